@@ -1,0 +1,130 @@
+// Assembles the HTTP server: REST routes, static web app, Socket.IO (sync + facilitation), native
+// WebSocket sync. No listening and no signal handling here, so tests can run many in one process.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdapter } from '@socket.io/redis-adapter';
+import express from 'express';
+import { Server } from 'socket.io';
+import type { ClientConfig, Health } from '@atelier/protocol';
+import { BoardService } from './boards/board-service';
+import type { Config } from './config';
+import { boardRoutes } from './http/board-routes';
+import { errorHandler, notFoundHandler } from './http/http-error';
+import { originChecker } from './http/origin';
+import { securityHeaders } from './http/security-headers';
+import type { Logger } from './logger';
+import { RoomRegistry } from './rooms/room-registry';
+import { attachWebSocketSync } from './rooms/websocket-sync';
+import { SessionService } from './session/session-service';
+import { authenticateSocket } from './socket-auth';
+import { attachSyncSession } from './rooms/socketio-sync';
+import type { BoardServer } from './socket-types';
+import type { BoardStore } from './store/board-store';
+import { RedisBoardStore } from './store/redis-board-store';
+
+export interface AtelierServer {
+  readonly httpServer: http.Server;
+  readonly io: BoardServer;
+  readonly rooms: RoomRegistry;
+  readonly sessions: SessionService;
+  /** Stops accepting, saves every room, closes every connection and the store. */
+  close(): Promise<void>;
+}
+
+function defaultWebDist(): string {
+  // From apps/server/dist/main.js (built) or apps/server/src/app.ts (tests): ../../web/dist.
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+}
+
+export function createAtelierServer(config: Config, store: BoardStore, logger: Logger): AtelierServer {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const isAllowedOrigin = originChecker(config.publicUrl);
+  const boards = new BoardService(store);
+  const rooms = new RoomRegistry(store, logger, { idleCloseMs: config.roomIdleCloseMs });
+
+  const io: BoardServer = new Server(httpServer, {
+    // Oversized frames are refused by Socket.IO itself; up to twice the limit we answer with a clear error.
+    maxHttpBufferSize: config.maxMessageBytes * 2,
+    allowRequest: (request, callback) => callback(null, isAllowedOrigin(request.headers.origin, request)),
+    transports: ['websocket', 'polling'],
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+    connectionStateRecovery: undefined,
+  });
+  if (store instanceof RedisBoardStore) {
+    const publisher = store.redis.duplicate();
+    const subscriber = store.redis.duplicate();
+    for (const client of [publisher, subscriber]) client.on('error', () => {});
+    io.adapter(createAdapter(publisher, subscriber));
+  }
+  const sessions = new SessionService(store, io, logger, store instanceof RedisBoardStore);
+
+  io.use(authenticateSocket(boards));
+  io.on('connection', (socket) => {
+    sessions.attach(socket);
+    attachSyncSession(socket, rooms, { maxMessageBytes: config.maxMessageBytes, logger });
+  });
+  attachWebSocketSync(httpServer, rooms, store, {
+    maxMessageBytes: config.maxMessageBytes,
+    logger,
+    isAllowedOrigin,
+  });
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
+
+  app.get('/healthz', async (_request, response) => {
+    try {
+      await store.ping();
+      response.json({ ok: true, store: store.kind } satisfies Health);
+    } catch {
+      response.status(503).json({ ok: false, store: store.kind } satisfies Health);
+    }
+  });
+  app.get('/api/config', (_request, response) => {
+    const body: ClientConfig = { maxMessageBytes: config.maxMessageBytes };
+    if (config.tldrawLicenseKey) body.tldrawLicenseKey = config.tldrawLicenseKey;
+    response.json(body);
+  });
+  app.use('/api', boardRoutes({ boards, rooms, sessions, store, config }));
+  app.use('/api', notFoundHandler);
+
+  const webDist = config.webDist ?? defaultWebDist();
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    app.use(
+      '/assets',
+      express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+    );
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes (/, /b/:id) all load the single page.
+    app.get('/{*path}', (_request, response) => {
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(path.join(webDist, 'index.html'));
+    });
+  } else {
+    logger.warn({ webDist }, 'no built web app found; serving the API only');
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      httpServer.close();
+      sessions.close();
+      await rooms
+        .closeAll()
+        .catch((error: Error) => logger.error({ err: error.message }, 'shutdown save failed'));
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await store.close();
+    })();
+    return closing;
+  };
+
+  return { httpServer, io, rooms, sessions, close };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting comes from the environment and is checked once, at start. */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    TLDRAW_LICENSE_KEY: optionalString,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Largest single socket message (bytes) before the sender is told and disconnected. */
+    MAX_MESSAGE_BYTES: positiveInt(4 * 1024 * 1024),
+    /** Debounce of Redis snapshot writes; a change is saved at most this long after it is acknowledged. */
+    REDIS_SAVE_DELAY_MS: positiveInt(250),
+    /** How long an empty room stays open after its last client leaves. */
+    ROOM_IDLE_CLOSE_MS: z.coerce.number().int().min(0).default(5000),
+    /** Where the built web app lives; served at / when present. */
+    WEB_DIST: optionalString,
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    redisUrl: env.REDIS_URL,
+    dataDir: env.DATA_DIR,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
+    logLevel: env.LOG_LEVEL,
+    maxMessageBytes: env.MAX_MESSAGE_BYTES,
+    redisSaveDelayMs: env.REDIS_SAVE_DELAY_MS,
+    roomIdleCloseMs: env.ROOM_IDLE_CLOSE_MS,
+    webDist: env.WEB_DIST,
+  }));
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

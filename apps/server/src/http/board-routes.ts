@@ -1,0 +1,142 @@
+import express, { Router, type Request } from 'express';
+import { createBoardBodySchema, ErrorCode, type BoardMeta, type TemplateList } from '@atelier/protocol';
+import { listTemplates } from '@atelier/templates';
+import type { BoardService } from '../boards/board-service';
+import type { Config } from '../config';
+import type { RoomRegistry } from '../rooms/room-registry';
+import type { SessionService } from '../session/session-service';
+import type { BoardStore } from '../store/board-store';
+import { HttpError, parseOr400 } from './http-error';
+import { RateLimiter } from './rate-limiter';
+
+export interface BoardRouteDeps {
+  boards: BoardService;
+  rooms: RoomRegistry;
+  sessions: SessionService;
+  store: BoardStore;
+  config: Config;
+}
+
+const MAX_ASSET_BYTES = 10 * 1024 * 1024;
+const ASSET_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
+const ALLOWED_ASSET_TYPES = /^(image\/(png|jpeg|gif|webp|svg\+xml)|video\/(mp4|webm))$/;
+
+function baseUrlOf(request: Request, config: Config): string {
+  return config.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+}
+
+function bearer(request: Request): string | undefined {
+  const header = request.get('authorization');
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export function boardRoutes({ boards, sessions, store, config }: BoardRouteDeps): Router {
+  const router = Router();
+  const boardCreation = new RateLimiter(60, 60 * 60 * 1000);
+  const failedKeys = new RateLimiter(20, 60 * 1000);
+  const json = express.json({ limit: '64kb' });
+
+  router.get('/templates', (_request, response) => {
+    response.json({ templates: listTemplates() } satisfies TemplateList);
+  });
+
+  router.post('/boards', json, async (request, response) => {
+    const ip = request.ip ?? 'unknown';
+    if (!boardCreation.take(ip)) {
+      response.setHeader('Retry-After', String(boardCreation.retryAfterSeconds(ip)));
+      throw new HttpError(
+        429,
+        ErrorCode.rateLimited,
+        'too many boards created from this address; try again later',
+      );
+    }
+    const body = parseOr400(createBoardBodySchema, request.body);
+    const created = await boards.create(body, baseUrlOf(request, config));
+    response.status(201).json(created);
+  });
+
+  router.get('/boards/:id', async (request, response) => {
+    const { meta } = await boards.require(request.params.id);
+    response.json(meta satisfies BoardMeta);
+  });
+
+  router.get('/boards/:id/session', async (request, response) => {
+    await boards.require(request.params.id);
+    response.json(await sessions.publicState(request.params.id));
+  });
+
+  router.post('/boards/:id/session/commands', json, async (request, response) => {
+    const board = await boards.require(request.params.id);
+    const ip = request.ip ?? 'unknown';
+    const key = bearer(request);
+    if (!key)
+      throw new HttpError(
+        401,
+        ErrorCode.unauthorized,
+        'send the facilitator key as "Authorization: Bearer <key>"',
+      );
+    if (failedKeys.exceeded(ip)) {
+      throw new HttpError(429, ErrorCode.rateLimited, 'too many failed attempts; try again later');
+    }
+    if (!boards.isFacilitatorKey(board, key)) {
+      failedKeys.take(ip);
+      throw new HttpError(
+        403,
+        ErrorCode.forbidden,
+        'this key does not give facilitator rights on this board',
+      );
+    }
+    const result = await sessions.execute(board.meta.id, request.body, {
+      userId: 'rest:facilitator',
+      role: 'facilitator',
+    });
+    if (!result.ok) {
+      const status =
+        result.error.code === ErrorCode.invalidPayload || result.error.code === ErrorCode.badRequest
+          ? 400
+          : 409;
+      throw new HttpError(status, result.error.code, result.error.message);
+    }
+    response.json(await sessions.publicState(board.meta.id));
+  });
+
+  router.put(
+    '/boards/:id/assets/:assetId',
+    express.raw({ type: () => true, limit: MAX_ASSET_BYTES }),
+    async (request, response) => {
+      const board = await boards.require(request.params.id);
+      const { assetId } = request.params;
+      const contentType = request.get('content-type') ?? '';
+      if (!ASSET_ID.test(assetId))
+        throw new HttpError(400, ErrorCode.invalidPayload, 'assetId: not a valid id');
+      if (!ALLOWED_ASSET_TYPES.test(contentType)) {
+        throw new HttpError(
+          415,
+          ErrorCode.invalidPayload,
+          'only images (png, jpeg, gif, webp, svg) and mp4/webm videos',
+        );
+      }
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+        throw new HttpError(400, ErrorCode.invalidPayload, 'the asset is empty');
+      }
+      await store.putAsset(board.meta.id, assetId, { contentType, bytes: request.body });
+      response
+        .status(201)
+        .json({ url: `/api/boards/${board.meta.id}/assets/${encodeURIComponent(assetId)}` });
+    },
+  );
+
+  router.get('/boards/:id/assets/:assetId', async (request, response) => {
+    const board = await boards.require(request.params.id);
+    const asset = await store.getAsset(board.meta.id, request.params.assetId);
+    if (!asset) throw new HttpError(404, ErrorCode.notFound, 'no such asset');
+    response.setHeader('Content-Type', asset.contentType);
+    response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    // SVG can carry scripts: never let it run as a document on our origin.
+    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    response.send(asset.bytes);
+  });
+
+  return router;
+}

@@ -1,0 +1,55 @@
+import { ErrorCode, describeZodError, type ApiError } from '@atelier/protocol';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { Logger } from '../logger';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a request part with a protocol schema, or answers 400 with a readable message. */
+export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(400, ErrorCode.invalidPayload, describeZodError(parsed.error));
+  return parsed.data;
+}
+
+export function errorBody(code: ErrorCode, message: string): ApiError {
+  return { error: { code, message } };
+}
+
+export const notFoundHandler: RequestHandler = (request, response) => {
+  response.status(404).json(errorBody(ErrorCode.notFound, `no route for ${request.method} ${request.path}`));
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _request, response, _next) => {
+    if (error instanceof HttpError) {
+      response.status(error.status).json(errorBody(error.code, error.message));
+      return;
+    }
+    // body-parser's errors carry a status and a type.
+    const status = (error as { status?: number }).status;
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      response.status(413).json(errorBody(ErrorCode.messageTooLarge, 'the request body is too large'));
+      return;
+    }
+    if (type === 'entity.parse.failed') {
+      response.status(400).json(errorBody(ErrorCode.invalidPayload, 'the request body is not valid JSON'));
+      return;
+    }
+    if (status && status >= 400 && status < 500) {
+      response.status(status).json(errorBody(ErrorCode.badRequest, (error as Error).message));
+      return;
+    }
+    logger.error({ err: error instanceof Error ? error.stack : String(error) }, 'unhandled request error');
+    response.status(500).json(errorBody(ErrorCode.internal, 'internal error'));
+  };
+}

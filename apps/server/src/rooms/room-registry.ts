@@ -1,0 +1,149 @@
+// One TLSocketRoom per open board in this process: opened on the first connection, closed after a
+// final save once the last session has left (after a short grace period, to absorb reconnects).
+import { TLSocketRoom, type RoomSnapshot, type WebSocketMinimal } from '@tldraw/sync-core';
+import type { TLRecord } from '@tldraw/tlschema';
+import type { Logger } from '../logger';
+import type { BoardStore, RoomStorageHandle } from '../store/board-store';
+
+export interface SyncSessionMeta {
+  userId: string;
+  name: string;
+  role: 'facilitator' | 'participant' | 'viewer';
+}
+
+export interface OpenRoom {
+  readonly boardId: string;
+  readonly room: TLSocketRoom<TLRecord, SyncSessionMeta>;
+  readonly storage: RoomStorageHandle;
+}
+
+export interface RoomRegistryOptions {
+  idleCloseMs: number;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<OpenRoom>>();
+  private readonly closing = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly logger: Logger,
+    private readonly options: RoomRegistryOptions,
+  ) {}
+
+  get openRoomCount(): number {
+    return this.rooms.size;
+  }
+
+  /** The open room of a board, opening it from the store when needed. */
+  acquire(boardId: string): Promise<OpenRoom> {
+    this.cancelIdleClose(boardId);
+    let room = this.rooms.get(boardId);
+    if (!room) {
+      room = this.open(boardId);
+      this.rooms.set(boardId, room);
+      room.catch(() => this.rooms.delete(boardId));
+    }
+    return room;
+  }
+
+  private async open(boardId: string): Promise<OpenRoom> {
+    // A room being closed must finish its final save before the document is read again.
+    await this.closing.get(boardId);
+    const storage = await this.store.openRoom(boardId);
+    const log = this.logger.child({ boardId });
+    const room = new TLSocketRoom<TLRecord, SyncSessionMeta>({
+      storage: storage.storage,
+      log: {
+        warn: (...args: unknown[]) => log.warn({ detail: args.map(String).join(' ') }, 'sync room warning'),
+        error: (...args: unknown[]) => log.error({ detail: args.map(String).join(' ') }, 'sync room error'),
+      },
+      onSessionRemoved: (_room, { numSessionsRemaining }) => {
+        if (numSessionsRemaining === 0) this.scheduleIdleClose(boardId);
+      },
+    });
+    log.debug('room opened');
+    return { boardId, room, storage };
+  }
+
+  connect(
+    boardId: string,
+    session: { sessionId: string; socket: WebSocketMinimal; isReadonly: boolean; meta: SyncSessionMeta },
+  ): Promise<OpenRoom> {
+    return this.acquire(boardId).then((open) => {
+      open.room.handleSocketConnect(session);
+      return open;
+    });
+  }
+
+  private scheduleIdleClose(boardId: string): void {
+    this.cancelIdleClose(boardId);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(boardId);
+      void this.closeRoom(boardId);
+    }, this.options.idleCloseMs);
+    timer.unref();
+    this.idleTimers.set(boardId, timer);
+  }
+
+  private cancelIdleClose(boardId: string): void {
+    const timer = this.idleTimers.get(boardId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(boardId);
+  }
+
+  /** Closes a board's room after saving everything it holds. */
+  async closeRoom(boardId: string): Promise<void> {
+    const pending = this.rooms.get(boardId);
+    if (!pending) return this.closing.get(boardId);
+    const open = await pending.catch(() => null);
+    if (!open || this.rooms.get(boardId) !== pending) return;
+    if (open.room.getNumActiveSessions() > 0 && !this.shuttingDown) return;
+    this.rooms.delete(boardId);
+    const done = (async () => {
+      open.room.close();
+      try {
+        await open.storage.close();
+        this.logger.debug({ boardId }, 'room closed');
+      } catch (error) {
+        this.logger.error({ boardId, err: (error as Error).message }, 'final save of a room failed');
+        throw error;
+      }
+    })().finally(() => this.closing.delete(boardId));
+    this.closing.set(
+      boardId,
+      done.catch(() => {}),
+    );
+    return done;
+  }
+
+  private shuttingDown = false;
+
+  /** Graceful stop: every room saved and closed. */
+  async closeAll(): Promise<void> {
+    this.shuttingDown = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const results = await Promise.allSettled(
+      [...this.rooms.keys()].map((boardId) => this.closeRoom(boardId)),
+    );
+    const failed = results.filter((result) => result.status === 'rejected');
+    if (failed.length) throw new Error(`${failed.length} room(s) could not be saved on shutdown`);
+  }
+
+  /** Saves every open room now (used by health checks and tests). */
+  async flushAll(): Promise<void> {
+    const rooms = await Promise.all([...this.rooms.values()].map((room) => room.catch(() => null)));
+    await Promise.all(rooms.map((open) => open?.storage.flush()));
+  }
+
+  /** The current document: from the live room when open, else from the store. */
+  async snapshot(boardId: string): Promise<RoomSnapshot | null> {
+    const pending = this.rooms.get(boardId);
+    const open = pending ? await pending.catch(() => null) : null;
+    if (open) return open.room.getCurrentSnapshot();
+    await this.closing.get(boardId);
+    return this.store.readSnapshot(boardId);
+  }
+}

@@ -1,0 +1,78 @@
+// tldraw's native transport: `GET /sync/:boardId` upgraded to a WebSocket, so a stock tldraw client
+// (`useSync({ uri })`) joins the same room as the Socket.IO clients.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { boardIdSchema } from '@atelier/protocol';
+import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../logger';
+import type { BoardStore } from '../store/board-store';
+import type { RoomRegistry } from './room-registry';
+
+const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
+
+export interface WebSocketSyncOptions {
+  maxMessageBytes: number;
+  logger: Logger;
+  /** Returns false when the request's Origin may not open a socket. */
+  isAllowedOrigin: (origin: string | undefined) => boolean;
+}
+
+export function attachWebSocketSync(
+  server: HttpServer,
+  rooms: RoomRegistry,
+  store: BoardStore,
+  options: WebSocketSyncOptions,
+): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = SYNC_PATH.exec(url.pathname);
+    // Other upgrades (Socket.IO's own) are not ours: leave them alone.
+    if (!match) return;
+    if (!options.isAllowedOrigin(request.headers.origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      void acceptConnection(ws, decodeURIComponent(match[1] ?? ''), url.searchParams);
+    });
+  });
+
+  async function acceptConnection(ws: WebSocket, boardId: string, params: URLSearchParams): Promise<void> {
+    const sessionId = params.get('sessionId');
+    const reject = (reason: string) => ws.close(TLSyncErrorCloseEventCode, reason);
+    if (!sessionId || sessionId.length > 64) return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
+    ws.on('error', (error) => options.logger.debug({ err: error.message }, 'websocket error'));
+    // The client speaks first (its connect request) while the room may still be opening.
+    const early: string[] = [];
+    const buffer = (data: unknown) => early.push(String(data));
+    ws.on('message', buffer);
+    try {
+      const board = boardIdSchema.safeParse(boardId).success ? await store.getBoard(boardId) : null;
+      if (!board) return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
+      if (ws.readyState !== ws.OPEN) return;
+      // A reconnecting tldraw client reuses its session id; give each socket its own room session.
+      const roomSessionId = `ws:${sessionId}:${randomUUID()}`;
+      const open = await rooms.connect(boardId, {
+        sessionId: roomSessionId,
+        socket: ws,
+        isReadonly: params.get('viewer') === '1',
+        meta: {
+          userId: `ws:${sessionId}`,
+          name: params.get('name')?.slice(0, 60) ?? 'tldraw',
+          role: 'participant',
+        },
+      });
+      ws.off('message', buffer);
+      for (const message of early) open.room.handleSocketMessage(roomSessionId, message);
+    } catch (error) {
+      options.logger.error({ boardId, err: (error as Error).message }, 'websocket sync connection failed');
+      reject(TLSyncErrorCloseEventReason.UNKNOWN_ERROR);
+    }
+  }
+
+  return wss;
+}

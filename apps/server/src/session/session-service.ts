@@ -1,0 +1,224 @@
+// The facilitation state's adapter: validates and authorises commands, applies them with the pure
+// session machine, stores the result and sends each connected person their view of it.
+import {
+  describeZodError,
+  ErrorCode,
+  sessionCommandSchema,
+  SocketEvent,
+  type CommandAck,
+  type PublicSessionState,
+  type SessionState,
+  type SocketError,
+} from '@atelier/protocol';
+import {
+  addParticipant,
+  apply,
+  nextAutoAdvanceAt,
+  setParticipantConnected,
+  tick,
+  toPublicState,
+  type Actor,
+} from '@atelier/session';
+import type { Logger } from '../logger';
+import type { BoardServer, BoardSocket } from '../socket-types';
+import type { BoardStore } from '../store/board-store';
+import { RateLimiter } from '../http/rate-limiter';
+
+export type CommandOutcome = { ok: true; state: SessionState } | { ok: false; error: SocketError };
+
+export function boardRoom(boardId: string): string {
+  return `board:${boardId}`;
+}
+
+const SESSION_CHANGED = 'session:changed';
+
+export class SessionService {
+  private readonly autoAdvanceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly commandRate = new RateLimiter(20, 1000);
+  private closed = false;
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly io: BoardServer,
+    private readonly logger: Logger,
+    /** True when a cluster adapter links this process to others serving the same boards. */
+    private readonly multiProcess: boolean,
+    private readonly now: () => number = Date.now,
+  ) {
+    // Another process changed a board's state: send it to the people connected here.
+    io.on(SESSION_CHANGED, (boardId: string, state: SessionState) => this.sendToLocalSockets(boardId, state));
+  }
+
+  /** Joins a freshly authenticated socket to its board's facilitation state. */
+  attach(socket: BoardSocket): void {
+    const { boardId, userId, name, lab, role } = socket.data;
+    void socket.join(boardRoom(boardId));
+    const sessionRole = role === 'facilitator' ? 'facilitator' : 'participant';
+
+    socket.emit(SocketEvent.welcome, { boardId, role, userId, serverTime: this.now() });
+    void this.update(boardId, (state) => {
+      const result = addParticipant(
+        state,
+        { userId, name, role: sessionRole, ...(lab ? { lab } : {}) },
+        this.now(),
+      );
+      return result.ok ? result.state : null;
+    }).then((state) => {
+      // Even when nothing changed, the newcomer needs the current state.
+      if (state) socket.emit(SocketEvent.sessionState, toPublicState(state, userId));
+    });
+
+    socket.on(SocketEvent.timeSync, (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const clientSentAt = typeof request?.clientSentAt === 'number' ? request.clientSentAt : 0;
+      ack({ clientSentAt, serverTime: this.now() });
+    });
+
+    socket.on(SocketEvent.sessionCommand, (command, ack) => {
+      const reply = (result: CommandAck) => {
+        if (typeof ack === 'function') ack(result);
+        else if (!result.ok) socket.emit(SocketEvent.error, result.error);
+      };
+      if (!this.commandRate.take(socket.id)) {
+        reply({
+          ok: false,
+          error: {
+            code: ErrorCode.rateLimited,
+            message: 'too many commands; slow down',
+            event: SocketEvent.sessionCommand,
+          },
+        });
+        return;
+      }
+      if (role === 'viewer') {
+        reply({
+          ok: false,
+          error: {
+            code: ErrorCode.forbidden,
+            message: 'a read-only link cannot send commands',
+            event: SocketEvent.sessionCommand,
+          },
+        });
+        return;
+      }
+      this.execute(boardId, command, { userId, role: sessionRole }).then(
+        (outcome) =>
+          reply(
+            outcome.ok
+              ? { ok: true }
+              : { ok: false, error: { ...outcome.error, event: SocketEvent.sessionCommand } },
+          ),
+        () =>
+          reply({
+            ok: false,
+            error: {
+              code: ErrorCode.storeUnavailable,
+              message: 'the command could not be saved',
+              event: SocketEvent.sessionCommand,
+            },
+          }),
+      );
+    });
+
+    socket.on('disconnect', () => {
+      // Another tab of the same person may still be here.
+      void this.io
+        .in(boardRoom(boardId))
+        .fetchSockets()
+        .then((sockets) => {
+          if (sockets.some((other) => other.data.userId === userId)) return;
+          return this.update(boardId, (state) => {
+            const next = setParticipantConnected(state, userId, false, this.now());
+            return next === state ? null : next;
+          });
+        })
+        .catch((error: Error) =>
+          this.logger.warn({ boardId, err: error.message }, 'could not mark a participant gone'),
+        );
+    });
+  }
+
+  /** Validates, authorises and applies one command (from a socket or from REST). */
+  async execute(boardId: string, rawCommand: unknown, actor: Actor): Promise<CommandOutcome> {
+    const parsed = sessionCommandSchema.safeParse(rawCommand);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: ErrorCode.invalidPayload, message: describeZodError(parsed.error) },
+      };
+    }
+    let refusal: SocketError | null = null;
+    const state = await this.update(boardId, (current) => {
+      const result = apply(current, parsed.data, actor, this.now());
+      if (!result.ok) {
+        refusal = { code: result.code, message: result.message };
+        return null;
+      }
+      return result.state;
+    });
+    if (refusal) return { ok: false, error: refusal };
+    if (!state)
+      return { ok: false, error: { code: ErrorCode.boardNotFound, message: 'no board with this id' } };
+    return { ok: true, state };
+  }
+
+  async publicState(boardId: string): Promise<PublicSessionState | null> {
+    const state = await this.store.loadSession(boardId);
+    return state ? toPublicState(state) : null;
+  }
+
+  /** Stores a change and, when something changed, tells every process to send it out. */
+  private async update(
+    boardId: string,
+    change: (state: SessionState) => SessionState | null,
+  ): Promise<SessionState | null> {
+    let changed = false;
+    const state = await this.store.updateSession(boardId, (current) => {
+      const next = change(current);
+      changed = next !== null && next !== current;
+      return next;
+    });
+    if (state && changed) {
+      this.sendToLocalSockets(boardId, state);
+      if (this.multiProcess) this.io.serverSideEmit(SESSION_CHANGED, boardId, state);
+    }
+    if (state) this.scheduleAutoAdvance(boardId, state);
+    return state;
+  }
+
+  private sendToLocalSockets(boardId: string, state: SessionState): void {
+    const sockets = this.io.of('/').adapter.rooms.get(boardRoom(boardId));
+    if (!sockets) return;
+    for (const socketId of sockets) {
+      const socket = this.io.of('/').sockets.get(socketId);
+      if (socket) socket.emit(SocketEvent.sessionState, toPublicState(state, socket.data.userId));
+    }
+  }
+
+  /** Steps marked autoAdvance move on at zero even if nobody sends a command. */
+  private scheduleAutoAdvance(boardId: string, state: SessionState): void {
+    const existing = this.autoAdvanceTimers.get(boardId);
+    if (existing) clearTimeout(existing);
+    this.autoAdvanceTimers.delete(boardId);
+    const at = nextAutoAdvanceAt(state);
+    if (at === null || this.closed) return;
+    const timer = setTimeout(
+      () => {
+        this.autoAdvanceTimers.delete(boardId);
+        void this.update(boardId, (current) => {
+          const next = tick(current, this.now());
+          return next === current ? null : next;
+        }).catch((error: Error) => this.logger.warn({ boardId, err: error.message }, 'auto-advance failed'));
+      },
+      Math.max(0, at - this.now()) + 5,
+    );
+    timer.unref();
+    this.autoAdvanceTimers.set(boardId, timer);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.autoAdvanceTimers.values()) clearTimeout(timer);
+    this.autoAdvanceTimers.clear();
+  }
+}

@@ -1,0 +1,160 @@
+// One behaviour for every BoardStore: each adapter's test file runs this suite against it.
+import { randomBytes } from 'node:crypto';
+import type { SessionState } from '@atelier/protocol';
+import { addParticipant, createSession } from '@atelier/session';
+import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
+import type { TLRecord } from '@tldraw/tlschema';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BoardExistsError, type BoardStore, type StoredBoard } from './board-store';
+
+export interface StoreFactory {
+  /** A fresh store; `shared` gives a second store over the same data (another process). */
+  create(): Promise<BoardStore>;
+  createSharing(store: BoardStore): Promise<BoardStore>;
+}
+
+function newBoard(): StoredBoard {
+  const id = randomBytes(16).toString('base64url');
+  return {
+    meta: { id, title: 'Contrat', template: 'blank', createdAt: '2026-11-27T10:00:00.000Z' },
+    facilitatorKeyHash: 'a'.repeat(64),
+  };
+}
+
+function initialSnapshot(): RoomSnapshot {
+  return structuredClone(DEFAULT_INITIAL_SNAPSHOT) as RoomSnapshot;
+}
+
+function newSession(): SessionState {
+  return createSession({ steps: [], now: 1_000 });
+}
+
+function page(id: string, name: string): TLRecord {
+  return { id, typeName: 'page', name, index: 'a2', meta: {} } as TLRecord;
+}
+
+export function boardStoreContract(name: string, factory: StoreFactory): void {
+  describe(`BoardStore contract: ${name}`, () => {
+    const opened: BoardStore[] = [];
+    const make = async (sharingWith?: BoardStore) => {
+      const store = sharingWith ? await factory.createSharing(sharingWith) : await factory.create();
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of opened.splice(0).reverse()) await store.close();
+    });
+
+    it('creates a board once and finds it by id', async () => {
+      const store = await make();
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      expect(await store.getBoard(board.meta.id)).toEqual(board);
+      await expect(store.createBoard(board, initialSnapshot(), newSession())).rejects.toBeInstanceOf(
+        BoardExistsError,
+      );
+    });
+
+    it('answers null for unknown boards', async () => {
+      const store = await make();
+      const unknown = randomBytes(16).toString('base64url');
+      expect(await store.getBoard(unknown)).toBeNull();
+      expect(await store.readSnapshot(unknown)).toBeNull();
+      expect(await store.loadSession(unknown)).toBeNull();
+      expect(await store.getAsset(unknown, 'x')).toBeNull();
+    });
+
+    it('opens a room on the initial document and keeps its changes after close', async () => {
+      const store = await make();
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const room = await store.openRoom(board.meta.id);
+      const ids = new Set(Array.from(room.storage.transaction((txn) => [...txn.keys()]).result));
+      expect(ids).toEqual(new Set(['document:document', 'page:page']));
+      room.storage.transaction((txn) => txn.set('page:two' as TLRecord['id'], page('page:two', 'Deux')));
+      room.storage.transaction((txn) => txn.delete('page:page' as TLRecord['id']));
+      await room.close();
+
+      const snapshot = await store.readSnapshot(board.meta.id);
+      const stored = new Map<string, unknown>(
+        snapshot?.documents.map((entry) => [entry.state.id, entry.state]),
+      );
+      expect(stored.get('page:two')).toMatchObject({ name: 'Deux' });
+      expect(stored.has('page:page')).toBe(false);
+      expect(Object.keys(snapshot?.tombstones ?? {})).toContain('page:page');
+
+      const reopened = await store.openRoom(board.meta.id);
+      expect(
+        reopened.storage.transaction((txn) => txn.get('page:two' as TLRecord['id'])).result,
+      ).toMatchObject({
+        name: 'Deux',
+      });
+      expect(reopened.storage.getClock()).toBe(room.storage.getClock());
+      await reopened.close();
+    });
+
+    it('makes changes durable on flush, before close', async () => {
+      const store = await make();
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const room = await store.openRoom(board.meta.id);
+      room.storage.transaction((txn) =>
+        txn.set('page:flushed' as TLRecord['id'], page('page:flushed', 'Sauvée')),
+      );
+      await room.flush();
+      const other = await make(store);
+      const snapshot = await other.readSnapshot(board.meta.id);
+      expect(snapshot?.documents.some((entry) => entry.state.id === 'page:flushed')).toBe(true);
+      await room.close();
+    });
+
+    it('updates the session atomically, even from two stores at once', async () => {
+      const store = await make();
+      const other = await make(store);
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const joins = Array.from({ length: 20 }, (_, i) => {
+        const target = i % 2 === 0 ? store : other;
+        return target.updateSession(board.meta.id, (state) => {
+          const result = addParticipant(
+            state,
+            { userId: `user-${i}`, name: `P${i}`, role: 'participant' },
+            2_000 + i,
+          );
+          return result.ok ? result.state : null;
+        });
+      });
+      await Promise.all(joins);
+      const session = await store.loadSession(board.meta.id);
+      expect(session?.participants.map((person) => person.userId).sort()).toEqual(
+        Array.from({ length: 20 }, (_, i) => `user-${i}`).sort(),
+      );
+    });
+
+    it('leaves the session as it is when the updater declines', async () => {
+      const store = await make();
+      const board = newBoard();
+      const session = newSession();
+      await store.createBoard(board, initialSnapshot(), session);
+      expect(await store.updateSession(board.meta.id, () => null)).toEqual(session);
+      expect(await store.loadSession(board.meta.id)).toEqual(session);
+    });
+
+    it('stores and returns assets byte for byte', async () => {
+      const store = await make();
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const bytes = randomBytes(5000);
+      await store.putAsset(board.meta.id, 'image-1', { contentType: 'image/png', bytes });
+      const asset = await store.getAsset(board.meta.id, 'image-1');
+      expect(asset?.contentType).toBe('image/png');
+      expect(asset?.bytes.equals(bytes)).toBe(true);
+      expect(await store.getAsset(board.meta.id, 'image-2')).toBeNull();
+    });
+
+    it('answers ping while reachable', async () => {
+      const store = await make();
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,50 @@
+// The storage port: everything the server persists about a board, whatever the backend.
+import type { BoardMeta, SessionState } from '@atelier/protocol';
+import type { RoomSnapshot, TLSyncStorage } from '@tldraw/sync-core';
+import type { TLRecord } from '@tldraw/tlschema';
+
+export interface StoredBoard {
+  meta: BoardMeta;
+  facilitatorKeyHash: string;
+}
+
+export interface StoredAsset {
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** The live storage of an open room plus the means to make it durable. */
+export interface RoomStorageHandle {
+  readonly storage: TLSyncStorage<TLRecord>;
+  /** Resolves once everything the room has acknowledged so far is durable. */
+  flush(): Promise<void>;
+  /** Final flush, then releases the storage; the handle is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+export type SessionUpdater = (current: SessionState) => SessionState | null;
+
+export interface BoardStore {
+  readonly kind: 'sqlite' | 'redis';
+  /** Creates a board with its first document and facilitation state; fails if the id exists. */
+  createBoard(board: StoredBoard, snapshot: RoomSnapshot, session: SessionState): Promise<void>;
+  getBoard(id: string): Promise<StoredBoard | null>;
+  /** Opens the board's document for a live room. One open handle per board per process. */
+  openRoom(id: string): Promise<RoomStorageHandle>;
+  /** The persisted document, for readers that do not hold the room (exports). */
+  readSnapshot(id: string): Promise<RoomSnapshot | null>;
+  loadSession(id: string): Promise<SessionState | null>;
+  /**
+   * Read-modify-write of the facilitation state, atomic against concurrent writers (other
+   * processes included). The updater returns null to leave the state as it is.
+   */
+  updateSession(id: string, update: SessionUpdater): Promise<SessionState | null>;
+  putAsset(boardId: string, assetId: string, asset: StoredAsset): Promise<void>;
+  getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>;
+  /** Throws when the backend cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class BoardExistsError extends Error {}
+export class UnknownBoardError extends Error {}

@@ -1,0 +1,268 @@
+// Redis store: board metadata, facilitation state, assets, and the room document as one hash of
+// records (written incrementally, debounced) so several processes can share the boards.
+import { Redis } from 'ioredis';
+import { sessionStateSchema, type SessionState } from '@atelier/protocol';
+import { InMemorySyncStorage, type RoomSnapshot } from '@tldraw/sync-core';
+import type { TLRecord } from '@tldraw/tlschema';
+import type { Logger } from '../logger';
+import {
+  BoardExistsError,
+  UnknownBoardError,
+  type BoardStore,
+  type RoomStorageHandle,
+  type SessionUpdater,
+  type StoredAsset,
+  type StoredBoard,
+} from './board-store';
+
+type DocumentEntry = RoomSnapshot['documents'][number];
+
+interface RoomHeader {
+  documentClock: number;
+  tombstoneHistoryStartsAtClock: number;
+  schema?: RoomSnapshot['schema'];
+}
+
+export interface RedisBoardStoreOptions {
+  url: string;
+  keyPrefix?: string;
+  /** Delay between an acknowledged change and its write to Redis. */
+  saveDelayMs: number;
+  logger: Logger;
+}
+
+const MAX_SESSION_UPDATE_ATTEMPTS = 20;
+
+export class RedisBoardStore implements BoardStore {
+  readonly kind = 'redis';
+  readonly redis: Redis;
+  private readonly transactions: Redis;
+  private sessionQueue: Promise<unknown> = Promise.resolve();
+  readonly keyPrefix: string;
+
+  constructor(private readonly options: RedisBoardStoreOptions) {
+    this.keyPrefix = options.keyPrefix ?? 'atelier:';
+    this.redis = new Redis(options.url, {
+      // Fail commands fast while Redis is away; callers retry on their own schedule.
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+      lazyConnect: false,
+    });
+    this.redis.on('error', (error) => options.logger.warn({ err: error.message }, 'redis error'));
+    this.transactions = this.redis.duplicate();
+    this.transactions.on('error', () => {});
+  }
+
+  private key(id: string, part: string): string {
+    return `${this.keyPrefix}board:{${id}}:${part}`;
+  }
+
+  async createBoard(board: StoredBoard, snapshot: RoomSnapshot, session: SessionState): Promise<void> {
+    const id = board.meta.id;
+    const created = await this.redis.set(this.key(id, 'meta'), JSON.stringify(board), 'NX');
+    if (created !== 'OK') throw new BoardExistsError(id);
+    const multi = this.redis.multi().set(this.key(id, 'session'), JSON.stringify(session));
+    writeSnapshot(multi, (part) => this.key(id, part), snapshot, true);
+    await multi.exec();
+  }
+
+  async getBoard(id: string): Promise<StoredBoard | null> {
+    const raw = await this.redis.get(this.key(id, 'meta'));
+    return raw ? (JSON.parse(raw) as StoredBoard) : null;
+  }
+
+  async readSnapshot(id: string): Promise<RoomSnapshot | null> {
+    const [header, docs, tombs] = await Promise.all([
+      this.redis.get(this.key(id, 'room')),
+      this.redis.hgetall(this.key(id, 'docs')),
+      this.redis.hgetall(this.key(id, 'tombs')),
+    ]);
+    if (!header) return null;
+    const parsedHeader = JSON.parse(header) as RoomHeader;
+    const tombstones: Record<string, number> = {};
+    for (const [recordId, clock] of Object.entries(tombs)) tombstones[recordId] = Number(clock);
+    return {
+      documentClock: parsedHeader.documentClock,
+      clock: parsedHeader.documentClock,
+      tombstoneHistoryStartsAtClock: parsedHeader.tombstoneHistoryStartsAtClock,
+      ...(parsedHeader.schema ? { schema: parsedHeader.schema } : {}),
+      documents: Object.values(docs).map((raw) => JSON.parse(raw) as DocumentEntry),
+      tombstones,
+    };
+  }
+
+  async openRoom(id: string): Promise<RoomStorageHandle> {
+    const snapshot = await this.readSnapshot(id);
+    if (!snapshot) throw new UnknownBoardError(id);
+    const storage = new InMemorySyncStorage<TLRecord>({ snapshot });
+    return new RedisRoomStorage(this.redis, (part) => this.key(id, part), storage, this.options);
+  }
+
+  async loadSession(id: string): Promise<SessionState | null> {
+    const raw = await this.redis.get(this.key(id, 'session'));
+    return raw ? sessionStateSchema.parse(JSON.parse(raw)) : null;
+  }
+
+  async updateSession(id: string, update: SessionUpdater): Promise<SessionState | null> {
+    // WATCH belongs to a connection, so this process's updates take turns on a dedicated one.
+    const run = this.sessionQueue.then(() => this.updateSessionNow(id, update));
+    this.sessionQueue = run.catch(() => {});
+    return run;
+  }
+
+  private async updateSessionNow(id: string, update: SessionUpdater): Promise<SessionState | null> {
+    const key = this.key(id, 'session');
+    const connection = this.transactions;
+    // Optimistic concurrency: WATCH the key, write with MULTI, retry if another process wrote first.
+    for (let attempt = 0; attempt < MAX_SESSION_UPDATE_ATTEMPTS; attempt++) {
+      await connection.watch(key);
+      const raw = await connection.get(key);
+      if (!raw) {
+        await connection.unwatch();
+        throw new UnknownBoardError(id);
+      }
+      const current = sessionStateSchema.parse(JSON.parse(raw));
+      const next = update(current);
+      if (next === null) {
+        await connection.unwatch();
+        return current;
+      }
+      const result = await connection.multi().set(key, JSON.stringify(next)).exec();
+      if (result !== null) return next;
+    }
+    throw new Error(`session update of board ${id} kept conflicting`);
+  }
+
+  async putAsset(boardId: string, assetId: string, asset: StoredAsset): Promise<void> {
+    await this.redis.hset(
+      this.key(boardId, 'assets'),
+      `${assetId}:type`,
+      asset.contentType,
+      assetId,
+      asset.bytes,
+    );
+  }
+
+  async getAsset(boardId: string, assetId: string): Promise<StoredAsset | null> {
+    const key = this.key(boardId, 'assets');
+    const [contentType, bytes] = await Promise.all([
+      this.redis.hget(key, `${assetId}:type`),
+      this.redis.hgetBuffer(key, assetId),
+    ]);
+    return contentType && bytes ? { contentType, bytes } : null;
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.sessionQueue;
+    await Promise.all(
+      [this.redis, this.transactions].map((connection) =>
+        connection.quit().catch(() => connection.disconnect()),
+      ),
+    );
+  }
+}
+
+type KeyOf = (part: string) => string;
+type Multi = ReturnType<Redis['multi']>;
+
+/** Queues the writes that bring Redis to `snapshot`: all of it, or what changed after `sinceClock`. */
+function writeSnapshot(
+  multi: Multi,
+  keyOf: KeyOf,
+  snapshot: RoomSnapshot,
+  full: boolean,
+  sinceClock = -1,
+): void {
+  const docsKey = keyOf('docs');
+  const tombsKey = keyOf('tombs');
+  if (full) multi.del(docsKey, tombsKey);
+  const changedDocs: string[] = [];
+  for (const entry of snapshot.documents) {
+    if (full || entry.lastChangedClock > sinceClock) changedDocs.push(entry.state.id, JSON.stringify(entry));
+  }
+  if (changedDocs.length) multi.hset(docsKey, ...changedDocs);
+  const tombstones = Object.entries(snapshot.tombstones ?? {}).filter(
+    ([, clock]) => full || clock > sinceClock,
+  );
+  if (tombstones.length) {
+    multi.hdel(docsKey, ...tombstones.map(([recordId]) => recordId));
+    multi.hset(tombsKey, ...tombstones.flatMap(([recordId, clock]) => [recordId, String(clock)]));
+  }
+  const header: RoomHeader = {
+    documentClock: snapshot.documentClock ?? snapshot.clock ?? 0,
+    tombstoneHistoryStartsAtClock: snapshot.tombstoneHistoryStartsAtClock ?? 0,
+    ...(snapshot.schema ? { schema: snapshot.schema } : {}),
+  };
+  multi.set(keyOf('room'), JSON.stringify(header));
+}
+
+/** An in-memory room document, written to Redis shortly after each change and on close. */
+class RedisRoomStorage implements RoomStorageHandle {
+  private savedClock: number;
+  private savedTombstoneStart: number;
+  private timer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> | null = null;
+  private readonly unsubscribe: () => void;
+  private closed = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyOf: KeyOf,
+    readonly storage: InMemorySyncStorage<TLRecord>,
+    private readonly options: RedisBoardStoreOptions,
+  ) {
+    this.savedClock = storage.getClock();
+    this.savedTombstoneStart = storage.getSnapshot().tombstoneHistoryStartsAtClock ?? 0;
+    this.unsubscribe = storage.onChange(() => this.schedule(this.options.saveDelayMs));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch((error: Error) => {
+        this.options.logger.error({ err: error.message }, 'saving a board to redis failed; retrying');
+        this.schedule(1000);
+      });
+    }, delayMs);
+  }
+
+  async flush(): Promise<void> {
+    // One write at a time, in order; a flush called during a write waits and then writes the rest.
+    while (this.saving) await this.saving.catch(() => {});
+    if (this.storage.getClock() === this.savedClock) return;
+    this.saving = this.write();
+    try {
+      await this.saving;
+    } finally {
+      this.saving = null;
+    }
+  }
+
+  private async write(): Promise<void> {
+    const snapshot = this.storage.getSnapshot();
+    const clock = snapshot.documentClock ?? 0;
+    const tombstoneStart = snapshot.tombstoneHistoryStartsAtClock ?? 0;
+    // Once tombstones older than our last save were pruned, deletions can no longer be replayed.
+    const full = tombstoneStart > this.savedTombstoneStart;
+    const multi = this.redis.multi();
+    writeSnapshot(multi, this.keyOf, snapshot, full, this.savedClock);
+    const results = await multi.exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted');
+    this.savedClock = clock;
+    this.savedTombstoneStart = tombstoneStart;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
+    this.closed = true;
+    this.unsubscribe();
+  }
+}

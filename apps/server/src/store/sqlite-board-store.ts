@@ -1,0 +1,216 @@
+// Embedded store: one SQLite file per board under DATA_DIR/boards, holding tldraw's own tables
+// (written by SQLiteSyncStorage at every commit) next to Atelier's metadata, session and assets.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { boardIdSchema, sessionStateSchema, type SessionState } from '@atelier/protocol';
+import { NodeSqliteWrapper, SQLiteSyncStorage, type RoomSnapshot } from '@tldraw/sync-core';
+import type { TLRecord } from '@tldraw/tlschema';
+import {
+  BoardExistsError,
+  UnknownBoardError,
+  type BoardStore,
+  type RoomStorageHandle,
+  type SessionUpdater,
+  type StoredAsset,
+  type StoredBoard,
+} from './board-store';
+
+const TLDRAW_TABLE_PREFIX = 'tldraw_';
+const MAX_CACHED_HANDLES = 128;
+
+const ATELIER_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS atelier_board (
+    id TEXT PRIMARY KEY,
+    meta TEXT NOT NULL,
+    facilitator_key_hash TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS atelier_session (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS atelier_asset (
+    id TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    bytes BLOB NOT NULL
+  );
+`;
+
+interface OpenDatabase {
+  db: DatabaseSync;
+  /** Rooms currently writing through this handle; pinned handles are never evicted. */
+  pins: number;
+}
+
+export class SqliteBoardStore implements BoardStore {
+  readonly kind = 'sqlite';
+  private readonly boardsDir: string;
+  private readonly handles = new Map<string, OpenDatabase>();
+
+  constructor(readonly dataDir: string) {
+    this.boardsDir = path.resolve(dataDir, 'boards');
+    fs.mkdirSync(this.boardsDir, { recursive: true });
+  }
+
+  private fileOf(id: string): string {
+    // The id is checked before it becomes a path: no traversal, no odd characters.
+    boardIdSchema.parse(id);
+    return path.join(this.boardsDir, `${id}.sqlite`);
+  }
+
+  private exists(id: string): boolean {
+    return boardIdSchema.safeParse(id).success && fs.existsSync(this.fileOf(id));
+  }
+
+  private open(id: string, create = false): OpenDatabase {
+    const cached = this.handles.get(id);
+    if (cached) {
+      // Re-insert to keep the Map in least-recently-used order.
+      this.handles.delete(id);
+      this.handles.set(id, cached);
+      return cached;
+    }
+    if (!create && !this.exists(id)) throw new UnknownBoardError(id);
+    const db = new DatabaseSync(this.fileOf(id));
+    // WAL + NORMAL: every commit survives a process crash; only an OS crash may lose the last ones.
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    db.exec(ATELIER_SCHEMA);
+    const handle = { db, pins: 0 };
+    this.handles.set(id, handle);
+    this.evictIdle();
+    return handle;
+  }
+
+  private evictIdle(): void {
+    for (const [id, handle] of this.handles) {
+      if (this.handles.size <= MAX_CACHED_HANDLES) break;
+      if (handle.pins > 0) continue;
+      handle.db.close();
+      this.handles.delete(id);
+    }
+  }
+
+  private tldrawStorage(db: DatabaseSync, snapshot?: RoomSnapshot): SQLiteSyncStorage<TLRecord> {
+    const sql = new NodeSqliteWrapper(db, { tablePrefix: TLDRAW_TABLE_PREFIX });
+    return new SQLiteSyncStorage<TLRecord>({ sql, ...(snapshot ? { snapshot } : {}) });
+  }
+
+  async createBoard(board: StoredBoard, snapshot: RoomSnapshot, session: SessionState): Promise<void> {
+    const id = board.meta.id;
+    if (this.exists(id)) throw new BoardExistsError(id);
+    const { db } = this.open(id, true);
+    try {
+      db.exec('BEGIN');
+      db.prepare('INSERT INTO atelier_board (id, meta, facilitator_key_hash) VALUES (?, ?, ?)').run(
+        id,
+        JSON.stringify(board.meta),
+        board.facilitatorKeyHash,
+      );
+      db.prepare('INSERT INTO atelier_session (id, state) VALUES (1, ?)').run(JSON.stringify(session));
+      db.exec('COMMIT');
+      this.tldrawStorage(db, snapshot);
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      this.forget(id);
+      fs.rmSync(this.fileOf(id), { force: true });
+      throw error;
+    }
+  }
+
+  private forget(id: string): void {
+    this.handles.get(id)?.db.close();
+    this.handles.delete(id);
+  }
+
+  async getBoard(id: string): Promise<StoredBoard | null> {
+    if (!this.exists(id)) return null;
+    const row = this.open(id)
+      .db.prepare('SELECT meta, facilitator_key_hash FROM atelier_board LIMIT 1')
+      .get() as { meta: string; facilitator_key_hash: string } | undefined;
+    if (!row) return null;
+    return { meta: JSON.parse(row.meta), facilitatorKeyHash: row.facilitator_key_hash };
+  }
+
+  async openRoom(id: string): Promise<RoomStorageHandle> {
+    const handle = this.open(id);
+    const storage = this.tldrawStorage(handle.db);
+    handle.pins += 1;
+    let closed = false;
+    return {
+      storage,
+      // Every commit is already in the WAL; nothing is pending.
+      flush: async () => {},
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        handle.pins -= 1;
+        if (handle.pins === 0) {
+          // Fold the WAL back so the board is one self-contained file at rest.
+          handle.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+        }
+      },
+    };
+  }
+
+  async readSnapshot(id: string): Promise<RoomSnapshot | null> {
+    if (!this.exists(id)) return null;
+    return this.tldrawStorage(this.open(id).db).getSnapshot();
+  }
+
+  async loadSession(id: string): Promise<SessionState | null> {
+    if (!this.exists(id)) return null;
+    return this.readSession(this.open(id).db);
+  }
+
+  private readSession(db: DatabaseSync): SessionState | null {
+    const row = db.prepare('SELECT state FROM atelier_session WHERE id = 1').get() as
+      { state: string } | undefined;
+    return row ? sessionStateSchema.parse(JSON.parse(row.state)) : null;
+  }
+
+  async updateSession(id: string, update: SessionUpdater): Promise<SessionState | null> {
+    if (!this.exists(id)) throw new UnknownBoardError(id);
+    const { db } = this.open(id);
+    // Synchronous from read to write, under SQLite's write lock: atomic against this process's
+    // other updates and against any other process opening the same file.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const current = this.readSession(db);
+      if (!current) throw new UnknownBoardError(id);
+      const next = update(current);
+      if (next !== null)
+        db.prepare('UPDATE atelier_session SET state = ? WHERE id = 1').run(JSON.stringify(next));
+      db.exec('COMMIT');
+      return next ?? current;
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async putAsset(boardId: string, assetId: string, asset: StoredAsset): Promise<void> {
+    this.open(boardId)
+      .db.prepare('INSERT OR REPLACE INTO atelier_asset (id, content_type, bytes) VALUES (?, ?, ?)')
+      .run(assetId, asset.contentType, asset.bytes);
+  }
+
+  async getAsset(boardId: string, assetId: string): Promise<StoredAsset | null> {
+    if (!this.exists(boardId)) return null;
+    const row = this.open(boardId)
+      .db.prepare('SELECT content_type, bytes FROM atelier_asset WHERE id = ?')
+      .get(assetId) as { content_type: string; bytes: Uint8Array } | undefined;
+    return row ? { contentType: row.content_type, bytes: Buffer.from(row.bytes) } : null;
+  }
+
+  async ping(): Promise<void> {
+    fs.accessSync(this.boardsDir, fs.constants.R_OK | fs.constants.W_OK);
+  }
+
+  async close(): Promise<void> {
+    for (const [id, handle] of this.handles) {
+      handle.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      handle.db.close();
+      this.handles.delete(id);
+    }
+  }
+}

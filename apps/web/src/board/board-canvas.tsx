@@ -1,0 +1,158 @@
+// The live board: tldraw synced over the board's Socket.IO connection.
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+import { useSync } from '@tldraw/sync';
+import {
+  atom,
+  createUserId,
+  Tldraw,
+  UserRecordType,
+  type TLAssetStore,
+  type TLComponents,
+  type TLUserStore,
+} from 'tldraw';
+import 'tldraw/tldraw.css';
+import type { BoardMeta, ClientConfig } from '@atelier/protocol';
+import { api } from '../shared/api';
+import { useI18n } from '../shared/i18n';
+import {
+  clientKey,
+  colorFor,
+  facilitatorKeyFor,
+  userIdFromClientKey,
+  type Profile,
+} from '../shared/identity';
+import { BoardConnection } from './board-connection';
+import { BoardContext, useBoard } from './board-context';
+import { ConnectionBadge } from './connection-badge';
+import { ShareButton } from './share-button';
+import { SocketIoSyncSocket } from '@atelier/sync-transport';
+
+// Icons, fonts and translations bundled by Vite and served by our own server, never by a CDN.
+const assetUrls = getAssetUrlsByImport();
+
+function assetStoreFor(boardId: string): TLAssetStore {
+  return {
+    async upload(asset, file) {
+      const assetId =
+        `${asset.id.replace(/^asset:/, '')}-${encodeURIComponent(file.name).slice(0, 40)}`.replace(
+          /[^A-Za-z0-9_.-]/g,
+          '_',
+        );
+      const response = await fetch(`/api/boards/${boardId}/assets/${assetId}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': file.type },
+        body: file,
+      });
+      if (!response.ok) throw new Error(`upload failed (${response.status})`);
+      const { url } = (await response.json()) as { url: string };
+      return { src: url };
+    },
+    resolve(asset) {
+      return asset.props.src;
+    },
+  };
+}
+
+export default function BoardCanvas({ meta, profile }: { meta: BoardMeta; profile: Profile }) {
+  // The page remounts this component for another board or profile, so one connection per mount.
+  const [connection] = useState(() => {
+    const facilitatorKey = facilitatorKeyFor(meta.id);
+    return new BoardConnection({
+      boardId: meta.id,
+      name: profile.name,
+      clientKey: clientKey(),
+      ...(profile.lab ? { lab: profile.lab } : {}),
+      ...(facilitatorKey ? { facilitatorKey } : {}),
+    });
+  });
+  const [userId, setUserId] = useState<string | null>(null);
+  const [config, setConfig] = useState<ClientConfig | null>(null);
+
+  useEffect(() => {
+    connection.open();
+    return () => connection.close();
+  }, [connection]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void userIdFromClientKey(clientKey()).then((id) => !cancelled && setUserId(id));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    api.config().then(setConfig, () => setConfig({ maxMessageBytes: 0 }));
+  }, []);
+
+  if (!userId || !config) return null;
+  return (
+    <BoardContext.Provider value={{ meta, connection, profile, userId }}>
+      <SyncedEditor licenseKey={config.tldrawLicenseKey} />
+    </BoardContext.Provider>
+  );
+}
+
+const components: TLComponents = {
+  SharePanel: () => (
+    <div className="board-share-panel">
+      <ConnectionBadge />
+      <ShareButton />
+    </div>
+  ),
+};
+
+function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
+  const { locale, t } = useI18n();
+  const { meta, connection, profile, userId } = useBoard();
+  const connectionState = useSyncExternalStore(connection.subscribe, connection.getState);
+
+  const users = useMemo<TLUserStore>(
+    () => ({
+      currentUser: atom(
+        'current user',
+        UserRecordType.create({ id: createUserId(userId), name: profile.name, color: colorFor(userId) }),
+      ),
+    }),
+    [userId, profile.name],
+  );
+  const assets = useMemo(() => assetStoreFor(meta.id), [meta.id]);
+  const connect = useCallback(() => new SocketIoSyncSocket(connection.socket), [connection]);
+  const store = useSync({ connect, assets, users });
+
+  if (connectionState.status === 'refused') {
+    return (
+      <main className="centered">
+        <h1>{t.statusRefused}</h1>
+        <p>{connectionState.error?.message}</p>
+        <a className="button" href="/">
+          {t.backHome}
+        </a>
+      </main>
+    );
+  }
+  if (store.status === 'error') {
+    return (
+      <main className="centered">
+        <h1>{t.syncError}</h1>
+        <p>{store.error.message}</p>
+      </main>
+    );
+  }
+  return (
+    <div className="board-canvas" aria-label={meta.title}>
+      <Tldraw
+        store={store}
+        locale={locale}
+        onMount={(editor) => {
+          // tldraw's inner UI reads the locale from the user's preferences, not from the prop alone.
+          editor.user.updateUserPreferences({ locale });
+        }}
+        assetUrls={assetUrls}
+        components={components}
+        {...(licenseKey ? { licenseKey } : {})}
+      />
+    </div>
+  );
+}

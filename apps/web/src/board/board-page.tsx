@@ -1,0 +1,74 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { BoardMeta } from '@atelier/protocol';
+import { api } from '../shared/api';
+import { useI18n } from '../shared/i18n';
+import { savedProfile, saveProfile, type Profile } from '../shared/identity';
+import { JoinDialog } from './join-dialog';
+
+// tldraw is most of the bundle: the home page does not load it.
+const BoardCanvas = lazy(() => import('./board-canvas'));
+
+type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; meta: BoardMeta };
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const { t } = useI18n();
+  const [board, setBoard] = useState<Loaded>({ kind: 'loading' });
+  const [profile, setProfile] = useState<Profile | null>(savedProfile);
+  const [confirmed, setConfirmed] = useState(false);
+
+  useEffect(() => {
+    api.board(boardId).then(
+      (meta) => {
+        setBoard({ kind: 'ready', meta });
+        document.title = `${meta.title} · Atelier`;
+      },
+      () => setBoard({ kind: 'missing' }),
+    );
+  }, [boardId]);
+
+  if (board.kind === 'loading') {
+    return (
+      <main className="centered" aria-busy="true">
+        <p>{t.loadingBoard}</p>
+      </main>
+    );
+  }
+  if (board.kind === 'missing') {
+    return (
+      <main className="centered">
+        <h1>{t.boardNotFound}</h1>
+        <a className="button" href="/">
+          {t.backHome}
+        </a>
+      </main>
+    );
+  }
+  if (!profile || !confirmed) {
+    return (
+      <JoinDialog
+        boardTitle={board.meta.title}
+        initial={profile}
+        onJoin={(next) => {
+          saveProfile(next);
+          setProfile(next);
+          setConfirmed(true);
+        }}
+      />
+    );
+  }
+  return (
+    <Suspense
+      fallback={
+        <main className="centered" aria-busy="true">
+          <p>{t.loadingBoard}</p>
+        </main>
+      }
+    >
+      <BoardCanvas
+        key={`${board.meta.id}:${profile.name}:${profile.lab}`}
+        meta={board.meta}
+        profile={profile}
+      />
+    </Suspense>
+  );
+}

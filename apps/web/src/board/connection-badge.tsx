@@ -1,0 +1,28 @@
+import { useI18n } from '../shared/i18n';
+import { useConnectionState } from './board-context';
+
+export function ConnectionBadge() {
+  const { t } = useI18n();
+  const { status, welcome } = useConnectionState();
+  const label = {
+    connecting: t.statusConnecting,
+    online: t.statusOnline,
+    reconnecting: t.statusReconnecting,
+    refused: t.statusRefused,
+  }[status];
+  const role = welcome
+    ? { facilitator: t.roleFacilitator, participant: t.roleParticipant, viewer: t.roleViewer }[welcome.role]
+    : null;
+  return (
+    <div
+      className={`connection-badge connection-${status}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection-badge"
+    >
+      <span className="dot" aria-hidden="true" />
+      {label}
+      {role && <span className="role">· {role}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CreatedBoard, TemplateSummary } from '@atelier/protocol';
+import { api, ApiRequestError } from '../shared/api';
+import { CopyField } from '../shared/copy-field';
+import { useI18n } from '../shared/i18n';
+
+const BOARD_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** Accepts a full board link, a path, or the bare code. */
+export function boardIdFromInput(input: string): string | null {
+  const trimmed = input.trim();
+  if (BOARD_ID.test(trimmed)) return trimmed;
+  const match = /\/b\/([A-Za-z0-9_-]{22})(?:[/?#]|$)/.exec(trimmed);
+  return match?.[1] ?? null;
+}
+
+export function HomePage() {
+  const { t, locale } = useI18n();
+  const ids = { title: useId(), template: useId(), groups: useId(), question: useId(), join: useId() };
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const [title, setTitle] = useState('');
+  const [templateId, setTemplateId] = useState('blank');
+  const [groups, setGroups] = useState(3);
+  const [question, setQuestion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedBoard | null>(null);
+  const [joinInput, setJoinInput] = useState('');
+  const [joinError, setJoinError] = useState(false);
+
+  useEffect(() => {
+    api.templates().then(
+      (list) => setTemplates(list.templates),
+      () => setTemplates([]),
+    );
+  }, []);
+
+  const template = templates.find((candidate) => candidate.id === templateId);
+  const hasGroups = template !== undefined && template.maxGroups > 1;
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const board = await api.createBoard({
+        title,
+        template: templateId,
+        locale,
+        ...(hasGroups ? { groups } : {}),
+        ...(question.trim() ? { question: question.trim() } : {}),
+      });
+      setCreated(board);
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : t.errorGeneric);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function join(event: FormEvent) {
+    event.preventDefault();
+    const id = boardIdFromInput(joinInput);
+    if (!id) return setJoinError(true);
+    location.assign(`/b/${id}`);
+  }
+
+  return (
+    <main className="home">
+      <header className="home-header">
+        <h1>{t.appName}</h1>
+        <p>{t.tagline}</p>
+      </header>
+      <div className="home-columns">
+        <section className="card" aria-labelledby="create-heading">
+          <h2 id="create-heading">{t.createTitle}</h2>
+          {created ? (
+            <div className="created">
+              <p role="status">{t.createdTitle}</p>
+              <CopyField label={t.participantLinkLabel} value={created.participantUrl} />
+              <CopyField label={t.facilitatorLinkLabel} value={created.facilitatorUrl} />
+              <a className="button primary" href={created.facilitatorUrl}>
+                {t.openAsFacilitator}
+              </a>
+            </div>
+          ) : (
+            <form onSubmit={create}>
+              <label htmlFor={ids.title}>{t.boardTitleLabel}</label>
+              <input
+                id={ids.title}
+                required
+                maxLength={120}
+                value={title}
+                placeholder={t.boardTitlePlaceholder}
+                onChange={(event) => setTitle(event.target.value)}
+              />
+              <label htmlFor={ids.template}>{t.templateLabel}</label>
+              <select
+                id={ids.template}
+                value={templateId}
+                onChange={(event) => setTemplateId(event.target.value)}
+              >
+                {templates.length === 0 && <option value="blank">blank</option>}
+                {templates.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.title[locale]} ({Math.round(candidate.totalDurationMs / 60_000)} min)
+                  </option>
+                ))}
+              </select>
+              {template && <p className="hint">{template.description[locale]}</p>}
+              {hasGroups && (
+                <>
+                  <label htmlFor={ids.groups}>{t.groupsLabel}</label>
+                  <input
+                    id={ids.groups}
+                    type="number"
+                    min={template.minGroups}
+                    max={template.maxGroups}
+                    value={groups}
+                    onChange={(event) => setGroups(Number(event.target.value))}
+                  />
+                </>
+              )}
+              <label htmlFor={ids.question}>{t.questionLabel}</label>
+              <input
+                id={ids.question}
+                maxLength={300}
+                value={question}
+                onChange={(event) => setQuestion(event.target.value)}
+              />
+              {error && (
+                <p className="error" role="alert">
+                  {error}
+                </p>
+              )}
+              <button className="button primary" type="submit" disabled={busy}>
+                {busy ? t.creating : t.createButton}
+              </button>
+            </form>
+          )}
+        </section>
+        <section className="card" aria-labelledby="join-heading">
+          <h2 id="join-heading">{t.joinTitle}</h2>
+          <form onSubmit={join}>
+            <label htmlFor={ids.join}>{t.joinLabel}</label>
+            <input
+              id={ids.join}
+              required
+              value={joinInput}
+              aria-invalid={joinError}
+              aria-describedby={joinError ? `${ids.join}-error` : undefined}
+              onChange={(event) => {
+                setJoinInput(event.target.value);
+                setJoinError(false);
+              }}
+            />
+            {joinError && (
+              <p className="error" id={`${ids.join}-error`} role="alert">
+                {t.joinInvalid}
+              </p>
+            )}
+            <button className="button" type="submit">
+              {t.joinButton}
+            </button>
+          </form>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import {
+  apiErrorSchema,
+  boardMetaSchema,
+  clientConfigSchema,
+  createdBoardSchema,
+  templateListSchema,
+  type BoardMeta,
+  type ClientConfig,
+  type CreateBoardBody,
+  type CreatedBoard,
+  type TemplateList,
+} from '@atelier/protocol';
+import type { z } from 'zod';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T extends z.ZodType>(
+  schema: T,
+  path: string,
+  init?: RequestInit,
+): Promise<z.infer<T>> {
+  const response = await fetch(path, {
+    ...init,
+    headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = apiErrorSchema.safeParse(body);
+    throw error.success
+      ? new ApiRequestError(response.status, error.data.error.code, error.data.error.message)
+      : new ApiRequestError(response.status, 'internal_error', response.statusText);
+  }
+  return schema.parse(body);
+}
+
+export const api = {
+  config: (): Promise<ClientConfig> => request(clientConfigSchema, '/api/config'),
+  templates: (): Promise<TemplateList> => request(templateListSchema, '/api/templates'),
+  board: (id: string): Promise<BoardMeta> =>
+    request(boardMetaSchema, `/api/boards/${encodeURIComponent(id)}`),
+  createBoard: (body: CreateBoardBody): Promise<CreatedBoard> =>
+    request(createdBoardSchema, '/api/boards', { method: 'POST', body: JSON.stringify(body) }),
+};

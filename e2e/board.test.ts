@@ -1,0 +1,125 @@
+// The foundation in a real browser: create, join, write together, self-contained, accessible.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterBoard, seriousViolations, startServer, type RunningServer } from './support/app';
+import { launchBrowser, openIsolatedPage, type PageWatch } from './support/browser';
+
+const artifacts = path.resolve('test-results/e2e');
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function createBoardThroughHome(
+  page: Page,
+): Promise<{ participantUrl: string; facilitatorUrl: string }> {
+  await page.goto(server.url);
+  await page.getByLabel('Titre du tableau').fill('Journée des labs 2026');
+  await page.getByRole('button', { name: 'Créer le tableau' }).click();
+  await page.getByText('Votre tableau est prêt').waitFor();
+  const participantUrl = await page.getByLabel('Lien participants (à partager)').inputValue();
+  const facilitatorUrl = await page.getByLabel('Lien animateur (à garder pour vous)').inputValue();
+  return { participantUrl, facilitatorUrl };
+}
+
+async function writeStickyNote(page: Page, text: string, at: { x: number; y: number }): Promise<void> {
+  await page.locator('.tl-canvas').click({ position: { x: 50, y: 300 } });
+  await page.keyboard.press('n');
+  await page.mouse.click(at.x, at.y);
+  // tldraw opens the note's text editor on the next frame: type once it has focus.
+  await page.locator('.tl-shape [contenteditable="true"]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
+function expectClean(watch: PageWatch): void {
+  expect(watch.foreignRequests).toEqual([]);
+  expect(watch.errors.filter((error) => /Content Security Policy|pageerror/.test(error))).toEqual([]);
+}
+
+describe('a shared board in the browser', () => {
+  it('home, join and board screens have no serious accessibility violation', async () => {
+    const { page, watch } = await openIsolatedPage(browser, server.url);
+    await page.goto(server.url);
+    expect(await seriousViolations(page)).toEqual([]);
+    const { participantUrl } = await createBoardThroughHome(page);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(participantUrl);
+    await page.getByLabel('Votre nom').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await enterBoard(page, participantUrl, 'Camille', 'Lab 110 bis');
+    // tldraw's canvas is its own widget; our screens around it must be clean.
+    expect(await seriousViolations(page, { exclude: ['.tl-canvas'] })).toEqual([]);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('a sticky note written on one page appears with its text on the other', async () => {
+    const first = await openIsolatedPage(browser, server.url);
+    const { participantUrl, facilitatorUrl } = await createBoardThroughHome(first.page);
+    await enterBoard(first.page, facilitatorUrl, 'Animatrice', 'Lab 110 bis');
+    const second = await openIsolatedPage(browser, server.url);
+    await enterBoard(second.page, participantUrl, 'Participant', 'Lab de Lyon');
+
+    await writeStickyNote(first.page, 'Partager nos outils', { x: 600, y: 400 });
+    await second.page
+      .locator('.tl-shape')
+      .getByText('Partager nos outils')
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await writeStickyNote(second.page, 'Une carte des labs', { x: 900, y: 400 });
+    await first.page
+      .locator('.tl-shape')
+      .getByText('Une carte des labs')
+      .first()
+      .waitFor({ timeout: 10_000 });
+
+    await first.page.screenshot({ path: path.join(artifacts, 'two-pages-first.png') });
+    expect(await first.page.getByTestId('connection-badge').textContent()).toContain('Animateur');
+    expect(await second.page.getByTestId('connection-badge').textContent()).toContain('Participant');
+    expectClean(first.watch);
+    expectClean(second.watch);
+    await first.page.context().close();
+    await second.page.context().close();
+  });
+
+  it('is self-contained: tldraw icons and French labels come from our own server', async () => {
+    const { page, watch } = await openIsolatedPage(browser, server.url);
+    const { participantUrl } = await createBoardThroughHome(page);
+    await enterBoard(page, participantUrl, 'Dominique');
+    // French tool labels from tldraw's own fr locale.
+    await page.locator('[data-testid="tools.select"]').waitFor();
+    const selectLabel = await page.locator('[data-testid="tools.select"]').getAttribute('aria-label');
+    expect(selectLabel).toMatch(/Sélection/);
+    // Every toolbar icon is drawn (a mask image loaded from this server).
+    const icons = await page.locator('.tlui-toolbar .tlui-icon').evaluateAll((elements) =>
+      elements.map((element) => {
+        const style = getComputedStyle(element);
+        return {
+          mask: style.maskImage || style.webkitMaskImage,
+          width: element.getBoundingClientRect().width,
+        };
+      }),
+    );
+    const shown = icons.filter((icon) => icon.width > 0);
+    expect(shown.length).toBeGreaterThan(5);
+    for (const icon of shown)
+      expect(icon.mask).toMatch(new RegExp(`url\\("${server.url.replace(/[.]/g, '\\.')}/assets/`));
+    await page.screenshot({ path: path.join(artifacts, 'board-fr.png') });
+    expectClean(watch);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,44 @@
+// The app as a person meets it: a real server process serving the built web app.
+import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+export {
+  startServer,
+  startRedis,
+  tempDir,
+  type RunningServer,
+} from '../../apps/server/test/support/processes';
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical accessibility violations on the page (RGAA follows WCAG). */
+export async function seriousViolations(
+  page: Page,
+  options: { exclude?: string[] } = {},
+): Promise<AxeFinding[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+}
+
+/** Fills the join dialog of a board page and waits for the canvas to be live. */
+export async function enterBoard(page: Page, boardUrl: string, name: string, lab = ''): Promise<void> {
+  await page.goto(boardUrl);
+  await page.getByLabel('Votre nom').fill(name);
+  if (lab) await page.getByLabel('Votre lab ou académie (facultatif)').fill(lab);
+  await page.getByRole('button', { name: 'Entrer dans le tableau' }).click();
+  await page.locator('.tl-canvas').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByTestId('connection-badge').filter({ hasText: 'Connecté' }).waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,48 @@
+// Public API of @atelier/board-schema: structured cards stored in the `meta` of standard tldraw shapes.
+export {
+  academies,
+  academieCodes,
+  academieCodeSchema,
+  AcademieKind,
+  findAcademie,
+  type Academie,
+  type AcademieCode,
+} from './academies';
+export { CardKind, cardKindSchema, cardMetaKey, CARD_FORMAT_VERSION } from './card-kind';
+export {
+  DedicatedSpace,
+  dedicatedSpaceSchema,
+  InnovationType,
+  innovationTypeSchema,
+  ServiceTag,
+  serviceTagSchema,
+  LabStage,
+  labStageSchema,
+  identityCardSchema,
+  type IdentityCardFields,
+} from './identity-card';
+export {
+  PgoTheme,
+  pgoThemeSchema,
+  pgoThemes,
+  EngagementCriterion,
+  engagementCriterionSchema,
+  engagementCriteria,
+  engagementCardSchema,
+  type EngagementCardFields,
+} from './engagement-card';
+export { actionCardSchema, type ActionCardFields } from './action-card';
+export { cardLabels, type LocalizedLabel } from './card-labels';
+export {
+  cardSchemas,
+  emptyCardFields,
+  cardMeta,
+  readCard,
+  type Card,
+  type CardFieldsByKind,
+  type CardShapeLike,
+} from './card-meta';
+export { cardText, cardShapeProps, richTextToPlainText } from './card-text';
+export { withCard } from './with-card';
+export { similarLabs, type LabSimilarity, type IdentityCardRef } from './similar-labs';
+export { ZoneKind, zoneKindSchema, zoneMetaKey, zoneSchema, zoneMeta, readZone, type Zone } from './zone';

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** 128 random bits, base64url: unguessable and safe in a URL. */
+export const boardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board id');
+export type BoardId = z.infer<typeof boardIdSchema>;
+
+export const localeSchema = z.enum(['fr', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const boardTitleSchema = z.string().trim().min(1).max(120);
+
+export const createBoardBodySchema = z.object({
+  title: boardTitleSchema,
+  template: z.string().min(1).max(64).optional(),
+  groups: z.number().int().min(1).max(8).optional(),
+  question: z.string().trim().max(300).optional(),
+  locale: localeSchema.optional(),
+});
+export type CreateBoardBody = z.infer<typeof createBoardBodySchema>;
+
+/** Public metadata: safe to show anyone holding the board link. */
+export const boardMetaSchema = z.object({
+  id: boardIdSchema,
+  title: z.string(),
+  template: z.string(),
+  createdAt: z.string(),
+  question: z.string().optional(),
+});
+export type BoardMeta = z.infer<typeof boardMetaSchema>;
+
+export const createdBoardSchema = boardMetaSchema.extend({
+  facilitatorKey: z.string(),
+  participantUrl: z.string(),
+  facilitatorUrl: z.string(),
+});
+export type CreatedBoard = z.infer<typeof createdBoardSchema>;
+
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  store: z.enum(['sqlite', 'redis']),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** What the client learns about the server at start (no secrets). */
+export const clientConfigSchema = z.object({
+  tldrawLicenseKey: z.string().optional(),
+  maxMessageBytes: z.number().int(),
+});
+export type ClientConfig = z.infer<typeof clientConfigSchema>;

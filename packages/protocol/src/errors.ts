@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Every refusal the server can send, over REST or Socket.IO. */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  invalidPayload: 'invalid_payload',
+  messageTooLarge: 'message_too_large',
+  rateLimited: 'rate_limited',
+  notFound: 'not_found',
+  boardNotFound: 'board_not_found',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  invalidRecord: 'invalid_record',
+  limitExceeded: 'limit_exceeded',
+  conflict: 'conflict',
+  storeUnavailable: 'store_unavailable',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export const errorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Formats a zod error as one readable line for the sender. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

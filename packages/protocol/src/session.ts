@@ -1,0 +1,337 @@
+// The facilitation session: commands people send, the state the server keeps, and what it broadcasts.
+import { z } from 'zod';
+import { displayNameSchema, labNameSchema } from './socket';
+import { localizedTextSchema, stepSchema, voteSettingsSchema } from './step';
+
+/** Hard limits; the schemas below reject anything beyond them. */
+export const SessionLimits = {
+  maxSteps: 100,
+  maxParticipants: 500,
+  maxGroups: 20,
+  /** Oldest entries are dropped past this (a whole day of facilitation stays far below it). */
+  maxLogEntries: 5000,
+  /** Largest single extension, either way. */
+  maxExtendMs: 24 * 60 * 60 * 1000,
+  maxQuestionLength: 300,
+  maxVoteTitleLength: 120,
+} as const;
+
+// Shared field schemas. Ids of tldraw shapes are opaque here: `session` knows nothing of tldraw.
+export const userIdSchema = z.string().min(1).max(64);
+export const shapeIdSchema = z.string().min(1).max(128);
+export const groupIdSchema = z.string().min(1).max(32);
+export const stepIdSchema = stepSchema.shape.id;
+const epochMsSchema = z.number();
+
+export const SessionRole = {
+  facilitator: 'facilitator',
+  participant: 'participant',
+} as const;
+export type SessionRole = (typeof SessionRole)[keyof typeof SessionRole];
+export const sessionRoleSchema = z.enum([SessionRole.facilitator, SessionRole.participant]);
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+const facilitatorCommands = [
+  z.object({ type: z.literal('timer.start') }),
+  z.object({ type: z.literal('timer.pause') }),
+  z.object({ type: z.literal('timer.resume') }),
+  z.object({
+    type: z.literal('timer.extend'),
+    /** Positive adds time, negative removes it; the remaining time never goes below zero. */
+    ms: z
+      .number()
+      .int()
+      .min(-SessionLimits.maxExtendMs)
+      .max(SessionLimits.maxExtendMs)
+      .refine((ms) => ms !== 0, 'must not be 0'),
+  }),
+  /** `start: true` also starts the new step's timer (one click instead of two). */
+  z.object({ type: z.literal('step.next'), start: z.boolean().optional() }),
+  z.object({ type: z.literal('step.previous'), start: z.boolean().optional() }),
+  z.object({ type: z.literal('step.goto'), stepId: stepIdSchema, start: z.boolean().optional() }),
+  z.object({ type: z.literal('step.reset') }),
+  z.object({
+    type: z.literal('step.edit'),
+    stepId: stepIdSchema,
+    title: localizedTextSchema.partial().optional(),
+    instructions: localizedTextSchema.partial().optional(),
+    durationMs: stepSchema.shape.durationMs.optional(),
+    autoAdvance: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('step.add'),
+    step: stepSchema,
+    /** Position in the sequence; the end when omitted. */
+    index: z.number().int().min(0).max(SessionLimits.maxSteps).optional(),
+  }),
+  z.object({ type: z.literal('step.remove'), stepId: stepIdSchema }),
+  z.object({
+    type: z.literal('step.move'),
+    stepId: stepIdSchema,
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(SessionLimits.maxSteps - 1),
+  }),
+  voteSettingsSchema.extend({
+    type: z.literal('vote.open'),
+    frameId: shapeIdSchema.optional(),
+    title: z.string().trim().max(SessionLimits.maxVoteTitleLength).optional(),
+  }),
+  z.object({ type: z.literal('vote.close') }),
+  z.object({ type: z.literal('vote.reveal') }),
+  z.object({ type: z.literal('vote.clear') }),
+  z.object({
+    type: z.literal('groups.split'),
+    count: z.number().int().min(1).max(SessionLimits.maxGroups),
+    mode: z.enum(['balanced', 'self']),
+    /** `frameIds[i]` is the board frame of group i. */
+    frameIds: z.array(shapeIdSchema).max(SessionLimits.maxGroups).optional(),
+    /** `names[i]` names group i (in the workshop's language); "Groupe i+1" when omitted. */
+    names: z.array(z.string().trim().min(1).max(60)).max(SessionLimits.maxGroups).optional(),
+  }),
+  z.object({ type: z.literal('groups.move'), userId: userIdSchema, groupId: groupIdSchema }),
+  z.object({ type: z.literal('groups.clear') }),
+  z.object({
+    type: z.literal('camera.summon'),
+    frameId: shapeIdSchema.optional(),
+    bounds: z
+      .object({
+        x: z.number().min(-1e7).max(1e7),
+        y: z.number().min(-1e7).max(1e7),
+        w: z.number().positive().max(1e7),
+        h: z.number().positive().max(1e7),
+      })
+      .optional(),
+  }),
+  z.object({ type: z.literal('camera.follow.start') }),
+  z.object({ type: z.literal('camera.follow.stop') }),
+  z.object({ type: z.literal('question.set'), text: z.string().trim().max(SessionLimits.maxQuestionLength) }),
+] as const;
+
+const participantCommands = [
+  z.object({ type: z.literal('vote.cast'), itemId: shapeIdSchema }),
+  z.object({ type: z.literal('vote.retract'), itemId: shapeIdSchema }),
+  z.object({ type: z.literal('groups.choose'), groupId: groupIdSchema }),
+  z.object({ type: z.literal('profile.set'), name: displayNameSchema, lab: labNameSchema.optional() }),
+] as const;
+
+export const sessionCommandSchema = z.discriminatedUnion('type', [
+  ...facilitatorCommands,
+  ...participantCommands,
+]);
+export type SessionCommand = z.infer<typeof sessionCommandSchema>;
+export type SessionCommandType = SessionCommand['type'];
+export type SessionCommandOf<T extends SessionCommandType> = Extract<SessionCommand, { type: T }>;
+
+/** The commands a participant may send; every other one is the facilitator's alone. */
+export const participantCommandTypes = participantCommands.map((schema) => schema.shape.type.value);
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export const TimerStatus = {
+  idle: 'idle',
+  running: 'running',
+  paused: 'paused',
+  finished: 'finished',
+} as const;
+export type TimerStatus = (typeof TimerStatus)[keyof typeof TimerStatus];
+
+/**
+ * The current step's countdown. Clients compute what to show from `endsAt` (server epoch ms) and
+ * their clock offset, never from a ticking value. Past zero a running timer stays `running`
+ * (overtime) until the facilitator moves on or the step auto-advances.
+ */
+export const timerSchema = z.object({
+  status: z.enum([TimerStatus.idle, TimerStatus.running, TimerStatus.paused, TimerStatus.finished]),
+  /** Running only: the deadline. */
+  endsAt: epochMsSchema.optional(),
+  /**
+   * Idle: the time it will start with. Paused: the time left when paused (negative = overtime
+   * already run). Running: the time left when `endsAt` was last set (use `endsAt`).
+   */
+  remainingMs: z.number(),
+  /** When this step's timer was first started (kept through pauses). */
+  startedAt: epochMsSchema.optional(),
+});
+export type Timer = z.infer<typeof timerSchema>;
+
+export const participantSchema = z.object({
+  userId: userIdSchema,
+  name: displayNameSchema,
+  lab: labNameSchema.optional(),
+  role: sessionRoleSchema,
+  groupId: groupIdSchema.optional(),
+  connected: z.boolean(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const groupSchema = z.object({
+  id: groupIdSchema,
+  name: z.string().min(1).max(60),
+  frameId: shapeIdSchema.optional(),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const GroupMode = { balanced: 'balanced', self: 'self' } as const;
+export type GroupMode = (typeof GroupMode)[keyof typeof GroupMode];
+
+export const groupsStateSchema = z.object({
+  mode: z.enum([GroupMode.balanced, GroupMode.self]),
+  list: z.array(groupSchema).max(SessionLimits.maxGroups),
+});
+export type GroupsState = z.infer<typeof groupsStateSchema>;
+
+export const summonSchema = z.object({
+  /** Grows with every summon, so clients can tell a new summon to the same place from an old one. */
+  seq: z.number().int(),
+  frameId: shapeIdSchema.optional(),
+  bounds: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }).optional(),
+  at: epochMsSchema,
+  by: userIdSchema,
+});
+export type Summon = z.infer<typeof summonSchema>;
+
+export const cameraStateSchema = z.object({
+  summon: summonSchema.nullable(),
+  follow: z.object({ userId: userIdSchema, since: epochMsSchema }).nullable(),
+});
+export type CameraState = z.infer<typeof cameraStateSchema>;
+
+const voteCommonShape = {
+  id: z.string().min(1).max(64),
+  status: z.enum(['open', 'closed']),
+  revealed: z.boolean(),
+  title: z.string().max(SessionLimits.maxVoteTitleLength).optional(),
+  frameId: shapeIdSchema.optional(),
+  /** The step that was current when the vote opened. */
+  stepId: stepIdSchema.optional(),
+  ...voteSettingsSchema.shape,
+  openedAt: epochMsSchema,
+  closedAt: epochMsSchema.optional(),
+};
+
+/** Dots per item, for one voter. */
+export const voteBallotSchema = z.record(shapeIdSchema, z.number().int().min(1));
+export type VoteBallot = z.infer<typeof voteBallotSchema>;
+
+/** The server's vote, with who voted what (never broadcast as is). */
+export const voteStateSchema = z.object({
+  ...voteCommonShape,
+  ballots: z.record(userIdSchema, voteBallotSchema),
+});
+export type VoteState = z.infer<typeof voteStateSchema>;
+
+export const voteResultSchema = z.object({
+  itemId: shapeIdSchema,
+  count: z.number().int().min(0),
+  /** 1 for the most voted; ties share a rank (1, 1, 3). */
+  rank: z.number().int().min(1),
+  /** Who put dots on it; only when the vote is not anonymous. */
+  voters: z.array(userIdSchema).optional(),
+});
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+const logBase = { at: epochMsSchema, by: userIdSchema.optional() };
+const stepLog = <T extends string>(type: T) =>
+  z.object({ ...logBase, type: z.literal(type), stepId: stepIdSchema });
+
+/** What actually happened, in order; the export compares it with the plan. */
+export const sessionLogEntrySchema = z.discriminatedUnion('type', [
+  stepLog('step.started'),
+  stepLog('step.paused'),
+  stepLog('step.resumed'),
+  stepLog('step.reset'),
+  /** Left (or finished) after its timer had run. */
+  stepLog('step.ended'),
+  /** Left without its timer having been started. */
+  stepLog('step.skipped'),
+  z.object({ ...logBase, type: z.literal('step.extended'), stepId: stepIdSchema, ms: z.number().int() }),
+  stepLog('step.added'),
+  stepLog('step.removed'),
+  stepLog('step.moved'),
+  z.object({
+    ...logBase,
+    type: z.literal('step.edited'),
+    stepId: stepIdSchema,
+    durationMs: z.number().int().optional(),
+  }),
+  z.object({
+    ...logBase,
+    type: z.literal('vote.opened'),
+    voteId: z.string(),
+    stepId: stepIdSchema.optional(),
+    title: z.string().optional(),
+    frameId: shapeIdSchema.optional(),
+    ...voteSettingsSchema.shape,
+  }),
+  z.object({
+    ...logBase,
+    type: z.literal('vote.closed'),
+    voteId: z.string(),
+    voterCount: z.number().int(),
+    results: z.array(voteResultSchema),
+  }),
+  z.object({ ...logBase, type: z.literal('vote.revealed'), voteId: z.string() }),
+  z.object({ ...logBase, type: z.literal('vote.cleared'), voteId: z.string() }),
+  z.object({
+    ...logBase,
+    type: z.literal('groups.split'),
+    mode: z.enum([GroupMode.balanced, GroupMode.self]),
+    count: z.number().int(),
+  }),
+  z.object({ ...logBase, type: z.literal('groups.cleared') }),
+  z.object({ ...logBase, type: z.literal('question.set'), text: z.string() }),
+]);
+export type SessionLogEntry = z.infer<typeof sessionLogEntrySchema>;
+export type SessionLogEntryType = SessionLogEntry['type'];
+
+const sessionCommonShape = {
+  /** Grows with every change: a client keeps the highest it has seen and drops older broadcasts. */
+  revision: z.number().int().min(0),
+  question: z.string().max(SessionLimits.maxQuestionLength).optional(),
+  steps: z.array(stepSchema).max(SessionLimits.maxSteps),
+  /** Null only when the sequence has no step. */
+  currentStepId: stepIdSchema.nullable(),
+  timer: timerSchema,
+  groups: groupsStateSchema.nullable(),
+  participants: z.array(participantSchema).max(SessionLimits.maxParticipants),
+  camera: cameraStateSchema,
+};
+
+/** Everything the server keeps (and stores). */
+export const sessionStateSchema = z.object({
+  ...sessionCommonShape,
+  vote: voteStateSchema.nullable(),
+  log: z.array(sessionLogEntrySchema).max(SessionLimits.maxLogEntries),
+  createdAt: epochMsSchema,
+  updatedAt: epochMsSchema,
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/**
+ * The vote as one recipient sees it: counts and voters stay hidden (`results: null`) from
+ * participants until `vote.reveal`; the facilitator sees them live.
+ */
+export const publicVoteSchema = z.object({
+  ...voteCommonShape,
+  /** People who have put at least one dot (progress, safe to show to all). */
+  voterCount: z.number().int().min(0),
+  dotsCast: z.number().int().min(0),
+  results: z.array(voteResultSchema).nullable(),
+  /** The recipient's own dots per item; present when the state was computed for one person. */
+  myVotes: voteBallotSchema.optional(),
+  myDotsLeft: z.number().int().min(0).optional(),
+});
+export type PublicVote = z.infer<typeof publicVoteSchema>;
+
+/** What the server sends on `session:state` (computed per recipient for `myVotes`). */
+export const publicSessionStateSchema = z.object({
+  ...sessionCommonShape,
+  vote: publicVoteSchema.nullable(),
+});
+export type PublicSessionState = z.infer<typeof publicSessionStateSchema>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { boardIdSchema } from './board';
+import { errorCodeSchema } from './errors';
+
+export const displayNameSchema = z.string().trim().min(1).max(60);
+export const labNameSchema = z.string().trim().max(80);
+
+/** Sent in the Socket.IO handshake (`io(url, { auth })`). */
+export const connectAuthSchema = z.object({
+  boardId: boardIdSchema,
+  name: displayNameSchema,
+  lab: labNameSchema.optional(),
+  facilitatorKey: z.string().min(1).max(200).optional(),
+  /**
+   * A random secret kept by the browser: the server derives the user's public id from it, so a
+   * reload keeps your votes and group, and nobody can act as someone else by copying a public id.
+   */
+  clientKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a client key'),
+  /** Join as a viewer: sees everything live, changes nothing. */
+  viewer: z.boolean().optional(),
+});
+export type ConnectAuth = z.infer<typeof connectAuthSchema>;
+
+/**
+ * One tldraw sync protocol message, serialised as tldraw sends it over a WebSocket. The payload is
+ * opaque to Atelier: `TLSocketRoom` parses and validates it.
+ */
+export const syncMessageSchema = z.string().min(1);
+export type SyncMessage = z.infer<typeof syncMessageSchema>;
+
+export const socketErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** The event that was refused, when the error answers one. */
+  event: z.string().optional(),
+});
+export type SocketError = z.infer<typeof socketErrorSchema>;
+
+/** Who the server says you are once connected. */
+export const welcomeSchema = z.object({
+  boardId: boardIdSchema,
+  role: z.enum(['facilitator', 'participant', 'viewer']),
+  userId: z.string(),
+  serverTime: z.number(),
+});
+export type Welcome = z.infer<typeof welcomeSchema>;
+
+/** The client's clock probe: the server answers with its time (for offset estimation). */
+export const timeSyncRequestSchema = z.object({ clientSentAt: z.number() });
+export const timeSyncResponseSchema = z.object({ clientSentAt: z.number(), serverTime: z.number() });
+export type TimeSyncResponse = z.infer<typeof timeSyncResponseSchema>;

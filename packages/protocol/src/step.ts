@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Text shown to people, in every UI language. */
+export const localizedTextSchema = z.object({
+  fr: z.string().max(4000),
+  en: z.string().max(4000),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const StepKind = {
+  plenary: 'plenary',
+  individual: 'individual',
+  group: 'group',
+  vote: 'vote',
+  break: 'break',
+} as const;
+export type StepKind = (typeof StepKind)[keyof typeof StepKind];
+export const stepKindSchema = z.enum(Object.values(StepKind) as [StepKind, ...StepKind[]]);
+
+export const voteSettingsSchema = z.object({
+  dotsPerPerson: z.number().int().min(1).max(20),
+  maxDotsPerItem: z.number().int().min(1).max(20),
+  anonymous: z.boolean(),
+});
+export type VoteSettings = z.infer<typeof voteSettingsSchema>;
+
+/** One timed step of a sequence. `frameId` ties it to a frame of the board (a tldraw shape id). */
+export const stepSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: localizedTextSchema,
+  instructions: localizedTextSchema,
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000),
+  kind: stepKindSchema,
+  frameId: z.string().min(1).max(128).optional(),
+  /** When true the sequence moves to the next step by itself at zero; otherwise it shows overtime. */
+  autoAdvance: z.boolean().optional(),
+  /** Defaults for a vote opened during this step. */
+  vote: voteSettingsSchema.optional(),
+});
+export type Step = z.infer<typeof stepSchema>;

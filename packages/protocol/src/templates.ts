@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { localizedTextSchema, stepSchema } from './step';
+
+/** Templates every Atelier server knows. Saved custom templates get other ids, hence the open string below. */
+export const BuiltInTemplateId = {
+  blank: 'blank',
+  codev: 'codev',
+  codevFlash: 'codev-flash',
+  ideation: 'ideation',
+  identityMap: 'identity-map',
+  pgo: 'pgo',
+} as const;
+export type BuiltInTemplateId = (typeof BuiltInTemplateId)[keyof typeof BuiltInTemplateId];
+export const builtInTemplateIds = Object.values(BuiltInTemplateId) as [
+  BuiltInTemplateId,
+  ...BuiltInTemplateId[],
+];
+export const builtInTemplateIdSchema = z.enum(builtInTemplateIds);
+
+/** A built-in id or a saved template's id: a short slug, safe in a URL and a file name. */
+export const templateIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'not a template id');
+export type TemplateId = z.infer<typeof templateIdSchema>;
+
+/** A part someone plays in a workshop (client, consultant, facilitator…). */
+export const roleSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: localizedTextSchema,
+  description: localizedTextSchema,
+});
+export type Role = z.infer<typeof roleSchema>;
+
+/** What `GET /api/templates` lists: enough to choose a template and preview its sequence. */
+export const templateSummarySchema = z.object({
+  id: templateIdSchema,
+  /** Bumped when the template's steps or layout change, so boards record which version they were built from. */
+  version: z.number().int().min(1),
+  title: localizedTextSchema,
+  description: localizedTextSchema,
+  /** The sum of the steps' durations. */
+  totalDurationMs: z.number().int().min(0),
+  /** Steps as in the template; `frameId` is only set on a built board. */
+  steps: z.array(stepSchema).max(50),
+  roles: z.array(roleSchema).max(20),
+  defaultGroups: z.number().int().min(0).max(8),
+  minGroups: z.number().int().min(0).max(8),
+  maxGroups: z.number().int().min(0).max(8),
+  /** Whether the template asks a question the facilitator may edit, and its default. */
+  question: localizedTextSchema.optional(),
+});
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+
+export const templateListSchema = z.object({ templates: z.array(templateSummarySchema) });
+export type TemplateList = z.infer<typeof templateListSchema>;

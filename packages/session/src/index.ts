@@ -1,0 +1,14 @@
+export { apply, canSend } from './apply';
+export type { Actor, ApplyResult } from './result';
+export { createSession } from './create-session';
+export type { CreateSessionOptions } from './create-session';
+export { tick, nextAutoAdvanceAt } from './tick';
+export { addParticipant, setParticipantConnected, removeParticipant } from './participants';
+export type { NewParticipant } from './participants';
+export { toPublicState } from './public-state';
+export { voteResults, rankVote } from './vote-commands';
+export { actualStepDurations, StepRunStatus } from './session-log';
+export type { StepRun } from './session-log';
+export { estimateClockOffset, toServerTime, timerView, formatCountdown } from './clock';
+export type { ClockSample, ClockOffset, TimerView } from './clock';
+export { seededRandom } from './random';

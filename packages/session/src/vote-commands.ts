@@ -1,0 +1,180 @@
+// Dot voting (SPEC S-VOTE-*): N dots per person, at most M on one item, ballots kept server-side.
+import { ErrorCode } from '@atelier/protocol';
+import type { SessionCommandOf, SessionState, VoteBallot, VoteResult, VoteState } from '@atelier/protocol';
+import { ownValue, withValue, withoutKey } from './own';
+import { accept, refuse } from './result';
+import type { ApplyResult, CommandContext } from './result';
+import { appendLog } from './session-log';
+
+export function dotsUsed(ballot: VoteBallot | undefined): number {
+  return ballot ? Object.values(ballot).reduce((sum, count) => sum + count, 0) : 0;
+}
+
+/** Counts per item, most voted first (ties by item id), ties sharing a rank (S-VOTE-6). */
+export function rankVote(vote: VoteState): VoteResult[] {
+  const counts = new Map<string, { count: number; voters: string[] }>();
+  for (const [userId, ballot] of Object.entries(vote.ballots)) {
+    for (const [itemId, count] of Object.entries(ballot)) {
+      const item = counts.get(itemId) ?? { count: 0, voters: [] };
+      item.count += count;
+      item.voters.push(userId);
+      counts.set(itemId, item);
+    }
+  }
+  const sorted = [...counts.entries()].sort(
+    ([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  let rank = 0;
+  return sorted.map(([itemId, { count, voters }], index) => {
+    if (index === 0 || sorted[index - 1]?.[1].count !== count) rank = index + 1;
+    const result: VoteResult = { itemId, count, rank };
+    if (!vote.anonymous) result.voters = voters.sort();
+    return result;
+  });
+}
+
+/** The current vote's ranked counts; empty without a vote. */
+export function voteResults(state: SessionState): VoteResult[] {
+  return state.vote ? rankVote(state.vote) : [];
+}
+
+function noVote(): ApplyResult {
+  return refuse(ErrorCode.conflict, 'No vote is in progress.');
+}
+
+export function voteOpen(
+  state: SessionState,
+  command: SessionCommandOf<'vote.open'>,
+  ctx: CommandContext,
+): ApplyResult {
+  if (state.vote?.status === 'open')
+    return refuse(ErrorCode.conflict, 'A vote is already open: close it first.');
+  const vote: VoteState = {
+    // Revisions never repeat, so neither do vote ids.
+    id: `vote-${state.revision + 1}`,
+    status: 'open',
+    revealed: false,
+    title: command.title || undefined,
+    frameId: command.frameId,
+    stepId: state.currentStepId ?? undefined,
+    dotsPerPerson: command.dotsPerPerson,
+    maxDotsPerItem: command.maxDotsPerItem,
+    anonymous: command.anonymous,
+    openedAt: ctx.now,
+    ballots: {},
+  };
+  return accept({
+    ...state,
+    vote,
+    log: appendLog(state.log, [
+      {
+        type: 'vote.opened',
+        at: ctx.now,
+        by: ctx.actor.userId,
+        voteId: vote.id,
+        stepId: vote.stepId,
+        title: vote.title,
+        frameId: vote.frameId,
+        dotsPerPerson: vote.dotsPerPerson,
+        maxDotsPerItem: vote.maxDotsPerItem,
+        anonymous: vote.anonymous,
+      },
+    ]),
+  });
+}
+
+export function voteClose(state: SessionState, ctx: CommandContext): ApplyResult {
+  const { vote } = state;
+  if (!vote) return noVote();
+  if (vote.status === 'closed') return refuse(ErrorCode.conflict, 'The vote is already closed.');
+  // The results go to the log, so the export keeps them after the vote is cleared or replaced.
+  const results = rankVote(vote).map(({ voters: _voters, ...result }) => result);
+  return accept({
+    ...state,
+    vote: { ...vote, status: 'closed', closedAt: ctx.now },
+    log: appendLog(state.log, [
+      {
+        type: 'vote.closed',
+        at: ctx.now,
+        by: ctx.actor.userId,
+        voteId: vote.id,
+        voterCount: Object.keys(vote.ballots).length,
+        results,
+      },
+    ]),
+  });
+}
+
+export function voteReveal(state: SessionState, ctx: CommandContext): ApplyResult {
+  const { vote } = state;
+  if (!vote) return noVote();
+  if (vote.revealed) return refuse(ErrorCode.conflict, 'The results are already revealed.');
+  return accept({
+    ...state,
+    vote: { ...vote, revealed: true },
+    log: appendLog(state.log, [
+      { type: 'vote.revealed', at: ctx.now, by: ctx.actor.userId, voteId: vote.id },
+    ]),
+  });
+}
+
+export function voteClear(state: SessionState, ctx: CommandContext): ApplyResult {
+  const { vote } = state;
+  if (!vote) return noVote();
+  return accept({
+    ...state,
+    vote: null,
+    log: appendLog(state.log, [{ type: 'vote.cleared', at: ctx.now, by: ctx.actor.userId, voteId: vote.id }]),
+  });
+}
+
+function openVote(state: SessionState): VoteState | ApplyResult {
+  const { vote } = state;
+  if (!vote) return refuse(ErrorCode.conflict, 'No vote is open.');
+  if (vote.status !== 'open') return refuse(ErrorCode.conflict, 'The vote is closed.');
+  return vote;
+}
+
+export function voteCast(
+  state: SessionState,
+  command: SessionCommandOf<'vote.cast'>,
+  ctx: CommandContext,
+): ApplyResult {
+  const vote = openVote(state);
+  if ('ok' in vote) return vote;
+  const { userId } = ctx.actor;
+  const ballot = ownValue(vote.ballots, userId) ?? {};
+  if (dotsUsed(ballot) >= vote.dotsPerPerson) {
+    return refuse(
+      ErrorCode.limitExceeded,
+      `You have used all your ${vote.dotsPerPerson} dots: take one back to vote elsewhere.`,
+    );
+  }
+  const onItem = ownValue(ballot, command.itemId) ?? 0;
+  if (onItem >= vote.maxDotsPerItem) {
+    return refuse(ErrorCode.limitExceeded, `At most ${vote.maxDotsPerItem} dots on the same item.`);
+  }
+  const ballots = withValue(vote.ballots, userId, withValue(ballot, command.itemId, onItem + 1));
+  return accept({ ...state, vote: { ...vote, ballots } });
+}
+
+export function voteRetract(
+  state: SessionState,
+  command: SessionCommandOf<'vote.retract'>,
+  ctx: CommandContext,
+): ApplyResult {
+  const vote = openVote(state);
+  if ('ok' in vote) return vote;
+  const { userId } = ctx.actor;
+  const ballot = ownValue(vote.ballots, userId) ?? {};
+  const onItem = ownValue(ballot, command.itemId);
+  if (onItem === undefined) return refuse(ErrorCode.badRequest, 'You have no dot on this item.');
+  const nextBallot =
+    onItem > 1 ? withValue(ballot, command.itemId, onItem - 1) : withoutKey(ballot, command.itemId);
+  // An empty ballot is dropped, so the number of ballots is the number of voters.
+  const ballots =
+    Object.keys(nextBallot).length > 0
+      ? withValue(vote.ballots, userId, nextBallot)
+      : withoutKey(vote.ballots, userId);
+  return accept({ ...state, vote: { ...vote, ballots } });
+}

@@ -1,0 +1,1 @@
+export { SocketIoSyncSocket, type BoardClientSocket } from './socketio-sync-socket';

@@ -1,0 +1,26 @@
+import type { Locale } from '@atelier/protocol';
+import type { StepDefinition } from './template-definition';
+import { MINUTE_MS } from './template-definition';
+
+/** tldraw's font sizes for text styles (px); used only to reserve room under instructions. */
+const FONT_PX = { s: 18, m: 24, l: 36, xl: 44 } as const;
+
+/**
+ * A generous estimate of the height a wrapped sans-serif text takes: the canvas measures the real one, this
+ * only keeps the shapes laid out below from starting under it.
+ */
+export function estimateTextHeight(text: string, width: number, size: keyof typeof FONT_PX = 's'): number {
+  const px = FONT_PX[size];
+  const charsPerLine = Math.max(1, Math.floor(width / (px * 0.55)));
+  const lines = text
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / charsPerLine)), 0);
+  return Math.ceil(lines * px * 1.35) + 16;
+}
+
+/** "3. Vote à points (4 min)" */
+export function stepLabel(step: StepDefinition, ordinal: string, locale: Locale): string {
+  const title = step.title[locale];
+  const duration = `${Math.round(step.durationMs / MINUTE_MS)} min`;
+  return ordinal ? `${ordinal}. ${title} (${duration})` : `${title} (${duration})`;
+}
