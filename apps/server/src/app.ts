@@ -60,7 +60,13 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     for (const client of [publisher, subscriber]) client.on('error', () => {});
     io.adapter(createAdapter(publisher, subscriber));
   }
-  const sessions = new SessionService(store, io, logger, store instanceof RedisBoardStore);
+  const sessions = new SessionService(
+    store,
+    io,
+    logger,
+    store instanceof RedisBoardStore,
+    (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
+  );
 
   io.use(authenticateSocket(boards));
   io.on('connection', (socket) => {

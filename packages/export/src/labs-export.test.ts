@@ -29,7 +29,9 @@ describe('renderLabsCsv', () => {
     const rows = csv.match(/,(-?\d+\.\d+),(-?\d+\.\d+),/g);
     expect(rows).toEqual([',48.1173,-1.6778,', ',4.9224,-52.3135,', ',45.8336,1.2611,']);
     expect(csv).not.toContain('Lab en préfiguration');
-    expect(csv).toContain('\r\n"Lab ""Amazonie""","Académie\u00a0: Guyane\nLieu dédié\u00a0: en projet",4.9224,-52.3135,');
+    expect(csv).toContain(
+      '\r\n"Lab ""Amazonie""","Académie\u00a0: Guyane\nLieu dédié\u00a0: en projet",4.9224,-52.3135,',
+    );
   });
 
   it('guards formulas in user text but not the coordinates', () => {
@@ -71,7 +73,7 @@ describe('renderLabsGeoJson', () => {
     expect(limoges.properties).toEqual({
       name: '110 bis Limoges',
       description:
-        'Académie\u00a0: Limoges\nLieu dédié\u00a0: oui\nTypes d\'innovation\u00a0: pédagogique, organisationnelle\nOffre de services\u00a0: sessions collaboratives, acculturation/formation, résidences\nStade\u00a0: actif\nContact\u00a0: lab@ac-limoges.fr',
+        "Académie\u00a0: Limoges\nLieu dédié\u00a0: oui\nTypes d'innovation\u00a0: pédagogique, organisationnelle\nOffre de services\u00a0: sessions collaboratives, acculturation/formation, résidences\nStade\u00a0: actif\nContact\u00a0: lab@ac-limoges.fr",
       labName: '110 bis Limoges',
       academie: 'Limoges',
       academieCode: 'limoges',
@@ -87,10 +89,16 @@ describe('renderLabsGeoJson', () => {
   });
 
   it('places a card in every académie within range, overseas included', () => {
-    const all = labsFeatureCollection(academies.map((a) => identityCard(`Lab ${a.name}`, a.code).fields as never));
+    const all = labsFeatureCollection(academies.map((a) => identityCard(`Lab ${a.name}`, a.code).fields));
     expect(all.features).toHaveLength(academies.length);
-    expect(all.features.every(({ geometry: { coordinates: [lon, lat] } }) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90)).toBe(
-      true,
-    );
+    expect(
+      all.features.every(
+        ({
+          geometry: {
+            coordinates: [lon, lat],
+          },
+        }) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90,
+      ),
+    ).toBe(true);
   });
 });

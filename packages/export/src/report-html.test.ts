@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './escape';
 import { renderReportHtml } from './report-html';
 import type { ExportInput } from './report-model';
-import { exportedAt, frame, identityBoard, identitySession, note, page, pgoBoard, pgoSession } from './test-fixtures';
+import {
+  exportedAt,
+  frame,
+  identityBoard,
+  identitySession,
+  note,
+  page,
+  pgoBoard,
+  pgoSession,
+} from './test-fixtures';
 
 const input = (overrides: Partial<ExportInput> = {}): ExportInput => ({
   board: { title: 'Journée des labs', createdAt: '2026-11-20T09:00:00.000Z', template: 'pgo' },
@@ -62,15 +71,23 @@ describe('renderReportHtml', () => {
     expect(html).toContain(
       '<tr><td>2</td><td>Réflexion sur les thématiques</td><td>individuel</td><td>20 min (+5 min)</td><td>28 min</td><td>faite</td></tr>',
     );
-    expect(html).toContain('<tfoot><tr><td></td><td>Total</td><td></td><td>1 h 20 min</td><td>55 min</td><td></td></tr></tfoot>');
+    expect(html).toContain(
+      '<tfoot><tr><td></td><td>Total</td><td></td><td>1 h 20 min</td><td>55 min</td><td></td></tr></tfoot>',
+    );
     const health = html.slice(html.indexOf('<h4>Santé à l&#39;école/université</h4>'));
     const order = ['Santé mentale des élèves', 'Infirmières scolaires', '=SOMME(A1) bien-être'].map((text) =>
       health.indexOf(text),
     );
     expect(order.every((position, i) => position > 0 && (i === 0 || position > order[i - 1]!))).toBe(true);
-    expect(health).toContain('<span class="votes">4 points</span>Santé mentale des élèves <span class="author">— Bruno</span>');
-    expect(html).toContain('<li class="checked">☑ Inédit, emblématique et à fort impact de transformation</li>');
-    expect(html).toContain('<li>☐ Conçu et porté avec une ou plusieurs organisations de la société civile</li>');
+    expect(health).toContain(
+      '<span class="votes">4 points</span>Santé mentale des élèves <span class="author">— Bruno</span>',
+    );
+    expect(html).toContain(
+      '<li class="checked">☑ Inédit, emblématique et à fort impact de transformation</li>',
+    );
+    expect(html).toContain(
+      '<li>☐ Conçu et porté avec une ou plusieurs organisations de la société civile</li>',
+    );
   });
 
   it('tabulates identity cards in English when asked', () => {

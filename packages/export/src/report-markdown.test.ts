@@ -5,7 +5,12 @@ import type { ExportInput } from './report-model';
 import { exportedAt, identityBoard, identitySession, pgoBoard, pgoSession } from './test-fixtures';
 
 const pgoInput = (overrides: Partial<ExportInput> = {}): ExportInput => ({
-  board: { title: 'Journée des labs', createdAt: '2026-11-20T09:00:00.000Z', template: 'pgo', question: 'Question du tableau' },
+  board: {
+    title: 'Journée des labs',
+    createdAt: '2026-11-20T09:00:00.000Z',
+    template: 'pgo',
+    question: 'Question du tableau',
+  },
   records: pgoBoard(),
   session: pgoSession(),
   exportedAt,
@@ -46,7 +51,9 @@ describe('renderReportMarkdown, PGO-like board', () => {
     expect(rows[0]).toBe('| N° | Étape | Type | Prévu | Réel | Statut |');
     expect(rows).toContain('| 1 | Introduction | plénière | 10 min | 12 min | faite |');
     // 8 min, a 5 min pause, 20 min more; extended by 5 min.
-    expect(rows).toContain('| 2 | Réflexion sur les thématiques | individuel | 20 min (+5 min) | 28 min | faite |');
+    expect(rows).toContain(
+      '| 2 | Réflexion sur les thématiques | individuel | 20 min (+5 min) | 28 min | faite |',
+    );
     expect(rows).toContain('| 4 | Formulation des engagements | plénière | 30 min |   | passée |');
     // Still running at export: counted up to the export.
     expect(rows).toContain('| 5 | Récapitulatif | plénière | 10 min | 5 min | en cours |');
@@ -58,7 +65,10 @@ describe('renderReportMarkdown, PGO-like board', () => {
     const people = sectionOf(md, '## Participants');
     expect(people).toContain('| Alice | 110 bis Limoges | Les Bleus | participant |');
     expect(people).toContain('| Fanny | Lab 110 bis |   | animation |');
-    expect(sectionOf(md, '### Groupes')).toEqual(['- **Les Bleus**\u00a0: Alice, Chloé', '- **Groupe 2**\u00a0: Bruno']);
+    expect(sectionOf(md, '### Groupes')).toEqual([
+      '- **Les Bleus**\u00a0: Alice, Chloé',
+      '- **Groupe 2**\u00a0: Bruno',
+    ]);
   });
 
   it('ranks the notes of each column by dots where the vote took place, with authors', () => {
@@ -106,8 +116,13 @@ describe('renderReportMarkdown, PGO-like board', () => {
     expect(engagements.filter((line) => line.startsWith('### '))).toEqual(["### Santé à l'école/université"]);
     expect(engagements).toContain('> Mettre en place une démocratie sanitaire pérenne');
     expect(engagements).toContain('- [x] Inédit, emblématique et à fort impact de transformation');
-    expect(engagements).toContain('- [ ] Conçu et porté avec une ou plusieurs organisations de la société civile');
-    expect(engagements.slice(-2)).toEqual(['- Consulter les élèves chaque trimestre', '- Publier les décisions']);
+    expect(engagements).toContain(
+      '- [ ] Conçu et porté avec une ou plusieurs organisations de la société civile',
+    );
+    expect(engagements.slice(-2)).toEqual([
+      '- Consulter les élèves chaque trimestre',
+      '- Publier les décisions',
+    ]);
   });
 
   it('writes English labels when asked', () => {
@@ -119,7 +134,9 @@ describe('renderReportMarkdown, PGO-like board', () => {
   });
 
   it('reads a board without a session', () => {
-    const md = renderReportMarkdown(pgoInput({ session: null, board: { title: '', createdAt: 'x', template: 'custom' } }));
+    const md = renderReportMarkdown(
+      pgoInput({ session: null, board: { title: '', createdAt: 'x', template: 'custom' } }),
+    );
     expect(md.split('\n')[0]).toBe('# Compte rendu');
     expect(md).toContain('- **Modèle**\u00a0: custom');
     expect(sectionOf(md, '## Déroulé')).toEqual(['Aucune étape.']);
@@ -129,7 +146,11 @@ describe('renderReportMarkdown, PGO-like board', () => {
 
 describe('renderReportMarkdown, identity-map-like board', () => {
   const md = renderReportMarkdown({
-    board: { title: 'Cartographie des labs', createdAt: '2026-11-27T08:00:00.000Z', template: 'identity-map' },
+    board: {
+      title: 'Cartographie des labs',
+      createdAt: '2026-11-27T08:00:00.000Z',
+      template: 'identity-map',
+    },
     records: identityBoard(),
     session: identitySession(),
     exportedAt,
@@ -138,7 +159,9 @@ describe('renderReportMarkdown, identity-map-like board', () => {
 
   it('tabulates filled identity cards by académie, blank ones left out', () => {
     const rows = sectionOf(md, "## Fiches d'identité des labs");
-    expect(rows[0]).toBe("| Nom du lab | Académie | Lieu dédié | Types d'innovation | Offre de services | Stade | Contact |");
+    expect(rows[0]).toBe(
+      "| Nom du lab | Académie | Lieu dédié | Types d'innovation | Offre de services | Stade | Contact |",
+    );
     expect(rows.slice(2)).toEqual([
       '| Lab "Amazonie" | Guyane | en projet |   |   |   |   |',
       '| 110 bis Limoges | Limoges | oui | pédagogique, organisationnelle | sessions collaboratives, acculturation/formation, résidences | actif | lab@ac-limoges.fr |',
@@ -148,7 +171,9 @@ describe('renderReportMarkdown, identity-map-like board', () => {
   });
 
   it('lists the notes on the map but not its captions', () => {
-    expect(sectionOf(md, '### 2. Positionner sa fiche')).toEqual(['- Échanger avec Limoges sur les résidences']);
+    expect(sectionOf(md, '### 2. Positionner sa fiche')).toEqual([
+      '- Échanger avec Limoges sur les résidences',
+    ]);
     expect(md).not.toContain('Chaque lab remplit une fiche');
     expect(md).not.toContain('| 2 | Positionner sa fiche | individuel | 10 min |   | en cours |');
     expect(md).toContain('| 2 | Positionner sa fiche | individuel | 10 min |   | non abordée |');

@@ -106,9 +106,7 @@ export function renderReportMarkdownFromModel(model: ReportModel): string {
   if (model.groups.length > 0) {
     out.push('', `### ${l.groups}`, '');
     for (const group of model.groups) {
-      out.push(
-        `- **${phrase(group.name)}**${c}${group.members.map(phrase).join(', ') || l.noMembers}`,
-      );
+      out.push(`- **${phrase(group.name)}**${c}${group.members.map(phrase).join(', ') || l.noMembers}`);
     }
   }
 

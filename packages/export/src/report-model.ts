@@ -21,6 +21,7 @@ import {
 import { formatDateTime, formatDuration, formatSortableDateTime } from './format';
 import { reportLabels, type ReportLabels } from './report-labels';
 import { stepTimings, StepTimingStatus } from './step-timings';
+import { templatePlaceholderTexts } from './template-placeholders';
 import { digestVotes, type VoteDigest } from './vote-digest';
 
 /** What the server hands to every renderer. */
@@ -337,7 +338,13 @@ export function buildReportModel(input: ExportInput): ReportModel {
     };
   };
   // Template furniture (instructions, map captions) is text and geo; contributions are notes.
-  const isNote = (item: BoardItem) => item.kind === BoardItemKind.note && !item.card;
+  // Prompts a template laid out and nobody filled in carry no content either.
+  const placeholders = templatePlaceholderTexts(input.board.template);
+  const isNote = (item: BoardItem) =>
+    item.kind === BoardItemKind.note &&
+    !item.card &&
+    item.text.trim() !== '' &&
+    !placeholders.has(item.text.trim());
   const notesOf = (items: readonly BoardItem[], ranked: boolean): ReportNote[] => {
     const notes = items.filter(isNote).map(toNote);
     // Array.prototype.sort is stable: ties keep reading order.

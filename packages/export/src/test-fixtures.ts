@@ -342,18 +342,14 @@ export function pgoSession(): SessionState {
 // ---------------------------------------------------------------------------------------------
 // An identity-map-like board: a tray of cards, a map with académie labels and markers, cards on it.
 
+type IdentityCard = Extract<Card, { kind: 'identity' }>;
+
 export function identityCard(
   labName: string,
-  academie: string | null,
-  extra: Partial<Card['fields']> = {},
-): Card {
-  return {
-    kind: 'identity',
-    fields: { ...emptyCardFields('identity'), labName, academie, ...extra } as Extract<
-      Card,
-      { kind: 'identity' }
-    >['fields'],
-  };
+  academie: IdentityCard['fields']['academie'],
+  extra: Partial<IdentityCard['fields']> = {},
+): IdentityCard {
+  return { kind: 'identity', fields: { ...emptyCardFields('identity'), labName, academie, ...extra } };
 }
 
 export function identityBoard(): BoardRecord[] {

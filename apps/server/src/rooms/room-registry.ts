@@ -138,6 +138,17 @@ export class RoomRegistry {
     await Promise.all(rooms.map((open) => open?.storage.flush()));
   }
 
+  /**
+   * A record of a board whose room is open in this process; `undefined` when the room is not open
+   * here (the caller cannot tell), `null` when the room is open and has no such record.
+   */
+  async liveRecord(boardId: string, recordId: string): Promise<TLRecord | null | undefined> {
+    const pending = this.rooms.get(boardId);
+    const open = pending ? await pending.catch(() => null) : null;
+    if (!open) return undefined;
+    return (open.room.getRecord(recordId) as TLRecord | undefined) ?? null;
+  }
+
   /** The current document: from the live room when open, else from the store. */
   async snapshot(boardId: string): Promise<RoomSnapshot | null> {
     const pending = this.rooms.get(boardId);

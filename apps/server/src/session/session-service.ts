@@ -19,10 +19,14 @@ import {
   toPublicState,
   type Actor,
 } from '@atelier/session';
+import type { TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
 import type { BoardServer, BoardSocket } from '../socket-types';
 import type { BoardStore } from '../store/board-store';
 import { RateLimiter } from '../http/rate-limiter';
+
+/** Looks a shape up in the board's live document: null if absent, undefined if unknown here. */
+export type ShapeLookup = (boardId: string, shapeId: string) => Promise<TLRecord | null | undefined>;
 
 export type CommandOutcome = { ok: true; state: SessionState } | { ok: false; error: SocketError };
 
@@ -35,6 +39,8 @@ const SESSION_CHANGED = 'session:changed';
 export class SessionService {
   private readonly autoAdvanceTimers = new Map<string, NodeJS.Timeout>();
   private readonly commandRate = new RateLimiter(20, 1000);
+  /** Boards whose "connected" flags this process has checked against the real sockets. */
+  private readonly reconciled = new Set<string>();
   private closed = false;
 
   constructor(
@@ -43,6 +49,7 @@ export class SessionService {
     private readonly logger: Logger,
     /** True when a cluster adapter links this process to others serving the same boards. */
     private readonly multiProcess: boolean,
+    private readonly lookupShape: ShapeLookup,
     private readonly now: () => number = Date.now,
   ) {
     // Another process changed a board's state: send it to the people connected here.
@@ -66,6 +73,10 @@ export class SessionService {
     }).then((state) => {
       // Even when nothing changed, the newcomer needs the current state.
       if (state) socket.emit(SocketEvent.sessionState, toPublicState(state, userId));
+      if (!this.reconciled.has(boardId)) {
+        this.reconciled.add(boardId);
+        void this.reconcilePresence(boardId);
+      }
     });
 
     socket.on(SocketEvent.timeSync, (request, ack) => {
@@ -138,6 +149,28 @@ export class SessionService {
     });
   }
 
+  /**
+   * After a crash or restart the stored state still says people are connected. The first time this
+   * process serves a board, whoever has no socket left anywhere (all processes) is marked gone.
+   */
+  private async reconcilePresence(boardId: string): Promise<void> {
+    try {
+      const sockets = await this.io.in(boardRoom(boardId)).fetchSockets();
+      const present = new Set(sockets.map((socket) => socket.data.userId));
+      await this.update(boardId, (state) => {
+        let next = state;
+        for (const person of state.participants) {
+          if (person.connected && !present.has(person.userId)) {
+            next = setParticipantConnected(next, person.userId, false, this.now());
+          }
+        }
+        return next === state ? null : next;
+      });
+    } catch (error) {
+      this.logger.warn({ boardId, err: (error as Error).message }, 'could not reconcile who is connected');
+    }
+  }
+
   /** Validates, authorises and applies one command (from a socket or from REST). */
   async execute(boardId: string, rawCommand: unknown, actor: Actor): Promise<CommandOutcome> {
     const parsed = sessionCommandSchema.safeParse(rawCommand);
@@ -146,6 +179,10 @@ export class SessionService {
         ok: false,
         error: { code: ErrorCode.invalidPayload, message: describeZodError(parsed.error) },
       };
+    }
+    if (parsed.data.type === 'vote.cast') {
+      const problem = await this.checkVoteItem(boardId, parsed.data.itemId);
+      if (problem) return { ok: false, error: { code: ErrorCode.badRequest, message: problem } };
     }
     let refusal: SocketError | null = null;
     const state = await this.update(boardId, (current) => {
@@ -160,6 +197,28 @@ export class SessionService {
     if (!state)
       return { ok: false, error: { code: ErrorCode.boardNotFound, message: 'no board with this id' } };
     return { ok: true, state };
+  }
+
+  /**
+   * Dots go on sticky notes (inside the vote's frame when it has one). The session machine cannot
+   * see the canvas, so the check is here; where the room lives in another process it is skipped.
+   */
+  private async checkVoteItem(boardId: string, itemId: string): Promise<string | null> {
+    const shape = await this.lookupShape(boardId, itemId);
+    if (shape === undefined) return null;
+    if (!shape || shape.typeName !== 'shape' || shape.type !== 'note')
+      return 'you can only vote on a sticky note';
+    const state = await this.store.loadSession(boardId);
+    const frameId = state?.vote?.frameId;
+    if (!frameId) return null;
+    let parentId: string = shape.parentId;
+    for (let depth = 0; depth < 20 && parentId.startsWith('shape:'); depth++) {
+      if (parentId === frameId) return null;
+      const parent = await this.lookupShape(boardId, parentId);
+      if (!parent || parent.typeName !== 'shape') break;
+      parentId = parent.parentId;
+    }
+    return 'this note is outside the frame being voted on';
   }
 
   async publicState(boardId: string): Promise<PublicSessionState | null> {

@@ -1,7 +1,15 @@
 // Real tldraw clients for tests and benchmarks: a stock TLSyncClient over the project's Socket.IO
 // transport, or over tldraw's own WebSocket adapter against the native endpoint.
-import type { ConnectAuth, CreateBoardBody, CreatedBoard } from '@atelier/protocol';
-import { SocketIoSyncSocket } from '@atelier/sync-transport';
+import {
+  SocketEvent,
+  type CommandAck,
+  type ConnectAuth,
+  type CreateBoardBody,
+  type CreatedBoard,
+  type PublicSessionState,
+  type SocketError,
+} from '@atelier/protocol';
+import { SocketIoSyncSocket, type BoardClientSocket } from '@atelier/sync-transport';
 import { Store } from '@tldraw/store';
 import * as syncCore from '@tldraw/sync-core';
 import { TLSyncClient, type TLPersistentClientSocket } from '@tldraw/sync-core';
@@ -174,4 +182,59 @@ export function connectNativeClient(baseUrl: string, boardId: string): TestSyncC
     () => `${wsUrl}/sync/${boardId}?sessionId=${Math.random().toString(36).slice(2)}`,
   );
   return new TestSyncClient(adapter, () => adapter.close());
+}
+
+/** A Socket.IO client that only takes part in facilitation (no canvas): states in, commands out. */
+export class TestSessionClient {
+  readonly states: PublicSessionState[] = [];
+  readonly errors: SocketError[] = [];
+
+  constructor(readonly socket: BoardClientSocket) {
+    socket.on(SocketEvent.sessionState, (state) => this.states.push(state));
+    socket.on(SocketEvent.error, (error) => this.errors.push(error));
+  }
+
+  get latest(): PublicSessionState | undefined {
+    return this.states.at(-1);
+  }
+
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+  }
+
+  command(command: unknown): Promise<CommandAck> {
+    return new Promise((resolve) => this.socket.emit(SocketEvent.sessionCommand, command, resolve));
+  }
+
+  async waitForState(
+    predicate: (state: PublicSessionState) => boolean,
+    what = 'a session state',
+    timeoutMs = 10_000,
+  ): Promise<PublicSessionState> {
+    const started = Date.now();
+    for (;;) {
+      const found = this.states.findLast(predicate);
+      if (found) return found;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export function connectSessionClient(baseUrl: string, options: SocketIoClientOptions): TestSessionClient {
+  const socket: BoardClientSocket = io(baseUrl, {
+    auth: socketIoAuth(options),
+    transports: ['websocket'],
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+  });
+  return new TestSessionClient(socket);
 }
