@@ -1,7 +1,8 @@
 import { toRichText } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import { emptyCardFields } from './card-meta';
-import { cardShapeProps, cardText, richTextToPlainText } from './card-text';
+import { cardShapeProps, cardText } from './card-text';
+import { richTextToPlainText } from './rich-text';
 
 describe('card text', () => {
   it('writes an identity card in French with labels and values', () => {
@@ -57,7 +58,7 @@ describe('card text', () => {
     expect(richTextToPlainText(richText)).toBe(cardText('action', fields, 'en'));
   });
 
-  it('reads plain text from rich text, including lists and empty paragraphs', () => {
+  it('reads plain text from rich text, including marked lists and empty paragraphs', () => {
     expect(richTextToPlainText(toRichText('a\n\nb'))).toBe('a\n\nb');
     expect(
       richTextToPlainText({
@@ -75,7 +76,7 @@ describe('card text', () => {
           },
         ],
       }),
-    ).toBe('x\ny\nz');
+    ).toBe('x\ny\n- z');
     expect(richTextToPlainText(undefined)).toBe('');
   });
 });

@@ -42,7 +42,8 @@ export {
   type CardFieldsByKind,
   type CardShapeLike,
 } from './card-meta';
-export { cardText, cardShapeProps, richTextToPlainText } from './card-text';
+export { cardText, cardShapeProps } from './card-text';
+export { richTextToPlainText, shapeText } from './rich-text';
 export { withCard } from './with-card';
 export { similarLabs, type LabSimilarity, type IdentityCardRef } from './similar-labs';
 export { ZoneKind, zoneKindSchema, zoneMetaKey, zoneSchema, zoneMeta, readZone, type Zone } from './zone';

@@ -10,7 +10,7 @@ import {
   type Box,
   type PlacedShape,
 } from './geometry';
-import { shapeText } from './rich-text';
+import { shapeText } from '@atelier/board-schema';
 
 /**
  * One record of a tldraw room snapshot, read defensively (the snapshot is stored JSON).

@@ -1,6 +1,5 @@
 // Public API of @atelier/export: pure renderers from a persisted board, its session and log to
 // documents (Markdown, HTML) and data (CSV, GeoJSON). No I/O: the caller reads and writes.
-export { richTextToPlainText, shapeText } from './rich-text';
 export {
   readBoard,
   BoardItemKind,

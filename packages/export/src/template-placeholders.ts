@@ -1,6 +1,6 @@
 import type { Locale } from '@atelier/protocol';
 import { buildBoard, getTemplate } from '@atelier/templates';
-import { shapeText } from './rich-text';
+import { shapeText } from '@atelier/board-schema';
 
 const locales: readonly Locale[] = ['fr', 'en'];
 

@@ -66,6 +66,8 @@ export function actualStepDurations(log: readonly SessionLogEntry[], now?: numbe
     switch (entry.type) {
       case 'step.started': {
         const run = runOf(entry.stepId);
+        // Only one step runs at a time: a start closes any stretch the log left open.
+        for (const other of runs.values()) if (other !== run) stopRunning(other, entry.at);
         run.startedAt ??= entry.at;
         run.ran = true;
         run.status = StepRunStatus.inProgress;
