@@ -102,8 +102,16 @@ describe('a shared board in the browser', () => {
     await enterBoard(page, participantUrl, 'Dominique');
     // French tool labels from tldraw's own fr locale.
     await page.locator('[data-testid="tools.select"]').waitFor();
-    const selectLabel = await page.locator('[data-testid="tools.select"]').getAttribute('aria-label');
-    expect(selectLabel).toMatch(/Sélection/);
+    // tldraw loads its French catalogue asynchronously (from our server) and relabels the tools.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="tools.select"]')
+          ?.getAttribute('aria-label')
+          ?.includes('Sélection'),
+      undefined,
+      { timeout: 10_000 },
+    );
     // Every toolbar icon is drawn (a mask image loaded from this server).
     const icons = await page.locator('.tlui-toolbar .tlui-icon').evaluateAll((elements) =>
       elements.map((element) => {
