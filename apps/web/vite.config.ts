@@ -5,6 +5,8 @@ const server = process.env.ATELIER_SERVER ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],
+  // tldraw's asset module imports ~70 files with `?url`; the dev pre-bundler cannot follow those.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2500,
