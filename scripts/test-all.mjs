@@ -20,11 +20,54 @@ function step(name, command, args) {
   if (result.status !== 0) failures.push(name);
 }
 
+/**
+ * `pnpm audit --prod`: no high or critical advisory in what the server and the web app ship. The
+ * audit needs the registry's advisory endpoint; when it cannot be reached (offline, a mirror
+ * without it) that is a warning, not a failure, and says so.
+ */
+function audit() {
+  const started = Date.now();
+  process.stdout.write('\n▶ audit (production dependencies, high and critical advisories)\n');
+  const result = spawnSync('pnpm', ['audit', '--prod', '--audit-level', 'high', '--json'], {
+    encoding: 'utf8',
+    env: process.env,
+    timeout: 120_000,
+  });
+  timings.push(`audit ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  let report = null;
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    // Not JSON: no answer from the endpoint at all.
+  }
+  const counts = report?.metadata?.vulnerabilities;
+  if (!counts) {
+    const reason = report?.error?.message ?? (result.error?.message || result.stderr || 'no answer').trim();
+    process.stdout.write(
+      `  ⚠ audit skipped: the advisory endpoint could not be used (${reason.split('\n')[0]})\n`,
+    );
+    return;
+  }
+  const serious = (counts.high ?? 0) + (counts.critical ?? 0);
+  process.stdout.write(
+    `  ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low\n`,
+  );
+  if (serious > 0) {
+    for (const advisory of Object.values(report.advisories ?? {}))
+      if (['high', 'critical'].includes(advisory.severity))
+        process.stdout.write(
+          `  ${advisory.severity}: ${advisory.module_name} ${advisory.title} (${advisory.url})\n`,
+        );
+    failures.push('audit');
+  }
+}
+
 const pnpm = 'pnpm';
 step('build', pnpm, ['build']);
 process.env.ATELIER_BUILT = '1';
 step('lint', pnpm, ['lint']);
 step('typecheck', pnpm, ['typecheck']);
+audit();
 
 const projects = (process.env.ATELIER_TEST_PROJECTS ?? 'unit,integration,faults,e2e')
   .split(',')

@@ -7,18 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import { Server } from 'socket.io';
-import type { ClientConfig, Health } from '@atelier/protocol';
+import { ErrorCode, SocketEvent, type ClientConfig, type Health } from '@atelier/protocol';
 import { BoardService } from './boards/board-service';
 import type { Config } from './config';
 import { boardRoutes } from './http/board-routes';
+import { exportRoutes } from './http/export-routes';
+import { ConnectionCounter } from './http/connection-counter';
 import { errorHandler, notFoundHandler } from './http/http-error';
 import { originChecker } from './http/origin';
+import { RateLimiter } from './http/rate-limiter';
 import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
+import { BoardCluster } from './rooms/board-cluster';
 import { RoomRegistry } from './rooms/room-registry';
 import { attachWebSocketSync } from './rooms/websocket-sync';
 import { SessionService } from './session/session-service';
-import { authenticateSocket } from './socket-auth';
+import { authenticateSocket, limitMessageRate } from './socket-auth';
 import { attachSyncSession } from './rooms/socketio-sync';
 import type { BoardServer } from './socket-types';
 import type { BoardStore } from './store/board-store';
@@ -38,12 +42,52 @@ function defaultWebDist(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 }
 
+/** A second connection to the same Redis, whose errors the store's own connection already logs. */
+function quietDuplicate(redis: RedisBoardStore['redis']): RedisBoardStore['redis'] {
+  const connection = redis.duplicate();
+  connection.on('error', () => {});
+  return connection;
+}
+
 export function createAtelierServer(config: Config, store: BoardStore, logger: Logger): AtelierServer {
   const app = express();
   const httpServer = http.createServer(app);
   const isAllowedOrigin = originChecker(config.publicUrl);
   const boards = new BoardService(store);
-  const rooms = new RoomRegistry(store, logger, { idleCloseMs: config.roomIdleCloseMs });
+  const { limits } = config;
+  // Shared by REST, the Socket.IO handshake and /sync, so no door is left unguarded.
+  const failedKeys = new RateLimiter(limits.failedKeyAttemptsPerMinute, 60 * 1000);
+  const connections = new ConnectionCounter(limits.connectionsPerIp);
+  // A hung backend (Redis unreachable) must not hang the health check with it.
+  const storeHealthy = () =>
+    Promise.race([
+      store.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref()),
+    ]);
+  // With Redis, several processes may serve the same boards: each board's room runs in one of them.
+  const cluster =
+    store instanceof RedisBoardStore
+      ? new BoardCluster({
+          redis: store.redis,
+          subscriber: quietDuplicate(store.redis),
+          keyPrefix: store.keyPrefix,
+          logger,
+        })
+      : undefined;
+  const rooms = new RoomRegistry(store, logger, {
+    ...(cluster ? { cluster } : {}),
+    idleCloseMs: config.roomIdleCloseMs,
+    limits: { maxShapes: limits.shapesPerBoard, maxBoardBytes: limits.boardBytes },
+    onLimitExceeded: (_boardId, sessionId, message) =>
+      io.of('/').sockets.get(sessionId)?.emit(SocketEvent.error, {
+        code: ErrorCode.limitExceeded,
+        message,
+        event: SocketEvent.sync,
+      }),
+  });
 
   const io: BoardServer = new Server(httpServer, {
     // Oversized frames are refused by Socket.IO itself; up to twice the limit we answer with a clear error.
@@ -68,35 +112,35 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
   );
 
-  io.use(authenticateSocket(boards));
+  io.use(authenticateSocket(boards, { failedKeys, connections, logger }));
   io.on('connection', (socket) => {
+    limitMessageRate(socket, limits.messagesPerSecond);
     sessions.attach(socket);
-    attachSyncSession(socket, rooms, { maxMessageBytes: config.maxMessageBytes, logger });
+    attachSyncSession(socket, rooms, { maxMessageBytes: config.maxMessageBytes, logger, storeHealthy });
   });
   attachWebSocketSync(httpServer, rooms, store, {
     maxMessageBytes: config.maxMessageBytes,
     logger,
     isAllowedOrigin,
+    connections,
+    messagesPerSecond: limits.messagesPerSecond,
   });
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(securityHeaders());
+  app.use(securityHeaders({ publicUrl: config.publicUrl }));
 
   app.get('/healthz', async (_request, response) => {
-    try {
-      await store.ping();
-      response.json({ ok: true, store: store.kind } satisfies Health);
-    } catch {
-      response.status(503).json({ ok: false, store: store.kind } satisfies Health);
-    }
+    if (await storeHealthy()) response.json({ ok: true, store: store.kind } satisfies Health);
+    else response.status(503).json({ ok: false, store: store.kind } satisfies Health);
   });
   app.get('/api/config', (_request, response) => {
     const body: ClientConfig = { maxMessageBytes: config.maxMessageBytes };
     if (config.tldrawLicenseKey) body.tldrawLicenseKey = config.tldrawLicenseKey;
     response.json(body);
   });
-  app.use('/api', boardRoutes({ boards, rooms, sessions, store, config }));
+  app.use('/api', boardRoutes({ boards, rooms, sessions, store, config, failedKeys }));
+  app.use('/api', exportRoutes({ boards, rooms, store, config }));
   app.use('/api', notFoundHandler);
 
   const webDist = config.webDist ?? defaultWebDist();
@@ -126,6 +170,7 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
         .closeAll()
         .catch((error: Error) => logger.error({ err: error.message }, 'shutdown save failed'));
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await cluster?.close();
       httpServer.closeAllConnections();
       await store.close();
     })();

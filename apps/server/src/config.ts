@@ -25,6 +25,17 @@ export const configSchema = z
     ROOM_IDLE_CLOSE_MS: z.coerce.number().int().min(0).default(5000),
     /** Where the built web app lives; served at / when present. */
     WEB_DIST: optionalString,
+    /** Socket messages (every event) one connection may send per second before it is cut off. */
+    MAX_MESSAGES_PER_SECOND: positiveInt(100),
+    /** Open sockets (Socket.IO and /sync) from one IP address; a venue behind one NAT shares it. */
+    MAX_CONNECTIONS_PER_IP: positiveInt(300),
+    MAX_BOARDS_PER_IP_PER_HOUR: positiveInt(60),
+    /** Shapes on one board; creating more is refused with `limit_exceeded`. */
+    MAX_SHAPES_PER_BOARD: positiveInt(5000),
+    /** Size of one board's document (its records as JSON), assets uploaded apart not counted. */
+    MAX_BOARD_BYTES: positiveInt(32 * 1024 * 1024),
+    /** Wrong facilitator keys one IP address may present per minute (REST and sockets together). */
+    MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE: positiveInt(10),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -38,6 +49,14 @@ export const configSchema = z
     redisSaveDelayMs: env.REDIS_SAVE_DELAY_MS,
     roomIdleCloseMs: env.ROOM_IDLE_CLOSE_MS,
     webDist: env.WEB_DIST,
+    limits: {
+      messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
+      connectionsPerIp: env.MAX_CONNECTIONS_PER_IP,
+      boardsPerIpPerHour: env.MAX_BOARDS_PER_IP_PER_HOUR,
+      shapesPerBoard: env.MAX_SHAPES_PER_BOARD,
+      boardBytes: env.MAX_BOARD_BYTES,
+      failedKeyAttemptsPerMinute: env.MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE,
+    },
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,11 @@
-// Socket.IO handshake: who is connecting, to which board, with which powers.
-import { connectAuthSchema, describeZodError, ErrorCode } from '@atelier/protocol';
+// Socket.IO handshake: who is connecting, to which board, with which powers; and the guards that
+// keep one connection or one address from taking the server for itself.
+import { connectAuthSchema, describeZodError, ErrorCode, SocketEvent } from '@atelier/protocol';
 import type { BoardService } from './boards/board-service';
+import { clientAddress } from './http/client-address';
+import type { ConnectionCounter } from './http/connection-counter';
+import type { RateLimiter } from './http/rate-limiter';
+import type { Logger } from './logger';
 import { userIdFromClientKey } from './secrets';
 import type { BoardSocket } from './socket-types';
 
@@ -9,7 +14,15 @@ function refusal(code: ErrorCode, message: string): Error & { data: { code: Erro
   return Object.assign(new Error(message), { data: { code, message } });
 }
 
-export function authenticateSocket(boards: BoardService) {
+export interface SocketGuards {
+  /** Wrong facilitator keys per address, shared with the REST routes. */
+  failedKeys: RateLimiter;
+  /** Open sockets per address, shared with the native `/sync` endpoint. */
+  connections: ConnectionCounter;
+  logger: Logger;
+}
+
+export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
   return (socket: BoardSocket, next: (error?: Error) => void) => {
     const parsed = connectAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) {
@@ -17,13 +30,32 @@ export function authenticateSocket(boards: BoardService) {
       return;
     }
     const auth = parsed.data;
+    const ip = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    if (auth.facilitatorKey !== undefined && guards.failedKeys.exceeded(ip)) {
+      const seconds = guards.failedKeys.retryAfterSeconds(ip);
+      next(
+        refusal(
+          ErrorCode.rateLimited,
+          `too many wrong facilitator keys from this address; try again in ${seconds} s`,
+        ),
+      );
+      return;
+    }
     boards
       .find(auth.boardId)
       .then((board) => {
         if (!board) return next(refusal(ErrorCode.boardNotFound, 'no board with this id'));
         if (auth.facilitatorKey !== undefined && !boards.isFacilitatorKey(board, auth.facilitatorKey)) {
+          guards.failedKeys.take(ip);
           return next(refusal(ErrorCode.unauthorized, 'this facilitator key is not valid for this board'));
         }
+        const release = guards.connections.acquire(ip);
+        if (!release) {
+          return next(refusal(ErrorCode.rateLimited, 'too many open connections from this address'));
+        }
+        // Whichever comes first; release is idempotent.
+        socket.once('disconnect', release);
+        socket.conn.once('close', release);
         socket.data = {
           boardId: auth.boardId,
           userId: userIdFromClientKey(auth.clientKey),
@@ -33,6 +65,35 @@ export function authenticateSocket(boards: BoardService) {
         };
         next();
       })
-      .catch(() => next(refusal(ErrorCode.storeUnavailable, 'the board store is unavailable')));
+      .catch((error: Error) => {
+        guards.logger.error({ err: error.message }, 'handshake refused: board store unavailable');
+        next(refusal(ErrorCode.storeUnavailable, 'the board store is unavailable'));
+      });
   };
+}
+
+/**
+ * Past `perSecond` incoming events (of any kind) in one second, the connection is told
+ * `rate_limited` and cut; a well-behaved client (tldraw pushes at most 30 times a second)
+ * never gets near it, and one that does reconnects and resyncs.
+ */
+export function limitMessageRate(socket: BoardSocket, perSecond: number, now: () => number = Date.now): void {
+  let windowStartedAt = 0;
+  let count = 0;
+  socket.use((_packet, next) => {
+    const time = now();
+    if (time - windowStartedAt >= 1000) {
+      windowStartedAt = time;
+      count = 0;
+    }
+    count += 1;
+    if (count <= perSecond) return next();
+    if (count === perSecond + 1) {
+      socket.emit(SocketEvent.error, {
+        code: ErrorCode.rateLimited,
+        message: `more than ${perSecond} messages in one second; reconnect and slow down`,
+      });
+      socket.disconnect(true);
+    }
+  });
 }

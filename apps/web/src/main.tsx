@@ -1,3 +1,5 @@
+// First: schemas read zod's configuration when they are built, as their modules load.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BoardPage } from './board/board-page';

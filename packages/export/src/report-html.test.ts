@@ -69,7 +69,7 @@ describe('renderReportHtml', () => {
   it('lays out steps, ranked notes with authors, and engagement criteria', () => {
     const html = renderReportHtml(input());
     expect(html).toContain(
-      '<tr><td>2</td><td>Réflexion sur les thématiques</td><td>individuel</td><td>20 min (+5 min)</td><td>28 min</td><td>faite</td></tr>',
+      '<tr><td>1</td><td>Réflexion sur les thématiques</td><td>individuel</td><td>20 min (+5 min)</td><td>28 min</td><td>faite</td></tr>',
     );
     expect(html).toContain(
       '<tfoot><tr><td></td><td>Total</td><td></td><td>1 h 20 min</td><td>55 min</td><td></td></tr></tfoot>',

@@ -49,14 +49,14 @@ describe('renderReportMarkdown, PGO-like board', () => {
   it('lists steps with planned and actual durations from the log', () => {
     const rows = sectionOf(renderReportMarkdown(pgoInput()), '## Déroulé');
     expect(rows[0]).toBe('| N° | Étape | Type | Prévu | Réel | Statut |');
-    expect(rows).toContain('| 1 | Introduction | plénière | 10 min | 12 min | faite |');
+    expect(rows).toContain('| 0 | Introduction | plénière | 10 min | 12 min | faite |');
     // 8 min, a 5 min pause, 20 min more; extended by 5 min.
     expect(rows).toContain(
-      '| 2 | Réflexion sur les thématiques | individuel | 20 min (+5 min) | 28 min | faite |',
+      '| 1 | Réflexion sur les thématiques | individuel | 20 min (+5 min) | 28 min | faite |',
     );
-    expect(rows).toContain('| 4 | Formulation des engagements | plénière | 30 min |   | passée |');
+    expect(rows).toContain('| 3 | Formulation des engagements | plénière | 30 min |   | passée |');
     // Still running at export: counted up to the export.
-    expect(rows).toContain('| 5 | Récapitulatif | plénière | 10 min | 5 min | en cours |');
+    expect(rows).toContain('| 4 | Récapitulatif | plénière | 10 min | 5 min | en cours |');
     expect(rows.at(-1)).toBe('|   | Total |   | 1 h 20 min | 55 min |   |');
   });
 

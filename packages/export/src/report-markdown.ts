@@ -80,7 +80,7 @@ export function renderReportMarkdownFromModel(model: ReportModel): string {
         [l.stepNumber, l.step, l.kind, l.planned, l.actual, l.status],
         [
           ...model.steps.map((step) => [
-            String(step.number),
+            step.number,
             step.title,
             step.kind,
             step.extended ? `${step.planned} (${step.extended})` : step.planned,

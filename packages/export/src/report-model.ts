@@ -8,7 +8,7 @@ import {
   type EngagementCardFields,
   type IdentityCardFields,
 } from '@atelier/board-schema';
-import { getTemplate } from '@atelier/templates';
+import { getTemplate, stepOrdinals } from '@atelier/templates';
 import type { BoardMeta, Locale, Participant, SessionLogEntry, SessionState } from '@atelier/protocol';
 import {
   readBoard,
@@ -71,7 +71,8 @@ export interface ReportSection {
 }
 
 export interface ReportStep {
-  number: number;
+  /** As the board numbers it ("0", "1"…); empty for a break. */
+  number: string;
   title: string;
   kind: string;
   planned: string;
@@ -435,8 +436,9 @@ export function buildReportModel(input: ExportInput): ReportModel {
   );
 
   const timings = stepTimings(session?.steps ?? [], log, exportedAt);
-  const steps: ReportStep[] = timings.map((timing, position) => ({
-    number: position + 1,
+  const ordinals = stepOrdinals(input.board.template, session?.steps ?? []);
+  const steps: ReportStep[] = timings.map((timing) => ({
+    number: ordinals.get(timing.step.id) ?? '',
     title: timing.step.title[locale] || timing.step.title.fr,
     kind: labels.stepKind[timing.step.kind],
     planned: formatDuration(timing.plannedMs),

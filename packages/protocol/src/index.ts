@@ -4,4 +4,5 @@ export * from './step';
 export * from './socket';
 export * from './session';
 export * from './templates';
+export * from './board-files';
 export * from './events';

@@ -74,14 +74,25 @@ export function getTemplate(id: string): TemplateSummary | undefined {
   return definition ? summarize(definition) : undefined;
 }
 
-/** Ordinals as the board shows them: from 0 or 1, breaks unnumbered. */
-function ordinals(definition: TemplateDefinition): Map<string, string> {
+/**
+ * Step numbers as the board shows them: from the template's first ordinal (0 for PGO's
+ * introduction, 1 elsewhere and for unknown or saved templates), breaks unnumbered. Takes the
+ * session's current steps, so a report numbers steps the facilitator added or moved the same way.
+ */
+export function stepOrdinals(
+  templateId: string,
+  steps: readonly Pick<Step, 'id' | 'kind'>[],
+): Map<string, string> {
   const result = new Map<string, string>();
-  let n = definition.firstOrdinal;
-  for (const step of definition.steps) {
+  let n = definitions.find((d) => d.id === templateId)?.firstOrdinal ?? 1;
+  for (const step of steps) {
     result.set(step.id, step.kind === 'break' ? '' : String(n++));
   }
   return result;
+}
+
+function ordinals(definition: TemplateDefinition): Map<string, string> {
+  return stepOrdinals(definition.id, definition.steps);
 }
 
 /**

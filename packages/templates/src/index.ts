@@ -3,6 +3,7 @@ export {
   buildBoard,
   listTemplates,
   getTemplate,
+  stepOrdinals,
   frameForGroup,
   type BuildBoardOptions,
   type BuiltBoard,

@@ -6,17 +6,33 @@ import {
   type BoardMeta,
   type CreateBoardBody,
   type CreatedBoard,
+  type Step,
 } from '@atelier/protocol';
 import { createSession } from '@atelier/session';
 import { buildBoard, getTemplate } from '@atelier/templates';
 import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
+import type { TLRecord } from '@tldraw/tlschema';
 import { HttpError } from '../http/http-error';
 import { hashKey, keyMatchesHash, newBoardId, newFacilitatorKey } from '../secrets';
-import type { BoardStore, StoredBoard } from '../store/board-store';
+import type { BoardStore, StoredAsset, StoredBoard } from '../store/board-store';
+import { BoardFileError, documentFromRecords } from './tldraw-file';
 
 const PAGE_ID = 'page:page';
 
 export type BoardRole = 'facilitator' | 'participant' | 'viewer';
+
+/** A board about to be stored: its whole document and its sequence. */
+export interface NewBoard {
+  id?: string;
+  title: string;
+  template: string;
+  question?: string | undefined;
+  /** Every document record (document, pages, shapes…), already valid for the current schema. */
+  records: TLRecord[];
+  steps: Step[];
+  /** Stored right after the board (asset ids of the board's asset route). */
+  assets?: { assetId: string; asset: StoredAsset }[];
+}
 
 export class BoardService {
   constructor(
@@ -27,7 +43,22 @@ export class BoardService {
   async create(body: CreateBoardBody, baseUrl: string): Promise<CreatedBoard> {
     const templateId = body.template ?? 'blank';
     if (!getTemplate(templateId)) {
-      throw new HttpError(400, ErrorCode.invalidPayload, `template: unknown template "${templateId}"`);
+      const saved = await this.store.getTemplate(templateId);
+      if (!saved) {
+        throw new HttpError(400, ErrorCode.invalidPayload, `template: unknown template "${templateId}"`);
+      }
+      let records: TLRecord[];
+      try {
+        records = documentFromRecords(saved.records, saved.schema);
+      } catch (error) {
+        if (!(error instanceof BoardFileError)) throw error;
+        throw new HttpError(409, ErrorCode.conflict, `template "${templateId}" is damaged: ${error.message}`);
+      }
+      const question = body.question?.trim() || saved.summary.question?.[body.locale ?? 'fr'];
+      return this.persist(
+        { title: body.title, template: templateId, question, records, steps: saved.summary.steps },
+        baseUrl,
+      );
     }
     const built = buildBoard(templateId, {
       groups: body.groups,
@@ -36,28 +67,41 @@ export class BoardService {
       pageId: PAGE_ID,
       createId: () => randomBytes(9).toString('base64url'),
     });
+    return this.persist(
+      {
+        title: body.title,
+        template: templateId,
+        question: built.question ?? undefined,
+        records: [...DEFAULT_INITIAL_SNAPSHOT.documents.map((d) => d.state as TLRecord), ...built.records],
+        steps: built.steps,
+      },
+      baseUrl,
+    );
+  }
+
+  /** Stores a new board (document, session, assets) and hands back its links and facilitator key. */
+  async persist(board: NewBoard, baseUrl: string): Promise<CreatedBoard> {
     const snapshot: RoomSnapshot = {
       ...DEFAULT_INITIAL_SNAPSHOT,
-      documents: [
-        ...DEFAULT_INITIAL_SNAPSHOT.documents,
-        ...built.records.map((state) => ({ state, lastChangedClock: 0 })),
-      ],
+      documents: board.records.map((state) => ({ state, lastChangedClock: 0 })),
     };
-    const id = newBoardId();
+    const id = board.id ?? newBoardId();
     const facilitatorKey = newFacilitatorKey();
+    const question = board.question?.trim();
     const meta: BoardMeta = {
       id,
-      title: body.title,
-      template: templateId,
+      title: board.title,
+      template: board.template,
       createdAt: new Date(this.now()).toISOString(),
-      ...(built.question ? { question: built.question } : {}),
+      ...(question ? { question } : {}),
     };
     const session = createSession({
-      steps: built.steps,
+      steps: board.steps,
       now: this.now(),
-      ...(built.question ? { question: built.question } : {}),
+      ...(question ? { question } : {}),
     });
     await this.store.createBoard({ meta, facilitatorKeyHash: hashKey(facilitatorKey) }, snapshot, session);
+    for (const { assetId, asset } of board.assets ?? []) await this.store.putAsset(id, assetId, asset);
     const boardUrl = `${baseUrl}/b/${id}`;
     return {
       ...meta,

@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { SessionService } from '../session/session-service';
 import type { BoardStore } from '../store/board-store';
-import { HttpError, parseOr400 } from './http-error';
+import { HttpError, parseOr400, storeFailure } from './http-error';
 import { RateLimiter } from './rate-limiter';
 
 export interface BoardRouteDeps {
@@ -15,30 +15,33 @@ export interface BoardRouteDeps {
   sessions: SessionService;
   store: BoardStore;
   config: Config;
+  /** Wrong facilitator keys per address; shared with the socket handshake. */
+  failedKeys?: RateLimiter;
 }
 
 const MAX_ASSET_BYTES = 10 * 1024 * 1024;
 const ASSET_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 const ALLOWED_ASSET_TYPES = /^(image\/(png|jpeg|gif|webp|svg\+xml)|video\/(mp4|webm))$/;
 
-function baseUrlOf(request: Request, config: Config): string {
+export function baseUrlOf(request: Request, config: Config): string {
   return config.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 }
 
-function bearer(request: Request): string | undefined {
+export function bearer(request: Request): string | undefined {
   const header = request.get('authorization');
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1];
 }
 
-export function boardRoutes({ boards, sessions, store, config }: BoardRouteDeps): Router {
+export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardRouteDeps): Router {
   const router = Router();
-  const boardCreation = new RateLimiter(60, 60 * 60 * 1000);
-  const failedKeys = new RateLimiter(20, 60 * 1000);
+  const boardCreation = new RateLimiter(config.limits.boardsPerIpPerHour, 60 * 60 * 1000);
+  const failedKeys = deps.failedKeys ?? new RateLimiter(config.limits.failedKeyAttemptsPerMinute, 60 * 1000);
   const json = express.json({ limit: '64kb' });
 
-  router.get('/templates', (_request, response) => {
-    response.json({ templates: listTemplates() } satisfies TemplateList);
+  router.get('/templates', async (_request, response) => {
+    const saved = await store.listTemplates();
+    response.json({ templates: [...listTemplates(), ...saved] } satisfies TemplateList);
   });
 
   router.post('/boards', json, async (request, response) => {
@@ -52,7 +55,9 @@ export function boardRoutes({ boards, sessions, store, config }: BoardRouteDeps)
       );
     }
     const body = parseOr400(createBoardBodySchema, request.body);
-    const created = await boards.create(body, baseUrlOf(request, config));
+    const created = await boards.create(body, baseUrlOf(request, config)).catch((error: unknown) => {
+      throw storeFailure(error, 'the board could not be saved: the server cannot write to its storage');
+    });
     response.status(201).json(created);
   });
 

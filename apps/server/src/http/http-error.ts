@@ -20,6 +20,15 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.in
   return parsed.data;
 }
 
+/**
+ * An error from the store (disk full, read-only, Redis away) as a 503 the client can act on;
+ * HttpErrors (a bad template, an unknown board) pass through as they are.
+ */
+export function storeFailure(error: unknown, message: string): unknown {
+  if (error instanceof HttpError) return error;
+  return Object.assign(new HttpError(503, ErrorCode.storeUnavailable, message), { cause: error });
+}
+
 export function errorBody(code: ErrorCode, message: string): ApiError {
   return { error: { code, message } };
 }
@@ -31,6 +40,10 @@ export const notFoundHandler: RequestHandler = (request, response) => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _request, response, _next) => {
     if (error instanceof HttpError) {
+      if (error.status >= 500) {
+        const cause = error.cause instanceof Error ? error.cause.message : undefined;
+        logger.error({ code: error.code, err: cause }, error.message);
+      }
       response.status(error.status).json(errorBody(error.code, error.message));
       return;
     }

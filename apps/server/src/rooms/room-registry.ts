@@ -4,11 +4,31 @@ import { TLSocketRoom, type RoomSnapshot, type WebSocketMinimal } from '@tldraw/
 import type { TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
 import type { BoardStore, RoomStorageHandle } from '../store/board-store';
+import type { BoardCluster } from './board-cluster';
+import { BoardQuota, type BoardLimits } from './board-quota';
 
 export interface SyncSessionMeta {
   userId: string;
   name: string;
   role: 'facilitator' | 'participant' | 'viewer';
+}
+
+/** A transport's session, as handed to a room. */
+export interface SyncSession {
+  sessionId: string;
+  socket: WebSocketMinimal;
+  isReadonly: boolean;
+  meta: SyncSessionMeta;
+}
+
+/** What a transport needs from the room its session joined, wherever that room runs. */
+export interface SessionLink {
+  handleSocketMessage(sessionId: string, message: string): void;
+  handleSocketClose(sessionId: string): void;
+}
+
+export interface ConnectedSession {
+  readonly room: SessionLink;
 }
 
 export interface OpenRoom {
@@ -19,6 +39,12 @@ export interface OpenRoom {
 
 export interface RoomRegistryOptions {
   idleCloseMs: number;
+  /** Shapes and bytes per board (see board-quota.ts); unlimited when absent. */
+  limits?: BoardLimits;
+  /** A session's write was refused by a limit: tell that client. */
+  onLimitExceeded?: (boardId: string, sessionId: string, message: string) => void;
+  /** Several processes share the boards (Redis): each board's room runs in its lease holder only. */
+  cluster?: BoardCluster;
 }
 
 export class RoomRegistry {
@@ -30,7 +56,9 @@ export class RoomRegistry {
     private readonly store: BoardStore,
     private readonly logger: Logger,
     private readonly options: RoomRegistryOptions,
-  ) {}
+  ) {
+    options.cluster?.bind(this);
+  }
 
   get openRoomCount(): number {
     return this.rooms.size;
@@ -43,7 +71,10 @@ export class RoomRegistry {
     if (!room) {
       room = this.open(boardId);
       this.rooms.set(boardId, room);
-      room.catch(() => this.rooms.delete(boardId));
+      room.catch(() => {
+        this.rooms.delete(boardId);
+        this.options.cluster?.roomClosed(boardId);
+      });
     }
     return room;
   }
@@ -53,7 +84,14 @@ export class RoomRegistry {
     await this.closing.get(boardId);
     const storage = await this.store.openRoom(boardId);
     const log = this.logger.child({ boardId });
+    const { limits, onLimitExceeded } = this.options;
+    const quota = limits
+      ? new BoardQuota<SyncSessionMeta>(storage.storage, limits, (sessionId, message) =>
+          onLimitExceeded?.(boardId, sessionId, message),
+        )
+      : null;
     const room = new TLSocketRoom<TLRecord, SyncSessionMeta>({
+      ...quota?.roomOptions(),
       storage: storage.storage,
       log: {
         warn: (...args: unknown[]) => log.warn({ detail: args.map(String).join(' ') }, 'sync room warning'),
@@ -67,10 +105,19 @@ export class RoomRegistry {
     return { boardId, room, storage };
   }
 
-  connect(
-    boardId: string,
-    session: { sessionId: string; socket: WebSocketMinimal; isReadonly: boolean; meta: SyncSessionMeta },
-  ): Promise<OpenRoom> {
+  /** Joins a session to its board's room: here, or in the process that holds the board. */
+  connect(boardId: string, session: SyncSession): Promise<ConnectedSession> {
+    if (this.options.cluster) return this.options.cluster.connect(boardId, session);
+    return this.connectLocal(boardId, session);
+  }
+
+  /** True while the board's room is open (or opening) in this process. */
+  isOpenHere(boardId: string): boolean {
+    return this.rooms.has(boardId);
+  }
+
+  /** Joins a session to the board's room in this process, opening it if needed. */
+  connectLocal(boardId: string, session: SyncSession): Promise<OpenRoom> {
     return this.acquire(boardId).then((open) => {
       open.room.handleSocketConnect(session);
       return open;
@@ -93,13 +140,16 @@ export class RoomRegistry {
     this.idleTimers.delete(boardId);
   }
 
-  /** Closes a board's room after saving everything it holds. */
-  async closeRoom(boardId: string): Promise<void> {
+  /**
+   * Closes a board's room after saving everything it holds. Only when empty, unless `force` (the
+   * board's lease was lost: its sessions are closed and reconnect to the new holder).
+   */
+  async closeRoom(boardId: string, { force = false } = {}): Promise<void> {
     const pending = this.rooms.get(boardId);
     if (!pending) return this.closing.get(boardId);
     const open = await pending.catch(() => null);
     if (!open || this.rooms.get(boardId) !== pending) return;
-    if (open.room.getNumActiveSessions() > 0 && !this.shuttingDown) return;
+    if (open.room.getNumActiveSessions() > 0 && !this.shuttingDown && !force) return;
     this.rooms.delete(boardId);
     const done = (async () => {
       open.room.close();
@@ -110,7 +160,10 @@ export class RoomRegistry {
         this.logger.error({ boardId, err: (error as Error).message }, 'final save of a room failed');
         throw error;
       }
-    })().finally(() => this.closing.delete(boardId));
+    })().finally(() => {
+      this.closing.delete(boardId);
+      this.options.cluster?.roomClosed(boardId);
+    });
     this.closing.set(
       boardId,
       done.catch(() => {}),

@@ -1,19 +1,56 @@
 // Tunnels tldraw's sync protocol over a Socket.IO connection: one `sync` event each way.
 import { ErrorCode, SocketEvent } from '@atelier/protocol';
-import { TLSyncErrorCloseEventCode, type WebSocketMinimal } from '@tldraw/sync-core';
+import {
+  TLSyncErrorCloseEventCode,
+  TLSyncErrorCloseEventReason,
+  type WebSocketMinimal,
+} from '@tldraw/sync-core';
 import type { Logger } from '../logger';
 import type { BoardSocket } from '../socket-types';
-import type { OpenRoom, RoomRegistry } from './room-registry';
+import type { ConnectedSession, RoomRegistry } from './room-registry';
 
-function socketAsWebSocket(socket: BoardSocket): WebSocketMinimal {
+export interface SyncSessionOptions {
+  maxMessageBytes: number;
+  logger: Logger;
+  /** Resolves false while the board store cannot take writes (disk full, read-only, Redis down). */
+  storeHealthy?: () => Promise<boolean>;
+}
+
+function socketAsWebSocket(socket: BoardSocket, options: SyncSessionOptions): WebSocketMinimal {
+  const closeWith = (code: number | undefined, reason: string | undefined) => {
+    if (code === TLSyncErrorCloseEventCode)
+      socket.emit(SocketEvent.syncClose, { code, reason: reason ?? '' });
+    socket.disconnect(true);
+  };
   return {
     send: (data: string) => {
       socket.emit(SocketEvent.sync, data);
     },
     close: (code?: number, reason?: string) => {
-      if (code === TLSyncErrorCloseEventCode)
-        socket.emit(SocketEvent.syncClose, { code, reason: reason ?? '' });
-      socket.disconnect(true);
+      // A write that failed because the store is down is not the client's fault: tell it why and
+      // let it reconnect with its changes still pending, instead of ending its session for good.
+      if (
+        code === TLSyncErrorCloseEventCode &&
+        reason === TLSyncErrorCloseEventReason.UNKNOWN_ERROR &&
+        options.storeHealthy
+      ) {
+        void options.storeHealthy().then((healthy) => {
+          if (healthy) return closeWith(code, reason);
+          options.logger.error(
+            { boardId: socket.data.boardId },
+            'a change could not be saved: store unavailable',
+          );
+          socket.emit(SocketEvent.error, {
+            code: ErrorCode.storeUnavailable,
+            message:
+              'the board cannot be saved right now; your changes stay on your device and are sent again once the server can save them',
+            event: SocketEvent.sync,
+          });
+          socket.disconnect(true);
+        });
+        return;
+      }
+      closeWith(code, reason);
     },
     get readyState() {
       return socket.connected ? 1 : 3;
@@ -21,15 +58,17 @@ function socketAsWebSocket(socket: BoardSocket): WebSocketMinimal {
   };
 }
 
+const CHUNK_PREFIX = /^\d+_/;
+
 /** Wires a connected, authenticated socket to its board's sync room. */
 export function attachSyncSession(
   socket: BoardSocket,
   rooms: RoomRegistry,
-  options: { maxMessageBytes: number; logger: Logger },
+  options: SyncSessionOptions,
 ): void {
   const { boardId, userId, name, role } = socket.data;
   const sessionId = socket.id;
-  let open: OpenRoom | null = null;
+  let open: ConnectedSession | null = null;
   let closed = false;
   const pending: string[] = [];
 
@@ -52,6 +91,16 @@ export function attachSyncSession(
       socket.disconnect(true);
       return;
     }
+    // tldraw's room reads whole JSON messages (`{…`) or chunks of one (`3_…`); anything else would
+    // only reset the session without saying why.
+    if (!message.startsWith('{') && !CHUNK_PREFIX.test(message)) {
+      socket.emit(SocketEvent.error, {
+        code: ErrorCode.invalidPayload,
+        message: 'a sync message must be a JSON object or a chunk of one',
+        event: SocketEvent.sync,
+      });
+      return;
+    }
     if (open) open.room.handleSocketMessage(sessionId, message);
     else pending.push(message);
   });
@@ -64,7 +113,7 @@ export function attachSyncSession(
   rooms
     .connect(boardId, {
       sessionId,
-      socket: socketAsWebSocket(socket),
+      socket: socketAsWebSocket(socket, options),
       isReadonly: role === 'viewer',
       meta: { userId, name, role },
     })

@@ -6,6 +6,8 @@ import type { Duplex } from 'node:stream';
 import { boardIdSchema } from '@atelier/protocol';
 import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { clientAddress } from '../http/client-address';
+import type { ConnectionCounter } from '../http/connection-counter';
 import type { Logger } from '../logger';
 import type { BoardStore } from '../store/board-store';
 import type { RoomRegistry } from './room-registry';
@@ -16,7 +18,11 @@ export interface WebSocketSyncOptions {
   maxMessageBytes: number;
   logger: Logger;
   /** Returns false when the request's Origin may not open a socket. */
-  isAllowedOrigin: (origin: string | undefined) => boolean;
+  isAllowedOrigin: (origin: string | undefined, request: IncomingMessage) => boolean;
+  /** Open sockets per address, shared with Socket.IO. */
+  connections?: ConnectionCounter;
+  /** Past this many messages in one second the socket is closed with `RATE_LIMITED`. */
+  messagesPerSecond?: number;
 }
 
 export function attachWebSocketSync(
@@ -32,12 +38,19 @@ export function attachWebSocketSync(
     const match = SYNC_PATH.exec(url.pathname);
     // Other upgrades (Socket.IO's own) are not ours: leave them alone.
     if (!match) return;
-    if (!options.isAllowedOrigin(request.headers.origin)) {
+    // With the request: without PUBLIC_URL, the page's origin is checked against the Host it came to.
+    if (!options.isAllowedOrigin(request.headers.origin, request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    const ip = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for']);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      void acceptConnection(ws, decodeURIComponent(match[1] ?? ''), url.searchParams);
+      // Accepted, then closed with tldraw's own reason, so a stock client shows why.
+      const release = options.connections ? options.connections.acquire(ip) : () => {};
+      if (!release) return ws.close(TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason.RATE_LIMITED);
+      ws.once('close', release);
+      if (options.messagesPerSecond) limitRate(ws, options.messagesPerSecond);
+      void acceptConnection(ws, safeDecode(match[1] ?? ''), url.searchParams);
     });
   });
 
@@ -75,4 +88,28 @@ export function attachWebSocketSync(
   }
 
   return wss;
+}
+
+/** `%E0%A4%A` and friends: a malformed path is an unknown board, not an exception. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}
+
+function limitRate(ws: WebSocket, perSecond: number): void {
+  let windowStartedAt = 0;
+  let count = 0;
+  ws.on('message', () => {
+    const now = Date.now();
+    if (now - windowStartedAt >= 1000) {
+      windowStartedAt = now;
+      count = 0;
+    }
+    count += 1;
+    if (count === perSecond + 1)
+      ws.close(TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason.RATE_LIMITED);
+  });
 }

@@ -35,9 +35,13 @@ export function boardRoom(boardId: string): string {
 }
 
 const SESSION_CHANGED = 'session:changed';
+/** Shortest interval between two state broadcasts of one board (see sendToLocalSockets). */
+const STATE_BROADCAST_MS = 100;
 
 export class SessionService {
   private readonly autoAdvanceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly broadcastTimers = new Map<string, NodeJS.Timeout>();
+  private readonly pendingBroadcasts = new Map<string, SessionState>();
   private readonly commandRate = new RateLimiter(20, 1000);
   /** Boards whose "connected" flags this process has checked against the real sockets. */
   private readonly reconciled = new Set<string>();
@@ -245,7 +249,28 @@ export class SessionService {
     return state;
   }
 
+  /**
+   * Sends a board's state to the people connected here: the first change at once, later ones
+   * within STATE_BROADCAST_MS coalesced into one send of the latest. Without this, each arrival
+   * in a room of 200 sends the whole participant list to everyone: O(n²) at the start of a workshop.
+   */
   private sendToLocalSockets(boardId: string, state: SessionState): void {
+    if (this.broadcastTimers.has(boardId)) {
+      this.pendingBroadcasts.set(boardId, state);
+      return;
+    }
+    this.emitToLocalSockets(boardId, state);
+    const timer = setTimeout(() => {
+      this.broadcastTimers.delete(boardId);
+      const latest = this.pendingBroadcasts.get(boardId);
+      this.pendingBroadcasts.delete(boardId);
+      if (latest && !this.closed) this.sendToLocalSockets(boardId, latest);
+    }, STATE_BROADCAST_MS);
+    timer.unref();
+    this.broadcastTimers.set(boardId, timer);
+  }
+
+  private emitToLocalSockets(boardId: string, state: SessionState): void {
     const sockets = this.io.of('/').adapter.rooms.get(boardRoom(boardId));
     if (!sockets) return;
     for (const socketId of sockets) {
@@ -279,5 +304,8 @@ export class SessionService {
     this.closed = true;
     for (const timer of this.autoAdvanceTimers.values()) clearTimeout(timer);
     this.autoAdvanceTimers.clear();
+    for (const timer of this.broadcastTimers.values()) clearTimeout(timer);
+    this.broadcastTimers.clear();
+    this.pendingBroadcasts.clear();
   }
 }

@@ -1,11 +1,17 @@
 // One behaviour for every BoardStore: each adapter's test file runs this suite against it.
 import { randomBytes } from 'node:crypto';
-import type { SessionState } from '@atelier/protocol';
+import type { SessionState, TemplateSummary } from '@atelier/protocol';
 import { addParticipant, createSession } from '@atelier/session';
 import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BoardExistsError, type BoardStore, type StoredBoard } from './board-store';
+import {
+  BoardExistsError,
+  TemplateExistsError,
+  type BoardStore,
+  type StoredBoard,
+  type StoredTemplate,
+} from './board-store';
 
 export interface StoreFactory {
   /** A fresh store; `shared` gives a second store over the same data (another process). */
@@ -31,6 +37,36 @@ function newSession(): SessionState {
 
 function page(id: string, name: string): TLRecord {
   return { id, typeName: 'page', name, index: 'a2', meta: {} } as TLRecord;
+}
+
+function savedTemplate(id: string, createdAt: string): StoredTemplate {
+  const summary: TemplateSummary = {
+    id,
+    version: 1,
+    title: { fr: 'Mon atelier', en: 'Mon atelier' },
+    description: { fr: 'Enregistré', en: 'Saved' },
+    totalDurationMs: 600_000,
+    steps: [
+      {
+        id: 'free',
+        title: { fr: 'Libre', en: 'Free' },
+        instructions: { fr: '', en: '' },
+        durationMs: 600_000,
+        kind: 'plenary',
+        frameId: 'shape:frame',
+      },
+    ],
+    roles: [],
+    defaultGroups: 1,
+    minGroups: 1,
+    maxGroups: 1,
+  };
+  return {
+    summary,
+    schema: DEFAULT_INITIAL_SNAPSHOT.schema,
+    records: [page('page:page', 'Page 1')],
+    createdAt,
+  };
 }
 
 export function boardStoreContract(name: string, factory: StoreFactory): void {
@@ -150,6 +186,21 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       expect(asset?.contentType).toBe('image/png');
       expect(asset?.bytes.equals(bytes)).toBe(true);
       expect(await store.getAsset(board.meta.id, 'image-2')).toBeNull();
+    });
+
+    it('saves templates once, lists them oldest first and reads them back whole', async () => {
+      const store = await make();
+      const later = savedTemplate('saved-b', '2026-11-27T11:00:00.000Z');
+      const earlier = savedTemplate('saved-a', '2026-11-27T10:00:00.000Z');
+      expect(await store.listTemplates()).toEqual([]);
+      expect(await store.getTemplate('saved-a')).toBeNull();
+      await store.saveTemplate(later);
+      await store.saveTemplate(earlier);
+      await expect(store.saveTemplate(earlier)).rejects.toBeInstanceOf(TemplateExistsError);
+      expect(await store.getTemplate('saved-a')).toEqual(earlier);
+      const other = await make(store);
+      expect((await other.listTemplates()).map((summary) => summary.id)).toEqual(['saved-a', 'saved-b']);
+      expect(await other.getTemplate('saved-b')).toEqual(later);
     });
 
     it('answers ping while reachable', async () => {

@@ -1,5 +1,6 @@
 // The storage port: everything the server persists about a board, whatever the backend.
-import type { BoardMeta, SessionState } from '@atelier/protocol';
+import type { BoardMeta, SessionState, TemplateSummary } from '@atelier/protocol';
+import type { SerializedSchema } from '@tldraw/store';
 import type { RoomSnapshot, TLSyncStorage } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 
@@ -22,6 +23,17 @@ export interface RoomStorageHandle {
   close(): Promise<void>;
 }
 
+/** A board's layout and sequence saved by its facilitator, offered next to the built-in templates. */
+export interface StoredTemplate {
+  summary: TemplateSummary;
+  /** tldraw's schema the records were written under: migrated when a board is built from them. */
+  schema: SerializedSchema;
+  /** Document records (pages, shapes, bindings, assets), ids as on the source board. */
+  records: TLRecord[];
+  /** ISO date. */
+  createdAt: string;
+}
+
 export type SessionUpdater = (current: SessionState) => SessionState | null;
 
 export interface BoardStore {
@@ -41,6 +53,11 @@ export interface BoardStore {
   updateSession(id: string, update: SessionUpdater): Promise<SessionState | null>;
   putAsset(boardId: string, assetId: string, asset: StoredAsset): Promise<void>;
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>;
+  /** Stores a saved template; fails if the id exists. */
+  saveTemplate(template: StoredTemplate): Promise<void>;
+  getTemplate(id: string): Promise<StoredTemplate | null>;
+  /** Every saved template's summary, oldest first. */
+  listTemplates(): Promise<TemplateSummary[]>;
   /** Throws when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -48,3 +65,4 @@ export interface BoardStore {
 
 export class BoardExistsError extends Error {}
 export class UnknownBoardError extends Error {}
+export class TemplateExistsError extends Error {}

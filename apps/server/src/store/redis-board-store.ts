@@ -1,18 +1,20 @@
 // Redis store: board metadata, facilitation state, assets, and the room document as one hash of
 // records (written incrementally, debounced) so several processes can share the boards.
 import { Redis } from 'ioredis';
-import { sessionStateSchema, type SessionState } from '@atelier/protocol';
+import { sessionStateSchema, type SessionState, type TemplateSummary } from '@atelier/protocol';
 import { InMemorySyncStorage, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
 import {
   BoardExistsError,
+  TemplateExistsError,
   UnknownBoardError,
   type BoardStore,
   type RoomStorageHandle,
   type SessionUpdater,
   type StoredAsset,
   type StoredBoard,
+  type StoredTemplate,
 } from './board-store';
 
 type DocumentEntry = RoomSnapshot['documents'][number];
@@ -32,6 +34,8 @@ export interface RedisBoardStoreOptions {
 }
 
 const MAX_SESSION_UPDATE_ATTEMPTS = 20;
+/** More changes than a crash can leave unsaved (a year of edits at 30 a second). */
+const CLOCK_JUMP_AFTER_CRASH = 1_000_000_000;
 
 export class RedisBoardStore implements BoardStore {
   readonly kind = 'redis';
@@ -39,6 +43,8 @@ export class RedisBoardStore implements BoardStore {
   private readonly transactions: Redis;
   private sessionQueue: Promise<unknown> = Promise.resolve();
   readonly keyPrefix: string;
+  /** Open rooms of this process, and the last facilitation state seen for each: what to rewrite if Redis comes back empty. */
+  private readonly openRooms = new Map<string, { storage: RedisRoomStorage; session: SessionState | null }>();
 
   constructor(private readonly options: RedisBoardStoreOptions) {
     this.keyPrefix = options.keyPrefix ?? 'atelier:';
@@ -49,6 +55,11 @@ export class RedisBoardStore implements BoardStore {
       lazyConnect: false,
     });
     this.redis.on('error', (error) => options.logger.warn({ err: error.message }, 'redis error'));
+    // Back after an outage: make sure every open board is still there (a Redis restarted without
+    // its data would otherwise lose the boards nobody happens to edit).
+    this.redis.on('ready', () => {
+      for (const { storage } of this.openRooms.values()) storage.requestCheck();
+    });
     this.transactions = this.redis.duplicate();
     this.transactions.on('error', () => {});
   }
@@ -94,8 +105,35 @@ export class RedisBoardStore implements BoardStore {
   async openRoom(id: string): Promise<RoomStorageHandle> {
     const snapshot = await this.readSnapshot(id);
     if (!snapshot) throw new UnknownBoardError(id);
+    const [board, session] = await Promise.all([this.getBoard(id), this.loadSession(id)]);
+    if (!board) throw new UnknownBoardError(id);
+    // The marker outlives a crash (no final save). A crash loses what was not saved yet, but
+    // clients may have seen it: this opening's clocks then start far past the last one's, and
+    // anything older asks for the whole document, so a client that reconnects is reset to what
+    // the board holds instead of keeping notes nobody else has.
+    const crashed = await this.redis.getset(this.key(id, 'open'), new Date().toISOString());
+    if (crashed) {
+      const reopenedAt = (snapshot.documentClock ?? snapshot.clock ?? 0) + CLOCK_JUMP_AFTER_CRASH;
+      snapshot.documentClock = reopenedAt;
+      snapshot.tombstoneHistoryStartsAtClock = reopenedAt;
+    }
     const storage = new InMemorySyncStorage<TLRecord>({ snapshot });
-    return new RedisRoomStorage(this.redis, (part) => this.key(id, part), storage, this.options);
+    const handle = new RedisRoomStorage(this.redis, (part) => this.key(id, part), storage, {
+      ...this.options,
+      restoreBoard: (multi) => {
+        multi.set(this.key(id, 'meta'), JSON.stringify(board), 'NX');
+        const latest = this.openRooms.get(id)?.session;
+        if (latest) multi.set(this.key(id, 'session'), JSON.stringify(latest), 'NX');
+      },
+      onClosed: () => this.openRooms.delete(id),
+    });
+    this.openRooms.set(id, { storage: handle, session });
+    return handle;
+  }
+
+  private rememberSession(id: string, state: SessionState): void {
+    const open = this.openRooms.get(id);
+    if (open) open.session = state;
   }
 
   async loadSession(id: string): Promise<SessionState | null> {
@@ -125,10 +163,14 @@ export class RedisBoardStore implements BoardStore {
       const next = update(current);
       if (next === null) {
         await connection.unwatch();
+        this.rememberSession(id, current);
         return current;
       }
       const result = await connection.multi().set(key, JSON.stringify(next)).exec();
-      if (result !== null) return next;
+      if (result !== null) {
+        this.rememberSession(id, next);
+        return next;
+      }
     }
     throw new Error(`session update of board ${id} kept conflicting`);
   }
@@ -150,6 +192,42 @@ export class RedisBoardStore implements BoardStore {
       this.redis.hgetBuffer(key, assetId),
     ]);
     return contentType && bytes ? { contentType, bytes } : null;
+  }
+
+  /** Saved templates: summaries in one hash (listed together), bodies in another (read one at a time). */
+  private templateKey(part: 'summaries' | 'bodies'): string {
+    return `${this.keyPrefix}templates:${part}`;
+  }
+
+  async saveTemplate(template: StoredTemplate): Promise<void> {
+    const { summary, ...body } = template;
+    const created = await this.redis.hsetnx(this.templateKey('bodies'), summary.id, JSON.stringify(body));
+    if (created !== 1) throw new TemplateExistsError(summary.id);
+    await this.redis.hset(
+      this.templateKey('summaries'),
+      summary.id,
+      JSON.stringify({ createdAt: template.createdAt, summary }),
+    );
+  }
+
+  async getTemplate(id: string): Promise<StoredTemplate | null> {
+    const [summary, body] = await Promise.all([
+      this.redis.hget(this.templateKey('summaries'), id),
+      this.redis.hget(this.templateKey('bodies'), id),
+    ]);
+    if (!summary || !body) return null;
+    const parsedBody = JSON.parse(body) as Omit<StoredTemplate, 'summary'>;
+    return { ...parsedBody, summary: (JSON.parse(summary) as { summary: TemplateSummary }).summary };
+  }
+
+  async listTemplates(): Promise<TemplateSummary[]> {
+    const entries = Object.values(await this.redis.hgetall(this.templateKey('summaries'))).map(
+      (raw) => JSON.parse(raw) as { createdAt: string; summary: TemplateSummary },
+    );
+    entries.sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.summary.id.localeCompare(b.summary.id),
+    );
+    return entries.map((entry) => entry.summary);
   }
 
   async ping(): Promise<void> {
@@ -200,6 +278,15 @@ function writeSnapshot(
   multi.set(keyOf('room'), JSON.stringify(header));
 }
 
+interface RoomStorageOptions extends RedisBoardStoreOptions {
+  /** Queues the writes that put the board's metadata and facilitation state back, if missing. */
+  restoreBoard: (multi: Multi) => void;
+  onClosed: () => void;
+}
+
+// How long a closing room keeps trying to save before giving its changes up.
+const FINAL_SAVE_PATIENCE_MS = 10 * 60 * 1000;
+
 /** An in-memory room document, written to Redis shortly after each change and on close. */
 class RedisRoomStorage implements RoomStorageHandle {
   private savedClock: number;
@@ -208,12 +295,16 @@ class RedisRoomStorage implements RoomStorageHandle {
   private saving: Promise<void> | null = null;
   private readonly unsubscribe: () => void;
   private closed = false;
+  /** Set after a reconnection: the next write runs even without changes, to check the board is there. */
+  private checkRequested = false;
+  /** Redis lost the board (restarted empty): the next write puts all of it back. */
+  private rewriteNeeded = false;
 
   constructor(
     private readonly redis: Redis,
     private readonly keyOf: KeyOf,
     readonly storage: InMemorySyncStorage<TLRecord>,
-    private readonly options: RedisBoardStoreOptions,
+    private readonly options: RoomStorageOptions,
   ) {
     this.savedClock = storage.getClock();
     this.savedTombstoneStart = storage.getSnapshot().tombstoneHistoryStartsAtClock ?? 0;
@@ -231,10 +322,15 @@ class RedisRoomStorage implements RoomStorageHandle {
     }, delayMs);
   }
 
+  requestCheck(): void {
+    this.checkRequested = true;
+    this.schedule(0);
+  }
+
   async flush(): Promise<void> {
     // One write at a time, in order; a flush called during a write waits and then writes the rest.
     while (this.saving) await this.saving.catch(() => {});
-    if (this.storage.getClock() === this.savedClock) return;
+    if (this.storage.getClock() === this.savedClock && !this.checkRequested && !this.rewriteNeeded) return;
     this.saving = this.write();
     try {
       await this.saving;
@@ -244,25 +340,55 @@ class RedisRoomStorage implements RoomStorageHandle {
   }
 
   private async write(): Promise<void> {
-    const snapshot = this.storage.getSnapshot();
-    const clock = snapshot.documentClock ?? 0;
-    const tombstoneStart = snapshot.tombstoneHistoryStartsAtClock ?? 0;
-    // Once tombstones older than our last save were pruned, deletions can no longer be replayed.
-    const full = tombstoneStart > this.savedTombstoneStart;
-    const multi = this.redis.multi();
-    writeSnapshot(multi, this.keyOf, snapshot, full, this.savedClock);
-    const results = await multi.exec();
-    const failed = results?.find(([error]) => error);
-    if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted');
-    this.savedClock = clock;
-    this.savedTombstoneStart = tombstoneStart;
+    this.checkRequested = false;
+    for (;;) {
+      const snapshot = this.storage.getSnapshot();
+      const clock = snapshot.documentClock ?? 0;
+      const tombstoneStart = snapshot.tombstoneHistoryStartsAtClock ?? 0;
+      // Once tombstones older than our last save were pruned, deletions can no longer be replayed.
+      const full = this.rewriteNeeded || tombstoneStart > this.savedTombstoneStart;
+      const multi = this.redis.multi();
+      // First in the transaction: whether the board was still in Redis before this write.
+      multi.exists(this.keyOf('meta'));
+      if (this.rewriteNeeded) this.options.restoreBoard(multi);
+      writeSnapshot(multi, this.keyOf, snapshot, full, this.savedClock);
+      const results = await multi.exec();
+      const failed = results?.find(([error]) => error);
+      if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted');
+      if (results[0]?.[1] === 0 && !this.rewriteNeeded) {
+        // A diff on top of nothing would leave a partial board: write it all, metadata included.
+        this.options.logger.error(
+          'a board was missing from redis (restarted without its data?); rewriting it in full',
+        );
+        this.rewriteNeeded = true;
+        continue;
+      }
+      this.rewriteNeeded = false;
+      this.savedClock = clock;
+      this.savedTombstoneStart = tombstoneStart;
+      return;
+    }
   }
 
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.flush();
     this.closed = true;
+    // Redis may be away for a while: the room's changes exist nowhere else, so keep trying.
+    const started = Date.now();
+    for (;;) {
+      try {
+        await this.flush();
+        break;
+      } catch (error) {
+        if (Date.now() - started > FINAL_SAVE_PATIENCE_MS) throw error;
+        this.options.logger.error({ err: (error as Error).message }, 'final save to redis failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
     this.unsubscribe();
+    // Saved in full: the next opening need not suspect a crash.
+    await this.redis.del(this.keyOf('open')).catch(() => {});
+    this.options.onClosed();
   }
 }

@@ -3,17 +3,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { boardIdSchema, sessionStateSchema, type SessionState } from '@atelier/protocol';
+import {
+  boardIdSchema,
+  sessionStateSchema,
+  type SessionState,
+  type TemplateSummary,
+} from '@atelier/protocol';
 import { NodeSqliteWrapper, SQLiteSyncStorage, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import {
   BoardExistsError,
+  TemplateExistsError,
   UnknownBoardError,
   type BoardStore,
   type RoomStorageHandle,
   type SessionUpdater,
   type StoredAsset,
   type StoredBoard,
+  type StoredTemplate,
 } from './board-store';
 
 const TLDRAW_TABLE_PREFIX = 'tldraw_';
@@ -36,6 +43,16 @@ const ATELIER_SCHEMA = `
   );
 `;
 
+// Saved templates are not a board's: one shared file next to the boards.
+const TEMPLATE_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS atelier_template (
+    id TEXT PRIMARY KEY,
+    summary TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+`;
+
 interface OpenDatabase {
   db: DatabaseSync;
   /** Rooms currently writing through this handle; pinned handles are never evicted. */
@@ -46,6 +63,7 @@ export class SqliteBoardStore implements BoardStore {
   readonly kind = 'sqlite';
   private readonly boardsDir: string;
   private readonly handles = new Map<string, OpenDatabase>();
+  private templatesDb: DatabaseSync | null = null;
 
   constructor(readonly dataDir: string) {
     this.boardsDir = path.resolve(dataDir, 'boards');
@@ -202,8 +220,46 @@ export class SqliteBoardStore implements BoardStore {
     return row ? { contentType: row.content_type, bytes: Buffer.from(row.bytes) } : null;
   }
 
+  private templates(): DatabaseSync {
+    if (!this.templatesDb) {
+      this.templatesDb = new DatabaseSync(path.resolve(this.dataDir, 'templates.sqlite'));
+      this.templatesDb.exec(
+        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
+      );
+      this.templatesDb.exec(TEMPLATE_SCHEMA);
+    }
+    return this.templatesDb;
+  }
+
+  async saveTemplate(template: StoredTemplate): Promise<void> {
+    const { summary, createdAt, ...body } = template;
+    const result = this.templates()
+      .prepare('INSERT OR IGNORE INTO atelier_template (id, summary, body, created_at) VALUES (?, ?, ?, ?)')
+      .run(summary.id, JSON.stringify(summary), JSON.stringify(body), createdAt);
+    if (result.changes === 0) throw new TemplateExistsError(summary.id);
+  }
+
+  async getTemplate(id: string): Promise<StoredTemplate | null> {
+    const row = this.templates()
+      .prepare('SELECT summary, body, created_at FROM atelier_template WHERE id = ?')
+      .get(id) as { summary: string; body: string; created_at: string } | undefined;
+    if (!row) return null;
+    const body = JSON.parse(row.body) as Pick<StoredTemplate, 'schema' | 'records'>;
+    return { summary: JSON.parse(row.summary) as TemplateSummary, createdAt: row.created_at, ...body };
+  }
+
+  async listTemplates(): Promise<TemplateSummary[]> {
+    const rows = this.templates()
+      .prepare('SELECT summary FROM atelier_template ORDER BY created_at, id')
+      .all() as { summary: string }[];
+    return rows.map((row) => JSON.parse(row.summary) as TemplateSummary);
+  }
+
   async ping(): Promise<void> {
-    fs.accessSync(this.boardsDir, fs.constants.R_OK | fs.constants.W_OK);
+    // A real write: a full disk or a read-only mount fails here, as a board's next commit would.
+    const probe = path.join(this.boardsDir, '.health-probe');
+    fs.writeFileSync(probe, String(Date.now()));
+    fs.rmSync(probe, { force: true });
   }
 
   async close(): Promise<void> {
@@ -212,5 +268,7 @@ export class SqliteBoardStore implements BoardStore {
       handle.db.close();
       this.handles.delete(id);
     }
+    this.templatesDb?.close();
+    this.templatesDb = null;
   }
 }

@@ -55,8 +55,10 @@ export interface ServerOptions {
 /** Starts `apps/server/dist/main.js` and resolves once it prints its URL. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
+  // The machine's own REDIS_URL or PUBLIC_URL must not leak in; a test sets them explicitly.
+  const { REDIS_URL: _redis, PUBLIC_URL: _public, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: options.dataDir ?? tempDir(),
@@ -64,8 +66,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ROOM_IDLE_CLOSE_MS: '200',
     ...options.env,
   };
-  delete env.REDIS_URL;
-  delete env.PUBLIC_URL;
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;
   const child = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
     env,

@@ -25,8 +25,15 @@ import {
 import { BoardConnection } from './board-connection';
 import { BoardContext, useBoard } from './board-context';
 import { ConnectionBadge } from './connection-badge';
+import { ServerNotice } from './server-notice';
 import { ShareButton } from './share-button';
+import { CardsLayer } from '../cards/cards-layer';
+import { CardAwareStylePanel } from '../cards/card-aware-style-panel';
+import { ExportMenu } from '../export/export-menu';
 import { SocketIoSyncSocket } from '@atelier/sync-transport';
+import { FacilitationHeader } from '../facilitation/facilitation-header';
+import { FacilitationLayer } from '../facilitation/facilitation-layer';
+import { VoteBadges } from '../facilitation/vote-badges';
 
 // Icons, fonts and translations bundled by Vite and served by our own server, never by a CDN.
 const assetUrls = getAssetUrlsByImport();
@@ -64,6 +71,8 @@ export default function BoardCanvas({ meta, profile }: { meta: BoardMeta; profil
       clientKey: clientKey(),
       ...(profile.lab ? { lab: profile.lab } : {}),
       ...(facilitatorKey ? { facilitatorKey } : {}),
+      // `?view=1`: a read-only link, for a projector or a broadcast.
+      ...(new URLSearchParams(location.search).get('view') === '1' ? { viewer: true } : {}),
     });
   });
   const [userId, setUserId] = useState<string | null>(null);
@@ -95,10 +104,15 @@ export default function BoardCanvas({ meta, profile }: { meta: BoardMeta; profil
 }
 
 const components: TLComponents = {
+  TopPanel: FacilitationHeader,
+  InFrontOfTheCanvas: VoteBadges,
+  StylePanel: CardAwareStylePanel,
   SharePanel: () => (
     <div className="board-share-panel">
       <ConnectionBadge />
+      <ExportMenu />
       <ShareButton />
+      <ServerNotice />
     </div>
   ),
 };
@@ -152,7 +166,10 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
         assetUrls={assetUrls}
         components={components}
         {...(licenseKey ? { licenseKey } : {})}
-      />
+      >
+        <FacilitationLayer />
+        <CardsLayer />
+      </Tldraw>
     </div>
   );
 }

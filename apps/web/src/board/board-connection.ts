@@ -1,5 +1,6 @@
 // The board's one Socket.IO connection: tldraw sync rides on it, and so do facilitation events.
 import {
+  ErrorCode,
   SocketEvent,
   type CommandAck,
   type ConnectAuth,
@@ -7,6 +8,7 @@ import {
   type SocketError,
   type Welcome,
 } from '@atelier/protocol';
+import { estimateClockOffset, type ClockSample } from '@atelier/session';
 import type { BoardClientSocket } from '@atelier/sync-transport';
 import { io } from 'socket.io-client';
 
@@ -24,12 +26,16 @@ export interface ConnectionState {
   clockOffsetMs: number;
 }
 
-interface ClockSample {
-  rtt: number;
-  offset: number;
-}
+/** Handshake refusals that retrying cannot fix. */
+const FINAL_REFUSALS = new Set<string>([
+  ErrorCode.boardNotFound,
+  ErrorCode.unauthorized,
+  ErrorCode.forbidden,
+  ErrorCode.invalidPayload,
+]);
 
 export class BoardConnection {
+  private closed = false;
   readonly socket: BoardSocket;
   private state: ConnectionState = {
     status: 'connecting',
@@ -39,8 +45,9 @@ export class BoardConnection {
     clockOffsetMs: 0,
   };
   private readonly listeners = new Set<() => void>();
-  private clockSamples: ClockSample[] = [];
   private clockTimer: ReturnType<typeof setInterval> | null = null;
+  private freshConnection = false;
+  private clockMeasured = false;
 
   constructor(auth: ConnectAuth) {
     this.socket = io({
@@ -51,26 +58,57 @@ export class BoardConnection {
       reconnectionDelayMax: 5000,
     });
     this.socket.on('connect', () => {
+      this.retryDelayMs = 1000;
+      this.freshConnection = true;
       this.update({ status: 'online', error: null });
       void this.measureClock();
     });
     this.socket.on('disconnect', () => this.update({ status: 'reconnecting' }));
     this.socket.on('connect_error', (error: Error & { data?: SocketError }) => {
-      // A refused handshake (unknown board, bad key) will not succeed by retrying.
-      if (error.data?.code) {
+      const refusal = error.data;
+      if (refusal && FINAL_REFUSALS.has(refusal.code)) {
+        // An unknown board or a wrong key will not succeed by retrying.
         this.socket.disconnect();
-        this.update({ status: 'refused', error: error.data });
-      } else {
-        this.update({ status: 'reconnecting' });
+        this.update({ status: 'refused', error: refusal });
+        return;
       }
+      this.update({ status: 'reconnecting', ...(refusal ? { error: refusal } : {}) });
+      // Socket.IO does not retry a handshake the server refused (busy store, rate limit): we do.
+      if (refusal) this.retryLater();
     });
-    this.socket.on(SocketEvent.welcome, (welcome) => this.update({ welcome }));
-    this.socket.on(SocketEvent.sessionState, (session) => this.update({ session }));
+    this.socket.on(SocketEvent.welcome, (welcome) =>
+      // Until the first round trips are measured, the welcome's time is a fair guess (off by the
+      // one-way delay), better than trusting this computer's clock.
+      this.update(
+        this.clockMeasured ? { welcome } : { welcome, clockOffsetMs: welcome.serverTime - Date.now() },
+      ),
+    );
+    this.socket.on(SocketEvent.sessionState, (session) => {
+      // A late broadcast must not undo a newer one: revisions only grow. The first state of a
+      // new connection is the server's word, whatever we saw before.
+      const current = this.state.session;
+      if (current && !this.freshConnection && session.revision < current.revision) return;
+      this.freshConnection = false;
+      this.update({ session });
+    });
     this.socket.on(SocketEvent.error, (error) => this.update({ error }));
+  }
+
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelayMs = 1000;
+
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.closed) this.socket.connect();
+    }, this.retryDelayMs);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 15_000);
   }
 
   /** Connects (again): safe to call after `close()`, as React's development double-mount does. */
   open(): void {
+    this.closed = false;
     this.socket.connect();
     if (!this.clockTimer) this.clockTimer = setInterval(() => void this.measureClock(), 30_000);
   }
@@ -105,26 +143,29 @@ export class BoardConnection {
     });
   }
 
-  /** A few round trips; the fastest one gives the least uncertain offset. */
+  /** A few round trips; the fastest one gives the least uncertain offset (S-CLOCK-1). */
   private async measureClock(): Promise<void> {
+    // This round's samples only: the computer's clock may have jumped since (sleep, NTP).
+    const samples: ClockSample[] = [];
     for (let i = 0; i < 5 && this.socket.connected; i++) {
       const sample = await new Promise<ClockSample | null>((resolve) => {
         const clientSentAt = Date.now();
         this.socket.timeout(5000).emit(SocketEvent.timeSync, { clientSentAt }, (error, response) => {
           if (error || !response) return resolve(null);
-          const receivedAt = Date.now();
-          const rtt = receivedAt - clientSentAt;
-          resolve({ rtt, offset: response.serverTime + rtt / 2 - receivedAt });
+          resolve({ clientSentAt, serverTime: response.serverTime, clientReceivedAt: Date.now() });
         });
       });
-      if (sample) this.clockSamples.push(sample);
+      if (sample) samples.push(sample);
     }
-    this.clockSamples = this.clockSamples.sort((a, b) => a.rtt - b.rtt).slice(0, 10);
-    const best = this.clockSamples[0];
-    if (best) this.update({ clockOffsetMs: best.offset });
+    const best = estimateClockOffset(samples);
+    if (best) this.clockMeasured = true;
+    if (best && best.offsetMs !== this.state.clockOffsetMs) this.update({ clockOffsetMs: best.offsetMs });
   }
 
   close(): void {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     if (this.clockTimer) clearInterval(this.clockTimer);
     this.clockTimer = null;
     this.socket.disconnect();

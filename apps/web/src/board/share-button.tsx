@@ -21,6 +21,7 @@ export function ShareButton() {
         <Dialog title={t.shareTitle} onClose={() => setOpen(false)}>
           <p>{t.shareHelp}</p>
           <CopyField label={t.participantLinkLabel} value={participantUrl} />
+          <CopyField label={t.viewerLinkLabel} value={`${participantUrl}?view=1`} />
           {facilitatorKey && (
             <>
               <CopyField label={t.facilitatorLinkLabel} value={`${participantUrl}#k=${facilitatorKey}`} />

@@ -1,0 +1,152 @@
+import { createTLSchema, toRichText, type TLRecord } from '@tldraw/tlschema';
+import { describe, expect, it } from 'vitest';
+import { BoardFileError, documentFromRecords, extractEmbeddedAssets, toTldrawFile } from './tldraw-file';
+
+const schema = createTLSchema().serialize();
+
+const page = { id: 'page:one', typeName: 'page', name: 'Atelier', index: 'a1', meta: {} };
+function note(id: string, parentId = 'page:one', props: Record<string, unknown> = {}) {
+  return {
+    id,
+    typeName: 'shape',
+    type: 'note',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    index: 'a1',
+    parentId,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: null,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: toRichText('Bonjour'),
+      scale: 1,
+      textLastEditedBy: null,
+      ...props,
+    },
+  };
+}
+
+describe('documentFromRecords', () => {
+  it('keeps the document records, drops per-person state and adds the document record', () => {
+    const camera = { id: 'camera:page:one', typeName: 'camera', x: 0, y: 0, z: 1, meta: {} };
+    const records = documentFromRecords([page, note('shape:a'), camera], schema);
+    expect(records.map((record) => record.id)).toEqual(['document:document', 'page:one', 'shape:a']);
+  });
+
+  it('adds a page to a file that has none and nothing on it', () => {
+    expect(documentFromRecords([], schema).map((record) => record.typeName)).toEqual(['document', 'page']);
+  });
+
+  it('migrates records written by an older tldraw before validating them', () => {
+    const old = {
+      ...schema,
+      sequences: { ...schema.sequences, 'com.tldraw.shape.note': 8 },
+    };
+    const { richText: _richText, textLastEditedBy: _edited, ...props } = note('shape:old').props;
+    const written = {
+      ...note('shape:old'),
+      props: { ...props, text: 'Ancien post-it', fontSizeAdjustment: 0 },
+    };
+    const records = documentFromRecords([page, written], old);
+    const migrated = records.find((record) => record.id === 'shape:old') as TLRecord & {
+      props: Record<string, unknown>;
+    };
+    expect(migrated.props.richText).toEqual(toRichText('Ancien post-it'));
+    expect(migrated.props).toMatchObject({ fontSizeAdjustment: 1, textLastEditedBy: null });
+    expect(migrated.props).not.toHaveProperty('text');
+  });
+
+  it.each([
+    [
+      'an unknown record type',
+      [page, { id: 'widget:1', typeName: 'widget' }],
+      /unknown record type "widget"/,
+    ],
+    ['a duplicate id', [page, note('shape:a'), note('shape:a')], /duplicate id "shape:a"/],
+    [
+      'an invalid prop',
+      [page, note('shape:a', 'page:one', { color: 'tartan' })],
+      /shape:a is not a valid shape/,
+    ],
+    ['a missing parent', [page, note('shape:a', 'shape:nowhere')], /missing parent/],
+    [
+      'a binding to nothing',
+      [
+        page,
+        note('shape:a'),
+        {
+          id: 'binding:1',
+          typeName: 'binding',
+          type: 'arrow',
+          fromId: 'shape:a',
+          toId: 'shape:gone',
+          meta: {},
+          props: {
+            terminal: 'end',
+            normalizedAnchor: { x: 0.5, y: 0.5 },
+            isExact: false,
+            isPrecise: false,
+            snap: 'none',
+          },
+        },
+      ],
+      /binding:1/,
+    ],
+  ])('refuses %s with a readable reason', (_what, records, message) => {
+    expect(() => documentFromRecords(records, schema)).toThrow(BoardFileError);
+    expect(() => documentFromRecords(records, schema)).toThrow(message);
+  });
+
+  it('refuses a schema from a newer tldraw', () => {
+    const newer = { ...schema, sequences: { ...schema.sequences, 'com.tldraw.shape.note': 999 } };
+    expect(() => documentFromRecords([page, note('shape:a')], newer)).toThrow(/cannot be migrated/);
+  });
+});
+
+describe('embedded assets', () => {
+  it('moves data-URL images out of the records and leaves other assets alone', () => {
+    const image = {
+      id: 'asset:photo 1',
+      typeName: 'asset',
+      type: 'image',
+      meta: {},
+      props: {
+        name: 'photo.png',
+        src: `data:image/png;base64,${Buffer.from('png bytes').toString('base64')}`,
+        w: 10,
+        h: 10,
+        mimeType: 'image/png',
+        isAnimated: false,
+      },
+    } as unknown as TLRecord;
+    const script = {
+      ...image,
+      id: 'asset:x',
+      props: { ...(image as { props: object }).props, src: 'data:text/html;base64,PHA+' },
+    } as unknown as TLRecord;
+    const { records, assets } = extractEmbeddedAssets(
+      [image, script],
+      (assetId) => `/api/boards/b/assets/${assetId}`,
+      (type) => type.startsWith('image/'),
+    );
+    expect(assets).toEqual([
+      { assetId: 'photo_1', contentType: 'image/png', bytes: Buffer.from('png bytes') },
+    ]);
+    expect((records[0] as { props: { src: string } }).props.src).toBe('/api/boards/b/assets/photo_1');
+    expect(records[1]).toBe(script);
+  });
+
+  it('writes the file tldraw reads', () => {
+    expect(toTldrawFile([], schema)).toEqual({ tldrawFileFormatVersion: 1, schema, records: [] });
+  });
+});

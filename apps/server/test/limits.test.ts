@@ -1,0 +1,320 @@
+// Abuse limits (all set by environment variables, see the README): past each one the client gets a
+// clear, coded answer and everybody else carries on. Distinct client addresses are simulated with
+// X-Forwarded-For, which the server believes from a local proxy only (the tests connect locally).
+import { SocketEvent, type CreatedBoard, type SocketError } from '@atelier/protocol';
+import type { TLNoteShape } from '@tldraw/tlschema';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { connectCuttableClient, sleep, until } from './faults/support';
+import { startServer, type RunningServer } from './support/processes';
+import {
+  connectSocketIoClient,
+  createBoard,
+  socketIoAuth,
+  type TestSyncClient,
+} from './support/sync-clients';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer({
+    env: {
+      MAX_CONNECTIONS_PER_IP: '4',
+      MAX_BOARDS_PER_IP_PER_HOUR: '3',
+      MAX_SHAPES_PER_BOARD: '25',
+      MAX_BOARD_BYTES: String(96 * 1024),
+      MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE: '3',
+      MAX_MESSAGES_PER_SECOND: '100',
+    },
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+let addressCounter = 0;
+/** A documentation address (RFC 5737) of its own for each test. */
+function newAddress(): string {
+  addressCounter += 1;
+  return `203.0.113.${addressCounter}`;
+}
+
+async function createBoardFrom(address: string) {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
+    body: JSON.stringify({ title: 'Limites' }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
+}
+
+/** Boards for the tests, each from its own address: the server allows 3 an hour per address. */
+async function boardFromNewAddress(): Promise<CreatedBoard> {
+  const created = await createBoardFrom(newAddress());
+  expect(created.status).toBe(201);
+  return created.body as unknown as CreatedBoard;
+}
+
+function socketFrom(address: string, auth: Record<string, unknown>): Socket {
+  return io(server.url, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: { 'X-Forwarded-For': address },
+  });
+}
+
+function handshake(
+  socket: Socket,
+): Promise<{ connected: true } | { connected: false; code?: string; message: string }> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve({ connected: true }));
+    socket.once('connect_error', (error: Error & { data?: { code: string } }) =>
+      resolve({ connected: false, ...(error.data ? { code: error.data.code } : {}), message: error.message }),
+    );
+  });
+}
+
+describe('limits per address', () => {
+  it('boards created per address per hour', async () => {
+    const address = newAddress();
+    for (let i = 0; i < 3; i++) expect((await createBoardFrom(address)).status).toBe(201);
+    const refused = await createBoardFrom(address);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await createBoardFrom(newAddress())).status).toBe(201);
+  });
+
+  it('open connections per address, Socket.IO and /sync counted together, freed on close', async () => {
+    const board = await boardFromNewAddress();
+    const address = newAddress();
+    const sockets = Array.from({ length: 3 }, () => socketFrom(address, socketIoAuth({ boardId: board.id })));
+    for (const socket of sockets) expect(await handshake(socket)).toEqual({ connected: true });
+    const native = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${board.id}?sessionId=limits`, {
+      headers: { 'X-Forwarded-For': address },
+    });
+    await new Promise((resolve) => native.once('open', resolve));
+
+    const fifth = socketFrom(address, socketIoAuth({ boardId: board.id }));
+    expect(await handshake(fifth)).toMatchObject({ connected: false, code: 'rate_limited' });
+    // Another address is not affected.
+    const elsewhere = socketFrom(newAddress(), socketIoAuth({ boardId: board.id }));
+    expect(await handshake(elsewhere)).toEqual({ connected: true });
+    // A /sync socket past the limit is closed with tldraw's RATE_LIMITED reason.
+    const nativeRefused = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/sync/${board.id}?sessionId=over`,
+      {
+        headers: { 'X-Forwarded-For': address },
+      },
+    );
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+      nativeRefused.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    expect(closed).toEqual({ code: 4099, reason: 'RATE_LIMITED' });
+
+    sockets[0]?.close();
+    native.close();
+    await sleep(200);
+    const again = socketFrom(address, socketIoAuth({ boardId: board.id }));
+    expect(await handshake(again)).toEqual({ connected: true });
+    for (const socket of [...sockets, fifth, elsewhere, again]) socket.close();
+  });
+
+  it('wrong facilitator keys, over REST and sockets together; the right key waits too', async () => {
+    const board = await boardFromNewAddress();
+    const address = newAddress();
+    const rest = (key: string, from = address) =>
+      fetch(`${server.url}/api/boards/${board.id}/session/commands`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${key}`,
+          'X-Forwarded-For': from,
+        },
+        body: JSON.stringify({ type: 'timer.start' }),
+      });
+    expect((await rest('wrong-1')).status).toBe(403);
+    expect((await rest('wrong-2')).status).toBe(403);
+    const wrongSocket = socketFrom(address, socketIoAuth({ boardId: board.id, facilitatorKey: 'wrong-3' }));
+    expect(await handshake(wrongSocket)).toMatchObject({ connected: false, code: 'unauthorized' });
+
+    const lockedSocket = socketFrom(
+      address,
+      socketIoAuth({ boardId: board.id, facilitatorKey: board.facilitatorKey }),
+    );
+    const locked = await handshake(lockedSocket);
+    expect(locked).toMatchObject({ connected: false, code: 'rate_limited' });
+    expect(locked.connected ? '' : locked.message).toMatch(/try again in \d+ s/);
+    const lockedRest = await rest(board.facilitatorKey);
+    expect(lockedRest.status).toBe(429);
+    expect(await lockedRest.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // Participants from that address are not locked out, nor is the facilitator elsewhere.
+    const participant = socketFrom(address, socketIoAuth({ boardId: board.id }));
+    expect(await handshake(participant)).toEqual({ connected: true });
+    expect((await rest(board.facilitatorKey, newAddress())).status).toBe(200);
+    for (const socket of [wrongSocket, lockedSocket, participant]) socket.close();
+  });
+});
+
+describe('limits per board', () => {
+  it('shapes per board: past the limit creations are refused with limit_exceeded, the rest goes on', async () => {
+    const board = await boardFromNewAddress();
+    const writer = connectCuttableClient(server.url, { boardId: board.id, name: 'Writer' });
+    const errors: SocketError[] = [];
+    writer.io.on(SocketEvent.error, (error: SocketError) => errors.push(error));
+    const other = connectSocketIoClient(server.url, { boardId: board.id, name: 'Other' });
+    await Promise.all([writer.loaded, other.loaded]);
+    const shapesAtStart = other.store.allRecords().filter((record) => record.typeName === 'shape').length;
+    const room = 25 - shapesAtStart;
+    expect(room).toBeGreaterThan(5);
+
+    const ids = Array.from({ length: room + 10 }, (_, i) => writer.addNote(`n${i}`, { x: i * 20, y: 0 }));
+    await until(() => errors.some((error) => error.code === 'limit_exceeded'), 10_000, 'limit_exceeded');
+    expect(errors.find((error) => error.code === 'limit_exceeded')?.message).toMatch(/25 shapes/);
+    const shapes = (client: TestSyncClient) =>
+      client.store.allRecords().filter((record) => record.typeName === 'shape').length;
+    await other.waitFor(() => shapes(other) === 25, 10_000, '25 shapes at the other client');
+    // The refused notes vanish from the writer's canvas too: everyone sees the same board.
+    await writer.waitFor(() => shapes(writer) === 25, 10_000, "the writer's canvas corrected");
+    await sleep(300);
+    expect(shapes(other)).toBe(25);
+
+    // Editing and deleting still work; a deletion makes room again.
+    const first = writer.store.get(ids[0] as TLNoteShape['id']) as TLNoteShape;
+    writer.store.put([{ ...first, x: 999 }]);
+    writer.store.remove([ids[1] as TLNoteShape['id']]);
+    await other.waitFor(
+      () => (other.store.get(ids[0] as TLNoteShape['id']) as TLNoteShape | undefined)?.x === 999,
+    );
+    const fresh = writer.addNote('après suppression');
+    await other.waitFor(() => other.store.has(fresh), 10_000, 'a note added once room was made');
+    writer.close();
+    other.close();
+  });
+
+  it('board size in bytes: a write that would pass it is refused with limit_exceeded', async () => {
+    const board = await boardFromNewAddress();
+    const writer = connectCuttableClient(server.url, { boardId: board.id, name: 'Writer' });
+    const errors: SocketError[] = [];
+    writer.io.on(SocketEvent.error, (error: SocketError) => errors.push(error));
+    const other = connectSocketIoClient(server.url, { boardId: board.id, name: 'Other' });
+    await Promise.all([writer.loaded, other.loaded]);
+    const big = 'x'.repeat(10_000);
+    for (let i = 0; i < 12; i++) {
+      writer.addNote(`${i} ${big}`, { x: i * 220, y: 0 });
+      await sleep(30);
+    }
+    await until(() => errors.some((error) => error.code === 'limit_exceeded'), 10_000, 'limit_exceeded');
+    expect(errors.find((error) => error.code === 'limit_exceeded')?.message).toMatch(/maximum size/);
+    await sleep(500);
+    const saved = other.store
+      .allRecords()
+      .filter((record) => ['document', 'page', 'shape', 'binding', 'asset'].includes(record.typeName));
+    const bytes = saved.reduce((sum, record) => sum + Buffer.byteLength(JSON.stringify(record)), 0);
+    expect(bytes).toBeLessThanOrEqual(96 * 1024);
+    expect(other.notes().length).toBeGreaterThan(3);
+    expect(other.notes().length).toBeLessThan(12);
+    // Small edits that do not grow the board still go through.
+    const kept = other.notes()[0] as TLNoteShape;
+    writer.store.put([{ ...(writer.store.get(kept.id) as TLNoteShape), x: -500 }]);
+    await other.waitFor(() => (other.store.get(kept.id) as TLNoteShape).x === -500);
+    writer.close();
+    other.close();
+  });
+});
+
+describe('messages per second per connection', () => {
+  it('a /sync socket sending too fast is closed with RATE_LIMITED', async () => {
+    const board = await boardFromNewAddress();
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${board.id}?sessionId=flood`, {
+      headers: { 'X-Forwarded-For': newAddress() },
+    });
+    await new Promise((resolve) => ws.once('open', resolve));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    for (let i = 0; i < 150 && ws.readyState === ws.OPEN; i++) ws.send(JSON.stringify({ type: 'ping' }));
+    expect(await closed).toEqual({ code: 4099, reason: 'RATE_LIMITED' });
+  });
+
+  it('one flooding client is cut off with rate_limited while 20 others keep editing', async () => {
+    // A server of its own, with the default limits: the flooder and the 20 share an address.
+    const floodServer = await startServer();
+    try {
+      const board = await createBoard(floodServer.url, { title: 'Flood' });
+      const observer = connectSocketIoClient(floodServer.url, { boardId: board.id, name: 'Observer' });
+      const editors = Array.from({ length: 20 }, (_, i) =>
+        connectSocketIoClient(floodServer.url, { boardId: board.id, name: `Editor ${i}` }),
+      );
+      await Promise.all([observer.loaded, ...editors.map((editor) => editor.loaded)]);
+      const seenAt = new Map<string, number>();
+      observer.store.listen(
+        ({ changes }) => {
+          for (const id of Object.keys(changes.added)) if (!seenAt.has(id)) seenAt.set(id, performance.now());
+        },
+        { source: 'remote', scope: 'document' },
+      );
+
+      // The flooder: every event it can think of, as fast as it can, reconnecting when cut off.
+      let flooding = true;
+      const refusals: string[] = [];
+      let sent = 0;
+      const flood = (async () => {
+        while (flooding) {
+          const socket = io(floodServer.url, {
+            auth: socketIoAuth({ boardId: board.id, name: 'Flooder' }),
+            transports: ['websocket'],
+            reconnection: false,
+          });
+          socket.on(SocketEvent.error, (error: SocketError) => refusals.push(error.code));
+          const ok = await handshake(socket);
+          if (!ok.connected) {
+            refusals.push(ok.code ?? 'refused');
+            await sleep(100);
+            continue;
+          }
+          while (flooding && socket.connected) {
+            for (let i = 0; i < 200; i++) {
+              socket.emit(SocketEvent.timeSync, { clientSentAt: i });
+              socket.emit(SocketEvent.sync, JSON.stringify({ type: 'ping' }));
+              sent += 2;
+            }
+            await sleep(5);
+          }
+          socket.close();
+        }
+      })();
+
+      const sentAt = new Map<string, number>();
+      for (let round = 0; round < 15; round++) {
+        for (const [e, editor] of editors.entries()) {
+          sentAt.set(editor.addNote(`e${e} r${round}`, { x: round * 120, y: e * 120 }), performance.now());
+        }
+        await sleep(200);
+      }
+      await until(() => [...sentAt.keys()].every((id) => seenAt.has(id)), 20_000, "every editor's notes");
+      flooding = false;
+      await flood;
+
+      const latencies = [...sentAt].map(([id, at]) => (seenAt.get(id) ?? 0) - at).sort((a, b) => a - b);
+      const quantile = (q: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+      console.log(
+        `limits: flood: ${sent} messages from the flooder, refused ${refusals.filter((code) => code === 'rate_limited').length} times; ` +
+          `${latencies.length} edits by 20 others, latency p50 ${quantile(0.5).toFixed(0)} ms, p99 ${quantile(0.99).toFixed(0)} ms, max ${quantile(1).toFixed(0)} ms`,
+      );
+      expect(refusals).toContain('rate_limited');
+      expect(latencies).toHaveLength(300);
+      expect((await fetch(`${floodServer.url}/healthz`)).status).toBe(200);
+      for (const client of [observer, ...editors]) client.close();
+    } finally {
+      await floodServer.stop();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,132 @@
+// Two server processes sharing one Redis: a board's room runs in exactly one of them (its lease
+// holder); clients connected to the other are served through it, and a dead holder is replaced.
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRedis, startServer, type RunningRedis, type RunningServer } from './support/processes';
+import {
+  connectNativeClient,
+  connectSessionClient,
+  connectSocketIoClient,
+  createBoard,
+  type TestSyncClient,
+} from './support/sync-clients';
+
+describe('several server processes on one Redis', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function cluster(): Promise<{ redis: RunningRedis; a: RunningServer; b: RunningServer }> {
+    const redis = await startRedis();
+    cleanups.push(() => redis.stop());
+    const [a, b] = await Promise.all([
+      startServer({ redisUrl: redis.url }),
+      startServer({ redisUrl: redis.url }),
+    ]);
+    cleanups.push(
+      () => a.stop('SIGKILL'),
+      () => b.stop('SIGKILL'),
+    );
+    return { redis, a, b };
+  }
+
+  function track<T extends { close(): void }>(client: T): T {
+    cleanups.push(() => client.close());
+    return client;
+  }
+
+  async function ownerOf(redis: RunningRedis, boardId: string): Promise<string | null> {
+    const connection = new Redis(redis.url);
+    try {
+      return await connection.get(`atelier:board:{${boardId}}:owner`);
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  it('clients on different processes edit one board and see each other', async () => {
+    const { redis, a, b } = await cluster();
+    const board = await createBoard(a.url, { title: 'Deux processus' });
+    const onA = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
+    await onA.loaded;
+    const onB = track(connectSocketIoClient(b.url, { boardId: board.id, name: 'Bruno' }));
+    const nativeOnB = track(connectNativeClient(b.url, board.id));
+    await Promise.all([onB.loaded, nativeOnB.loaded]);
+    // One lease, one room: the process that opened the board first holds it.
+    expect(await ownerOf(redis, board.id)).toBeTruthy();
+
+    onA.addNote('écrit sur A');
+    onB.addNote('écrit sur B');
+    nativeOnB.addNote('écrit en natif sur B');
+    for (const client of [onA, onB, nativeOnB]) {
+      await client.waitFor(
+        () =>
+          client.hasNoteWithText('écrit sur A') &&
+          client.hasNoteWithText('écrit sur B') &&
+          client.hasNoteWithText('écrit en natif sur B'),
+        10_000,
+        'every note on every process',
+      );
+    }
+  });
+
+  it("a facilitator's command on one process reaches participants on the other", async () => {
+    const { a, b } = await cluster();
+    const board = await createBoard(a.url, { title: 'Animation' });
+    const facilitator = track(
+      connectSessionClient(a.url, { boardId: board.id, name: 'Fanny', facilitatorKey: board.facilitatorKey }),
+    );
+    const participant = track(connectSessionClient(b.url, { boardId: board.id, name: 'Paul' }));
+    await Promise.all([facilitator.connected(), participant.connected()]);
+    await participant.waitForState(() => true, 'an initial state');
+    expect(await facilitator.command({ type: 'timer.start' })).toEqual({ ok: true });
+    const seen = await participant.waitForState(
+      (state) => state.timer.status === 'running',
+      'a running timer',
+    );
+    expect(seen.timer.status).toBe('running');
+  });
+
+  it('when the holding process is killed, the board goes on in the other with everything saved', async () => {
+    const { redis, a, b } = await cluster();
+    const board = await createBoard(a.url, { title: 'Reprise' });
+    const first = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
+    await first.loaded;
+    const owner = await ownerOf(redis, board.id);
+    const survivor: TestSyncClient = track(
+      connectSocketIoClient(b.url, { boardId: board.id, name: 'Bruno' }),
+    );
+    await survivor.loaded;
+    first.addNote('avant la panne (A)');
+    survivor.addNote('avant la panne (B)');
+    await survivor.waitFor(
+      () => survivor.hasNoteWithText('avant la panne (A)') && survivor.hasNoteWithText('avant la panne (B)'),
+      10_000,
+      'both notes',
+    );
+    // Saved: the Redis store writes within its debounce (250 ms).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    await a.stop('SIGKILL');
+    // B sees A gone (or its lease expire) and reloads the saved board; the client resyncs alone.
+    const deadline = Date.now() + 20_000;
+    let holder = owner;
+    while (holder === owner || holder === null) {
+      if (Date.now() > deadline) throw new Error('no process took the board over');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      holder = await ownerOf(redis, board.id);
+    }
+    survivor.addNote('après la panne');
+    const late = track(connectSocketIoClient(b.url, { boardId: board.id, name: 'Chloé' }));
+    await late.loaded;
+    await late.waitFor(
+      () =>
+        late.hasNoteWithText('avant la panne (A)') &&
+        late.hasNoteWithText('avant la panne (B)') &&
+        late.hasNoteWithText('après la panne'),
+      15_000,
+      'the notes from before and after the crash',
+    );
+  }, 60_000);
+});

@@ -1,0 +1,289 @@
+// Who may do what: the facilitator key never leaves the facilitator (not in logs, not to
+// participants), a read-only link cannot change the board, only the app's own pages may open
+// sockets, and the API answers no other site (CORS closed).
+import { createHash } from 'node:crypto';
+import { SocketEvent } from '@atelier/protocol';
+import * as syncCore from '@tldraw/sync-core';
+import type { TLPersistentClientSocket } from '@tldraw/sync-core';
+import type { TLNoteShape } from '@tldraw/tlschema';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { sleep } from './faults/support';
+import { startServer, type RunningServer } from './support/processes';
+import { connectSocketIoClient, createBoard, socketIoAuth, TestSyncClient } from './support/sync-clients';
+
+let server: RunningServer;
+beforeAll(async () => {
+  // Everything the server can say, so that "not in the logs" means something.
+  server = await startServer({ env: { LOG_LEVEL: 'trace' } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function connect(auth: Record<string, unknown>, origin?: string): Socket {
+  return io(server.url, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    ...(origin ? { extraHeaders: { Origin: origin } } : {}),
+  });
+}
+
+function connected(socket: Socket): Promise<boolean> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve(true));
+    socket.once('connect_error', () => resolve(false));
+  });
+}
+
+async function facilitatorCommand(socket: Socket, command: unknown): Promise<{ ok: boolean }> {
+  return (await socket.timeout(5000).emitWithAck(SocketEvent.sessionCommand, command)) as { ok: boolean };
+}
+
+describe('the facilitator key', () => {
+  it('is never written to the logs, whatever is done with it', async () => {
+    const board = await createBoard(server.url, { title: 'Clé', template: 'codev-flash' });
+    const key = board.facilitatorKey;
+    const wrongKey = 'Wrong-key-that-must-not-be-logged-0001';
+    const facilitator = connect(socketIoAuth({ boardId: board.id, facilitatorKey: key }));
+    expect(await connected(facilitator)).toBe(true);
+    expect((await facilitatorCommand(facilitator, { type: 'timer.start' })).ok).toBe(true);
+    const wrong = connect(socketIoAuth({ boardId: board.id, facilitatorKey: wrongKey }));
+    expect(await connected(wrong)).toBe(false);
+    for (const bearer of [key, wrongKey]) {
+      await fetch(`${server.url}/api/boards/${board.id}/session/commands`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bearer}` },
+        body: JSON.stringify({ type: 'timer.pause' }),
+      });
+    }
+    // The facilitator link carries the key in its fragment, which browsers never send; a page
+    // request with it in a query string must not echo it either.
+    await fetch(`${server.url}/b/${board.id}?k=${key}`);
+    facilitator.close();
+    wrong.close();
+    await sleep(300);
+    expect(server.output()).toContain('"level":20'); // debug lines were written
+    expect(server.output()).not.toContain(key);
+    expect(server.output()).not.toContain(wrongKey);
+  });
+
+  it('never reaches a participant: not in any event, nor in the public REST answers', async () => {
+    const board = await createBoard(server.url, { title: 'Clé', template: 'codev-flash' });
+    const secrets = [board.facilitatorKey, createHash('sha256').update(board.facilitatorKey).digest('hex')];
+    const heard: string[] = [];
+    const participant = connect(socketIoAuth({ boardId: board.id, name: 'Participant' }));
+    participant.onAny((event: string, ...args: unknown[]) => heard.push(`${event} ${JSON.stringify(args)}`));
+    expect(await connected(participant), 'participant').toBe(true);
+    // A real canvas client too, so the tldraw sync traffic is part of what is checked.
+    const canvas = connectSocketIoClient(server.url, { boardId: board.id, name: 'Canvas' });
+    await canvas.loaded;
+
+    const facilitator = connect(socketIoAuth({ boardId: board.id, facilitatorKey: board.facilitatorKey }));
+    expect(await connected(facilitator), 'facilitator').toBe(true);
+    for (const command of [
+      { type: 'timer.start' },
+      { type: 'step.next' },
+      { type: 'question.set', text: 'Q ?' },
+    ]) {
+      expect((await facilitatorCommand(facilitator, command)).ok, command.type).toBe(true);
+    }
+    await sleep(300);
+    for (const path of [
+      `/api/boards/${board.id}`,
+      `/api/boards/${board.id}/session`,
+      '/api/templates',
+      '/api/config',
+    ]) {
+      heard.push(await (await fetch(`${server.url}${path}`)).text());
+    }
+    heard.push(JSON.stringify(canvas.store.allRecords()));
+    expect(heard.length).toBeGreaterThan(5);
+    for (const secret of secrets) expect(heard.join('\n')).not.toContain(secret);
+    for (const socket of [participant, facilitator]) socket.close();
+    canvas.close();
+  });
+});
+
+// tldraw's own WebSocket adapter is exported at run time but not in its public types.
+const { ClientWebSocketAdapter } = syncCore as unknown as {
+  ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket<object, object>;
+};
+
+function connectNativeViewer(boardId: string): TestSyncClient {
+  const wsUrl = server.url.replace(/^http/, 'ws');
+  const adapter = new ClientWebSocketAdapter(
+    () => `${wsUrl}/sync/${boardId}?sessionId=viewer-${Date.now()}&viewer=1`,
+  );
+  return new TestSyncClient(adapter, () => adapter.close());
+}
+
+describe('a read-only (viewer) link', () => {
+  async function boardWithNote(): Promise<{ boardId: string; writer: TestSyncClient; noteId: string }> {
+    const board = await createBoard(server.url);
+    const writer = connectSocketIoClient(server.url, { boardId: board.id, name: 'Writer' });
+    await writer.loaded;
+    const noteId = writer.addNote('original');
+    await sleep(200);
+    return { boardId: board.id, writer, noteId };
+  }
+
+  async function expectUnchanged(boardId: string, noteId: string): Promise<void> {
+    const reader = connectSocketIoClient(server.url, { boardId, name: 'Reader' });
+    await reader.loaded;
+    expect(reader.notes().map((note) => note.id)).toEqual([noteId]);
+    expect((reader.store.get(noteId as TLNoteShape['id']) as TLNoteShape).x).toBe(100);
+    reader.close();
+  }
+
+  it('over Socket.IO: sees the board live, cannot change it, cannot send commands', async () => {
+    const { boardId, writer, noteId } = await boardWithNote();
+    const viewer = connectSocketIoClient(server.url, { boardId, name: 'Viewer', viewer: true });
+    await viewer.loaded;
+    expect(viewer.hasNoteWithText('original')).toBe(true);
+    // Live: it sees a change made by someone else.
+    const later = writer.addNote('plus tard', { x: 500, y: 500 });
+    await viewer.waitFor(() => viewer.store.has(later), 5000, 'the writer’s new note at the viewer');
+    writer.store.remove([later]);
+    await viewer.waitFor(() => !viewer.store.has(later), 5000, 'the removal at the viewer');
+
+    // Its own attempts are all refused: add, move, delete.
+    const forged = viewer.addNote('ajout en lecture seule');
+    const note = viewer.store.get(noteId as TLNoteShape['id']) as TLNoteShape;
+    viewer.store.put([{ ...note, x: 4242 }]);
+    await sleep(500);
+    viewer.store.remove([noteId as TLNoteShape['id']]);
+    await sleep(500);
+    expect(writer.store.has(forged)).toBe(false);
+    expect(writer.store.has(noteId as TLNoteShape['id'])).toBe(true);
+    await expectUnchanged(boardId, noteId);
+    // The viewer's own canvas is corrected back to the board as it is.
+    await viewer.waitFor(() => !viewer.store.has(forged), 5000, 'the viewer corrected');
+
+    const viewerSocket = connect(socketIoAuth({ boardId, name: 'Viewer', viewer: true }));
+    const welcome = new Promise<{ role: string }>((resolve) =>
+      viewerSocket.once(SocketEvent.welcome, resolve),
+    );
+    expect(await connected(viewerSocket)).toBe(true);
+    expect((await welcome).role).toBe('viewer');
+    const refused = (await viewerSocket
+      .timeout(5000)
+      .emitWithAck(SocketEvent.sessionCommand, { type: 'profile.set', name: 'X' })) as {
+      ok: boolean;
+      error?: { code: string };
+    };
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    viewerSocket.close();
+    viewer.close();
+    writer.close();
+  });
+
+  it('over the native /sync endpoint (?viewer=1): cannot change the board', async () => {
+    const { boardId, writer, noteId } = await boardWithNote();
+    const viewer = connectNativeViewer(boardId);
+    await viewer.loaded;
+    viewer.addNote('forgé');
+    viewer.store.remove([noteId as TLNoteShape['id']]);
+    await sleep(800);
+    await expectUnchanged(boardId, noteId);
+    viewer.close();
+    writer.close();
+  });
+});
+
+describe('origins and CORS', () => {
+  it('a page of another site cannot open a Socket.IO or /sync socket; the app’s own origin can', async () => {
+    const board = await createBoard(server.url);
+    const foreign = connect(socketIoAuth({ boardId: board.id }), 'https://evil.example');
+    expect(await connected(foreign)).toBe(false);
+    foreign.close();
+    const own = connect(socketIoAuth({ boardId: board.id }), server.url);
+    expect(await connected(own)).toBe(true);
+    own.close();
+
+    const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync/${board.id}?sessionId=origin`;
+    const refusal = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(wsUrl, { headers: { Origin: 'https://evil.example' } });
+      ws.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+    });
+    expect(refusal).toBe(403);
+    const accepted = await new Promise<boolean>((resolve) => {
+      const ws = new WebSocket(wsUrl, { headers: { Origin: server.url } });
+      ws.once('open', () => {
+        ws.close();
+        resolve(true);
+      });
+      ws.once('error', () => resolve(false));
+    });
+    expect(accepted).toBe(true);
+
+    // Socket.IO's HTTP long-polling handshake is refused the same way, with no CORS header.
+    const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(polling.status).toBeGreaterThanOrEqual(400);
+    expect(polling.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('the API sends no Access-Control-Allow-Origin, to simple requests or preflights', async () => {
+    const board = await createBoard(server.url);
+    const origin = 'https://evil.example';
+    const responses = [
+      await fetch(`${server.url}/api/boards/${board.id}`, { headers: { Origin: origin } }),
+      await fetch(`${server.url}/api/boards/${board.id}/session`, { headers: { Origin: origin } }),
+      await fetch(`${server.url}/api/boards`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,authorization',
+        },
+      }),
+      await fetch(`${server.url}/api/boards/${board.id}/session/commands`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      }),
+    ];
+    for (const response of responses) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  it('API answers carry the security headers too', async () => {
+    const response = await fetch(`${server.url}/api/templates`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});
+
+describe('with PUBLIC_URL set', () => {
+  it('only that origin may open sockets, whatever Host the request carries', async () => {
+    const publicServer = await startServer({ env: { PUBLIC_URL: 'https://atelier.example.fr' } });
+    try {
+      const board = await createBoard(publicServer.url);
+      const open = (origin: string) =>
+        io(publicServer.url, {
+          auth: socketIoAuth({ boardId: board.id }),
+          transports: ['websocket'],
+          reconnection: false,
+          extraHeaders: { Origin: origin },
+        });
+      const sameHost = open(publicServer.url);
+      expect(await connected(sameHost)).toBe(false);
+      const configured = open('https://atelier.example.fr');
+      expect(await connected(configured)).toBe(true);
+      sameHost.close();
+      configured.close();
+      // Links are built from the public address, not from the request.
+      expect(board.participantUrl).toBe(`https://atelier.example.fr/b/${board.id}`);
+    } finally {
+      await publicServer.stop();
+    }
+  });
+});

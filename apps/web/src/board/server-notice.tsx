@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { ErrorCode, type SocketError } from '@atelier/protocol';
+import { useI18n, type Messages } from '../shared/i18n';
+import { useConnectionState } from './board-context';
+
+/** Server refusals a person can act on or should know about, in their words. */
+function noticeFor(error: SocketError, t: Messages): string | null {
+  switch (error.code) {
+    case ErrorCode.rateLimited:
+      return t.noticeRateLimited;
+    case ErrorCode.limitExceeded:
+      return t.noticeLimitExceeded;
+    case ErrorCode.storeUnavailable:
+      return t.noticeStoreUnavailable;
+    case ErrorCode.messageTooLarge:
+      return t.noticeMessageTooLarge;
+    default:
+      // Refused facilitation commands are shown by the panel that sent them.
+      return null;
+  }
+}
+
+export function ServerNotice() {
+  const { t } = useI18n();
+  const { error } = useConnectionState();
+  const [dismissed, setDismissed] = useState<SocketError | null>(null);
+  const message = error && error !== dismissed ? noticeFor(error, t) : null;
+
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(() => setDismissed(error), 12_000);
+    return () => clearTimeout(timer);
+  }, [error]);
+
+  if (!message) return null;
+  return (
+    <div className="server-notice" role="alert">
+      <span>{message}</span>
+      <button
+        type="button"
+        className="server-notice-close"
+        aria-label={t.noticeDismiss}
+        onClick={() => setDismissed(error)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

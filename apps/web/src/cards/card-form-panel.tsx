@@ -1,0 +1,81 @@
+// The form of the structured card selected on the canvas. The form reads the card from the shape's
+// meta and writes every change straight back (meta + regenerated text), so it syncs like any edit.
+import { cardLabels, readCard, withCard, type Card } from '@atelier/board-schema';
+import { useId, useState } from 'react';
+import { useEditor, useValue, type TLShape } from 'tldraw';
+import { useI18n } from '../shared/i18n';
+import { ActionCardForm } from './action-card-form';
+import { EngagementCardForm } from './engagement-card-form';
+import { IdentityCardForm } from './identity-card-form';
+
+export function CardFormPanel() {
+  const editor = useEditor();
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  const [failed, setFailed] = useState(false);
+  const selected = useValue(
+    'atelier selected card',
+    () => {
+      const shape = editor.getOnlySelectedShape();
+      const card = shape ? readCard(shape) : null;
+      return shape && card ? { shape, card } : null;
+    },
+    [editor],
+  );
+  const readOnly = useValue('atelier read only', () => editor.getIsReadonly(), [editor]);
+  if (!selected) return null;
+  const { shape, card } = selected;
+
+  const commit = (next: Card) => {
+    const current: TLShape = editor.getShape(shape.id) ?? shape;
+    try {
+      // withCard validates the fields: a value the schema refuses never reaches the board.
+      editor.updateShape(withCard(current, next.kind, next.fields, locale));
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  };
+
+  return (
+    <section className="card-panel" aria-labelledby={headingId} data-testid="card-panel">
+      <div className="card-panel-header">
+        <h2 id={headingId}>{cardLabels.kind[card.kind][locale]}</h2>
+        <button
+          type="button"
+          className="card-panel-close"
+          aria-label={t.cardPanelClose}
+          title={t.cardPanelClose}
+          onClick={() => editor.selectNone()}
+        >
+          ✕
+        </button>
+      </div>
+      {readOnly && <p className="card-hint">{t.cardReadOnly}</p>}
+      <form className="card-form" onSubmit={(event) => event.preventDefault()}>
+        <fieldset className="card-form-body" disabled={readOnly}>
+          {card.kind === 'identity' && (
+            <IdentityCardForm
+              fields={card.fields}
+              onChange={(fields) => commit({ kind: 'identity', fields })}
+            />
+          )}
+          {card.kind === 'engagement' && (
+            <EngagementCardForm
+              fields={card.fields}
+              onChange={(fields) => commit({ kind: 'engagement', fields })}
+            />
+          )}
+          {card.kind === 'action' && (
+            <ActionCardForm fields={card.fields} onChange={(fields) => commit({ kind: 'action', fields })} />
+          )}
+        </fieldset>
+      </form>
+      {failed && (
+        <p role="alert" className="card-error">
+          {t.cardSaveFailed}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// Facilitator action of the PGO kit: after the theme vote, put the winners' engagement cards on the board.
+import { pgoThemeLabel, engagementCardsForThemes } from '@atelier/templates';
+import { useState } from 'react';
+import { createShapeId, useEditor, useValue, type TLParentId } from 'tldraw';
+import { useBoard, useConnectionState } from '../board/board-context';
+import { fill } from '../facilitation/format';
+import { useI18n } from '../shared/i18n';
+import { engagementsFrameOf, themesWithCards, winningThemes } from './pgo-engagements';
+
+export function PgoEngagementButton() {
+  const editor = useEditor();
+  const { t, locale } = useI18n();
+  const { meta } = useBoard();
+  const { welcome, session } = useConnectionState();
+  const [message, setMessage] = useState<string | null>(null);
+  const hasFrame = useValue(
+    'atelier engagements frame',
+    () => engagementsFrameOf(editor.getCurrentPageShapes()) !== undefined,
+    [editor],
+  );
+  if (welcome?.role !== 'facilitator' || (!hasFrame && meta.template !== 'pgo')) return null;
+
+  const create = () => {
+    const vote = session?.vote;
+    if (!vote || vote.status !== 'closed' || !vote.results) return setMessage(t.pgoNoClosedVote);
+    const getShape = (id: string) => editor.getShape(id as Parameters<typeof editor.getShape>[0]);
+    const winners = winningThemes(getShape, vote.results);
+    if (winners.length === 0) return setMessage(t.pgoNoWinner);
+    const shapes = editor.getCurrentPageShapes();
+    const frame = engagementsFrameOf(shapes);
+    if (!frame) return setMessage(t.pgoNoFrame);
+    const existing = themesWithCards(shapes);
+    const missing = winners.filter((theme) => !existing.has(theme));
+    if (missing.length === 0) return setMessage(t.pgoAlreadyThere);
+    const siblings = editor.getSortedChildIdsForParent(frame.id);
+    const top = siblings.length ? editor.getShape(siblings[siblings.length - 1]!)?.index : undefined;
+    const cards = engagementCardsForThemes(missing, {
+      parentId: frame.id as TLParentId,
+      locale,
+      createId: () => createShapeId(),
+      ...(top ? { indexAbove: top } : {}),
+    });
+    editor.run(() => {
+      editor.createShapes(cards);
+      editor.select(...cards.map((card) => card.id));
+    });
+    editor.zoomToSelection({ animation: { duration: 300 } });
+    setMessage(
+      fill(t.pgoCreated, { themes: missing.map((theme) => pgoThemeLabel(theme, locale)).join(' ; ') }),
+    );
+  };
+
+  return (
+    <div className="pgo-action">
+      <button type="button" className="button primary" onClick={create}>
+        {t.pgoCreateEngagements}
+      </button>
+      <p role="status" className="card-hint">
+        {message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+// "Exporter": images drawn in this browser (PNG, SVG), the session file (PDF), the documents and data
+// the server renders (report, CSV, GeoJSON, .tldr), and, for the facilitator, "save as template".
+import { exportFormats, type ExportFormat, type TemplateSummary } from '@atelier/protocol';
+import { useId, useState, type FormEvent } from 'react';
+import { useEditor, useValue, type TLShapeId } from 'tldraw';
+import { useBoard, useConnectionState } from '../board/board-context';
+import { fill } from '../facilitation/format';
+import { Dialog } from '../shared/dialog';
+import { useI18n, type Messages } from '../shared/i18n';
+import { facilitatorKeyFor } from '../shared/identity';
+import { exportSessionDossier, stepFrames } from './dossier-export';
+import {
+  downloadBlob,
+  exportFileName,
+  renderImage,
+  shapesInScope,
+  type ImageFormat,
+  type ImageScope,
+} from './image-export';
+import './export.css';
+
+const fileLabels: Record<ExportFormat, keyof Messages> = {
+  'report.md': 'exportReportMd',
+  'report.html': 'exportReportHtml',
+  'notes.csv': 'exportNotesCsv',
+  'labs.csv': 'exportLabsCsv',
+  'labs.geojson': 'exportLabsGeoJson',
+  'board.tldr': 'exportTldr',
+};
+
+type Status =
+  { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+export function ExportMenu() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button export-button" onClick={() => setOpen(true)}>
+        {t.exportButton}
+      </button>
+      {open && (
+        <Dialog title={t.exportTitle} onClose={() => setOpen(false)}>
+          <ExportPanel />
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+function ExportPanel() {
+  const editor = useEditor();
+  const { t, locale } = useI18n();
+  const { meta } = useBoard();
+  const { session, welcome } = useConnectionState();
+  const scopeName = useId();
+  const stepSelectId = useId();
+  const [scope, setScope] = useState<'board' | 'selection' | 'frame'>('board');
+  const frames = useValue(
+    'atelier step frames',
+    () => stepFrames(session, locale, (id) => editor.getShape(id as TLShapeId) !== undefined),
+    [editor, session, locale],
+  );
+  const [frameId, setFrameId] = useState<string>('');
+  const chosenFrame = frameId || frames[0]?.frameId || '';
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const working = status.kind === 'working';
+
+  const run = async (task: () => Promise<string>) => {
+    setStatus({ kind: 'working' });
+    try {
+      setStatus({ kind: 'done', text: await task() });
+    } catch (error) {
+      setStatus({ kind: 'error', text: fill(t.exportFailed, { reason: (error as Error).message }) });
+    }
+  };
+
+  const exportImage = (format: ImageFormat) =>
+    run(async () => {
+      const imageScope: ImageScope =
+        scope === 'frame' ? { kind: 'frame', frameId: chosenFrame as TLShapeId } : { kind: scope };
+      const ids = shapesInScope(editor, imageScope);
+      if (ids.length === 0) throw new Error(t.exportNothing);
+      const { blob } = await renderImage(editor, ids, format);
+      const name = exportFileName(meta.title, new Date(), format);
+      downloadBlob(blob, name);
+      return name;
+    });
+
+  const exportDossier = () =>
+    run(async () => {
+      const now = new Date();
+      const dossier = await exportSessionDossier({
+        editor,
+        boardId: meta.id,
+        boardTitle: meta.title,
+        session,
+        locale,
+        t,
+        now,
+      });
+      downloadBlob(
+        new Blob([dossier.bytes as BlobPart], { type: 'application/pdf' }),
+        exportFileName(meta.title, now, 'pdf'),
+      );
+      return fill(t.exportDossierDone, {
+        total: dossier.pages.total,
+        steps: dossier.pages.steps,
+        report: dossier.pages.report,
+      });
+    });
+
+  return (
+    <div className="export-panel">
+      <section aria-labelledby={`${scopeName}-images`}>
+        <h3 id={`${scopeName}-images`}>{t.exportImagesHeading}</h3>
+        <fieldset className="export-scope">
+          <legend>{t.exportScopeLabel}</legend>
+          {(
+            [
+              ['board', t.exportScopeBoard],
+              ['selection', t.exportScopeSelection],
+              ['frame', t.exportScopeStep],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={scopeName}
+                value={value}
+                checked={scope === value}
+                disabled={value === 'frame' && frames.length === 0}
+                onChange={() => setScope(value)}
+              />
+              {label}
+            </label>
+          ))}
+          {scope === 'frame' && frames.length > 0 && (
+            <div className="export-step">
+              <label htmlFor={stepSelectId}>{t.exportStepLabel}</label>
+              <select
+                id={stepSelectId}
+                value={chosenFrame}
+                onChange={(event) => setFrameId(event.target.value)}
+              >
+                {frames.map((frame) => (
+                  <option key={frame.frameId} value={frame.frameId}>
+                    {frame.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </fieldset>
+        <div className="export-row">
+          <button type="button" className="button" disabled={working} onClick={() => void exportImage('png')}>
+            {t.exportPng}
+          </button>
+          <button type="button" className="button" disabled={working} onClick={() => void exportImage('svg')}>
+            {t.exportSvg}
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby={`${scopeName}-dossier`}>
+        <h3 id={`${scopeName}-dossier`}>{t.exportDossierHeading}</h3>
+        <p className="hint">{t.exportDossierHelp}</p>
+        <button
+          type="button"
+          className="button primary"
+          disabled={working}
+          onClick={() => void exportDossier()}
+        >
+          {t.exportDossierButton}
+        </button>
+      </section>
+
+      <p role="status" className={`export-status ${status.kind === 'error' ? 'export-error' : ''}`}>
+        {status.kind === 'working' ? t.exportWorking : status.kind === 'idle' ? '' : status.text}
+      </p>
+
+      <section aria-labelledby={`${scopeName}-files`}>
+        <h3 id={`${scopeName}-files`}>{t.exportFilesHeading}</h3>
+        <ul className="export-files">
+          {exportFormats.map((format) => (
+            <li key={format}>
+              <a
+                href={`/api/boards/${encodeURIComponent(meta.id)}/export/${format}?locale=${locale}`}
+                download
+              >
+                {t[fileLabels[format]]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {welcome?.role === 'facilitator' && <SaveAsTemplate />}
+    </div>
+  );
+}
+
+function SaveAsTemplate() {
+  const { t } = useI18n();
+  const { meta } = useBoard();
+  const headingId = useId();
+  const inputId = useId();
+  const [title, setTitle] = useState(meta.title);
+  const [message, setMessage] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const key = facilitatorKeyFor(meta.id);
+    try {
+      const response = await fetch(`/api/boards/${encodeURIComponent(meta.id)}/save-as-template`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ title }),
+      });
+      const body = (await response.json()) as TemplateSummary & { error?: { message: string } };
+      if (!response.ok) throw new Error(body.error?.message ?? String(response.status));
+      setMessage(fill(t.saveTemplateDone, { title: body.title.fr }));
+    } catch (error) {
+      setMessage(fill(t.exportFailed, { reason: (error as Error).message }));
+    }
+  };
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{t.saveTemplateHeading}</h3>
+      <p className="hint">{t.saveTemplateHelp}</p>
+      <form onSubmit={(event) => void submit(event)}>
+        <label htmlFor={inputId}>{t.saveTemplateTitleLabel}</label>
+        <input
+          id={inputId}
+          value={title}
+          maxLength={120}
+          required
+          onChange={(event) => setTitle(event.target.value)}
+        />
+        <button type="submit" className="button">
+          {t.saveTemplateButton}
+        </button>
+      </form>
+      <p role="status" className="export-status">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+// Mounted inside <Tldraw>: the camera moves everyone gets, and the facilitator's panel.
+import { CameraSync } from './camera-sync';
+import { FacilitatorPanel } from './facilitator-panel';
+import { useFacilitation } from './use-facilitation';
+import './facilitation.css';
+
+export function FacilitationLayer() {
+  const { isFacilitator } = useFacilitation();
+  return (
+    <>
+      <CameraSync />
+      {isFacilitator && <FacilitatorPanel />}
+    </>
+  );
+}

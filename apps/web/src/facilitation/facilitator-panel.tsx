@@ -1,0 +1,99 @@
+// The facilitator's controls, in a collapsible panel at the left of the board so the canvas stays
+// usable: timer and sequence, camera, vote, groups and who is here. Everything it shows comes
+// from the server's state, so a reload or a reconnection mid-step loses nothing.
+import { useId, useState, type ReactNode } from 'react';
+import { useI18n } from '../shared/i18n';
+import { CameraControls } from './camera-controls';
+import { GroupsPanel } from './groups-panel';
+import { ParticipantsPanel } from './participants-panel';
+import { StepSequence } from './step-sequence';
+import { currentStepView } from './step-view';
+import { TimerControls } from './timer-controls';
+import { useCommand, useFacilitation } from './use-facilitation';
+import { setPanelOpen, usePanelOpen } from './use-panel-open';
+import { VotePanel } from './vote-panel';
+
+function Section({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
+  return (
+    <details className="fac-details" open={open}>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+export function FacilitatorPanel() {
+  const { t, locale } = useI18n();
+  const { session, me } = useFacilitation();
+  const { send, error, dismiss } = useCommand();
+  const open = usePanelOpen();
+  const [startOnMove, setStartOnMove] = useState(false);
+  const bodyId = useId();
+  const titleId = useId();
+
+  return (
+    <section
+      className={`fac-panel${open ? '' : ' is-collapsed'}`}
+      aria-labelledby={titleId}
+      data-testid="facilitator-panel"
+    >
+      <div className="fac-panel-bar">
+        <h2 id={titleId}>{t.facPanelTitle}</h2>
+        <button
+          type="button"
+          className="fac-icon-button"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          aria-label={open ? t.facPanelHide : t.facPanelShow}
+          title={open ? t.facPanelHide : t.facPanelShow}
+          onClick={() => setPanelOpen(!open)}
+        >
+          <span aria-hidden="true">{open ? '◂' : '▸'}</span>
+        </button>
+      </div>
+      <div id={bodyId} className="fac-panel-body" hidden={!open}>
+        {error && (
+          <p className="fac-error" role="alert">
+            {error}
+            <button
+              type="button"
+              className="fac-icon-button"
+              aria-label={t.facErrorDismiss}
+              onClick={dismiss}
+            >
+              ×
+            </button>
+          </p>
+        )}
+        {session && open && (
+          <>
+            <TimerControls
+              session={session}
+              send={send}
+              startOnMove={startOnMove}
+              onStartOnMoveChange={setStartOnMove}
+            />
+            <Section title={t.facSequence} open>
+              <StepSequence session={session} send={send} startOnMove={startOnMove} />
+            </Section>
+            <Section title={t.facCameraSection} open>
+              <CameraControls session={session} send={send} me={me} />
+            </Section>
+            <Section
+              title={t.facVoteSection}
+              open={session.vote !== null || currentStepView(session, locale)?.step.kind === 'vote'}
+            >
+              <VotePanel session={session} send={send} />
+            </Section>
+            <Section title={t.facGroupsSection}>
+              <GroupsPanel session={session} send={send} />
+            </Section>
+            <Section title={t.facPeopleSection}>
+              <ParticipantsPanel session={session} send={send} />
+            </Section>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,435 @@
+// `pnpm bench`: starts the built server (embedded store and Redis), simulated participants in worker
+// processes, and prints each figure over Socket.IO next to tldraw's native WebSocket endpoint.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Row, table } from './report';
+import { repoRoot, startRedis, startServer, type RunningRedis, type RunningServer } from './processes';
+import type { Transport } from './protocol';
+import {
+  createBoard,
+  fanout,
+  idleMemory,
+  joinTimes,
+  reconnectStorm,
+  type FanoutResult,
+  type IdleResult,
+  type JoinResult,
+  type StormResult,
+} from './scenarios';
+import { WorkerPool } from './worker-pool';
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    clients: { type: 'string' },
+    editors: { type: 'string' },
+    movers: { type: 'string' },
+    boards: { type: 'string' },
+    shapes: { type: 'string' },
+    seconds: { type: 'string' },
+    workers: { type: 'string' },
+    idle: { type: 'string' },
+    joins: { type: 'string' },
+    'edit-rate': { type: 'string' },
+    'move-hz': { type: 'string' },
+    store: { type: 'string' },
+    transports: { type: 'string' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (flags.help) {
+  process.stdout.write(
+    'pnpm bench [--quick] [--clients 200] [--editors 50] [--movers 5] [--boards 1] [--shapes 1000,5000,10000]\n' +
+      '           [--seconds 20] [--workers 3] [--idle 500] [--joins 10] [--edit-rate 0.3] [--move-hz 30]\n' +
+      '           [--store sqlite|redis|both] [--transports socketio,native] [--only fanout,join,idle,storm,multi]\n' +
+      '           [--profile]   (CPU profile of the server during each fan-out, in bench/results)\n',
+  );
+  process.exit(0);
+}
+
+const quick = flags.quick;
+const int = (value: string | undefined, fallback: number) =>
+  value === undefined ? fallback : Number.parseInt(value, 10);
+const clients = int(flags.clients, quick ? 50 : 200);
+const config = {
+  clients,
+  editors: Math.min(clients, int(flags.editors, quick ? 10 : 50)),
+  movers: Math.min(clients, int(flags.movers, 5)),
+  boards: int(flags.boards, 1),
+  shapes: (flags.shapes ?? (quick ? '1000,5000' : '1000,5000,10000')).split(',').map(Number),
+  seconds: int(flags.seconds, quick ? 8 : 20),
+  workers: int(flags.workers, 3),
+  idle: int(flags.idle, quick ? 100 : 500),
+  joins: int(flags.joins, quick ? 5 : 10),
+  editRate: Number(flags['edit-rate'] ?? 0.3),
+  moveHz: Number(flags['move-hz'] ?? 30),
+  stores: flags.store === 'both' ? ['sqlite', 'redis'] : [flags.store ?? 'sqlite'],
+  transports: (flags.transports ?? 'socketio,native').split(',') as Transport[],
+  only: new Set((flags.only ?? 'fanout,join,idle,storm,multi').split(',')),
+  profile: flags.profile,
+};
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const resultsDir = path.join(repoRoot, 'bench/results');
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function withServer<T>(store: string, run: (server: RunningServer) => Promise<T>): Promise<T> {
+  let redis: RunningRedis | null = null;
+  if (store === 'redis') redis = await startRedis();
+  const server = await startServer(redis ? { redisUrl: redis.url } : {});
+  try {
+    return await run(server);
+  } finally {
+    await server.stop();
+    await redis?.stop();
+  }
+}
+
+const pool = WorkerPool.start(
+  config.workers,
+  config.profile ? path.join(resultsDir, `${stamp}-workers`) : undefined,
+);
+const fanouts: (FanoutResult & { store: string })[] = [];
+const joins: JoinResult[] = [];
+const idles: IdleResult[] = [];
+const storms: StormResult[] = [];
+const scaled: { oneProcess: FanoutResult; twoProcesses: FanoutResult }[] = [];
+const errors: string[] = [];
+const started = performance.now();
+
+/** One scenario failing (a timeout, a refused connection) is reported; the others still run. */
+async function attempt(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = `${name}: ${(error as Error).message.split('\n')[0]}`;
+    errors.push(message);
+    log(`FAILED ${message}`);
+    await pool.all({ op: 'closeAll' }).catch(() => {});
+  }
+}
+
+function fanoutOptions(
+  transport: Transport,
+  servers: RunningServer[],
+  boards: string[],
+  profileName?: string,
+) {
+  return {
+    transport,
+    servers,
+    boards,
+    clients: config.clients,
+    editors: config.editors,
+    movers: config.movers,
+    seconds: config.seconds,
+    editRate: config.editRate,
+    moveHz: config.moveHz,
+    ...(config.profile && profileName
+      ? { profilePath: path.join(resultsDir, `${stamp}-${profileName}.cpuprofile`) }
+      : {}),
+  };
+}
+
+async function boardsOn(server: RunningServer): Promise<string[]> {
+  const boards: string[] = [];
+  for (let i = 0; i < config.boards; i++) boards.push(await createBoard(server.url, `Bench ${i}`));
+  return boards;
+}
+
+try {
+  if (config.only.has('fanout')) {
+    for (const store of config.stores) {
+      for (const transport of config.transports) {
+        await attempt(`fan-out ${transport} ${store}`, async () => {
+          log(`fan-out: ${config.clients} clients, ${config.boards} board(s), ${transport}, ${store} store`);
+          const result = await withServer(store, async (server) =>
+            fanout(pool, fanoutOptions(transport, [server], await boardsOn(server), `${transport}-${store}`)),
+          );
+          fanouts.push({ ...result, store });
+          log(
+            `  edit p99 ${result.edit.p99.toFixed(1)} ms, cursor p99 ${result.cursor.p99.toFixed(1)} ms, server CPU ${result.serverCpuCores.toFixed(2)}`,
+          );
+        });
+      }
+    }
+  }
+  if (config.only.has('join')) {
+    await withServer(config.stores[0]!, async (server) => {
+      for (const shapes of config.shapes) {
+        await attempt(`join ${shapes}`, async () => {
+          log(`join: board of ${shapes} shapes`);
+          joins.push(await joinTimes(pool, server, shapes, config.joins, config.transports));
+        });
+      }
+    });
+  }
+  if (config.only.has('idle')) {
+    for (const transport of config.transports) {
+      await attempt(`idle ${transport}`, async () => {
+        log(`idle memory: ${config.idle} connections, ${transport}`);
+        idles.push(
+          await withServer(config.stores[0]!, (server) => idleMemory(pool, server, transport, config.idle)),
+        );
+      });
+    }
+  }
+  if (config.only.has('storm')) {
+    for (const transport of config.transports) {
+      await attempt(`storm ${transport}`, async () => {
+        log(`reconnect storm: ${config.clients} clients, ${transport}`);
+        storms.push(
+          await withServer(config.stores[0]!, (server) =>
+            reconnectStorm(pool, server, transport, config.clients),
+          ),
+        );
+      });
+    }
+  }
+  if (config.only.has('multi')) {
+    const transport = config.transports[0]!;
+    await attempt('two processes', async () => {
+      log(`two processes: ${config.clients} clients over Redis, ${transport}, 1 process then 2`);
+      const redis = await startRedis();
+      try {
+        const single = await startServer({ redisUrl: redis.url });
+        let oneProcess: FanoutResult;
+        try {
+          oneProcess = await fanout(
+            pool,
+            fanoutOptions(transport, [single], await boardsOn(single), 'one-process'),
+          );
+        } finally {
+          await single.stop();
+        }
+        const [a, b] = await Promise.all([
+          startServer({ redisUrl: redis.url }),
+          startServer({ redisUrl: redis.url }),
+        ]);
+        try {
+          const twoProcesses = await fanout(
+            pool,
+            fanoutOptions(transport, [a, b], await boardsOn(a), 'two-processes'),
+          );
+          scaled.push({ oneProcess, twoProcesses });
+          log(`  edit p99 ${oneProcess.edit.p99.toFixed(1)} → ${twoProcesses.edit.p99.toFixed(1)} ms`);
+        } finally {
+          await Promise.all([a.stop(), b.stop()]);
+        }
+      } finally {
+        await redis.stop();
+      }
+    });
+  }
+} finally {
+  await pool.stop();
+}
+
+const pick = <T extends { transport: Transport }>(list: T[], transport: Transport) =>
+  list.find((item) => item.transport === transport) ?? null;
+const output: string[] = [];
+for (const store of config.stores) {
+  const runs = fanouts.filter((run) => run.store === store);
+  if (!runs.length) continue;
+  const sio = pick(runs, 'socketio');
+  const nat = pick(runs, 'native');
+  const both = (
+    get: (run: FanoutResult) => number,
+    figure: string,
+    unit: string,
+    extra: Partial<Row> = {},
+  ): Row => ({
+    figure,
+    socketio: sio ? get(sio) : null,
+    native: nat ? get(nat) : null,
+    unit,
+    ...extra,
+  });
+  output.push(
+    table(
+      `Fan-out: ${config.clients} clients on ${config.boards} board(s), ${config.editors} editing (${config.editRate}/s), ${config.movers} moving cursors (${config.moveHz} Hz), ${config.seconds} s, ${store} store`,
+      [
+        both((r) => r.edit.p50, 'edit p50', 'ms'),
+        both((r) => r.edit.p95, 'edit p95', 'ms'),
+        both(
+          (r) => r.edit.p99,
+          'edit p99',
+          'ms',
+          config.boards === 1 ? { goal: '<= 100', ratioGoal: 1.15 } : {},
+        ),
+        both((r) => r.edit.max, 'edit max', 'ms'),
+        both((r) => r.cursor.p50, 'cursor p50', 'ms'),
+        both((r) => r.cursor.p95, 'cursor p95', 'ms'),
+        both((r) => r.cursor.p99, 'cursor p99', 'ms', config.boards === 1 ? { goal: '<= 150' } : {}),
+        both((r) => r.cursor.max, 'cursor max', 'ms'),
+        both((r) => r.editsSent, 'edits sent', ''),
+        both(
+          (r) => (100 * r.editDeliveries) / Math.max(1, r.expectedEditDeliveries),
+          'edit deliveries seen',
+          '%',
+        ),
+        both((r) => r.lostEdits, 'edits lost (final state)', '', { goal: '<= 0' }),
+        both((r) => r.messagesPerSecond, 'messages delivered / s', ''),
+        both((r) => r.serverCpuCores, 'server CPU (mean)', 'cores', { goal: '<= 1' }),
+        both((r) => r.serverPeakCpuCores, 'server CPU (peak 0.5 s)', 'cores'),
+        both((r) => r.serverPeakRssMb, 'server RSS (peak)', 'MB'),
+        both((r) => r.workersCpuCores, 'client workers CPU', 'cores'),
+        both((r) => r.connectSeconds, 'all clients joined in', 's'),
+        both((r) => r.reconnects, 'unplanned reconnects', ''),
+      ],
+    ),
+  );
+}
+if (joins.length) {
+  const rows: Row[] = [];
+  for (const join of joins) {
+    const sio = join.byTransport.socketio ?? null;
+    const nat = join.byTransport.native ?? null;
+    const label = `${join.shapes / 1000}k shapes`;
+    const goal = join.shapes === 5000 ? '<= 500' : join.shapes === 10000 ? '<= 1000' : undefined;
+    rows.push({
+      figure: `join ${label} p50`,
+      socketio: sio?.p50 ?? null,
+      native: nat?.p50 ?? null,
+      unit: 'ms',
+    });
+    rows.push({
+      figure: `join ${label} p95`,
+      socketio: sio?.p95 ?? null,
+      native: nat?.p95 ?? null,
+      unit: 'ms',
+      ...(goal ? { goal } : {}),
+    });
+  }
+  output.push(table(`Join (first sync complete, room open, ${config.joins} joins each)`, rows));
+}
+if (idles.length) {
+  const sio = pick(idles, 'socketio');
+  const nat = pick(idles, 'native');
+  output.push(
+    table(`Idle connections (${config.idle}, after GC)`, [
+      {
+        figure: 'server RSS per connection',
+        socketio: sio && sio.bytesPerConnection / 1024,
+        native: nat && nat.bytesPerConnection / 1024,
+        unit: 'KB',
+        goal: '<= 32',
+      },
+      {
+        figure: 'server RSS before',
+        socketio: sio?.rssBeforeMb ?? null,
+        native: nat?.rssBeforeMb ?? null,
+        unit: 'MB',
+      },
+      {
+        figure: 'server RSS after',
+        socketio: sio?.rssAfterMb ?? null,
+        native: nat?.rssAfterMb ?? null,
+        unit: 'MB',
+      },
+    ]),
+  );
+}
+if (scaled.length) {
+  const { oneProcess, twoProcesses } = scaled[0]!;
+  const row = (
+    get: (run: FanoutResult) => number,
+    figure: string,
+    unit: string,
+    extra: Partial<Row> = {},
+  ): Row => ({
+    figure,
+    socketio: get(twoProcesses),
+    native: get(oneProcess),
+    unit,
+    ...extra,
+  });
+  output.push(
+    table(
+      `Two server processes behind any balancer (clients alternate), Redis store, ${oneProcess.transport}; ratio = 2 processes / 1`,
+      [
+        row((r) => r.edit.p50, 'edit p50', 'ms'),
+        row((r) => r.edit.p99, 'edit p99', 'ms'),
+        row((r) => r.edit.p99 - oneProcess.edit.p99, 'extra edit p99 (2 − 1)', 'ms', { goal: '<= 10' }),
+        row((r) => r.cursor.p50, 'cursor p50', 'ms'),
+        row((r) => r.cursor.p99, 'cursor p99', 'ms'),
+        row((r) => r.lostEdits, 'edits lost (final state)', '', { goal: '<= 0' }),
+        row((r) => r.serverCpuCores, 'server CPU (all processes)', 'cores'),
+        row((r) => r.messagesPerSecond, 'messages delivered / s', ''),
+      ],
+      ['2 processes', '1 process', 'ratio'],
+    ),
+  );
+}
+if (storms.length) {
+  const sio = pick(storms, 'socketio');
+  const nat = pick(storms, 'native');
+  output.push(
+    table(`Reconnect storm (${config.clients} clients dropped at once; client back-off included)`, [
+      {
+        figure: 'resync p50',
+        socketio: sio?.resync.p50 ?? null,
+        native: nat?.resync.p50 ?? null,
+        unit: 'ms',
+      },
+      {
+        figure: 'resync p95',
+        socketio: sio?.resync.p95 ?? null,
+        native: nat?.resync.p95 ?? null,
+        unit: 'ms',
+      },
+      {
+        figure: 'all resynced (max)',
+        socketio: sio?.resync.max ?? null,
+        native: nat?.resync.max ?? null,
+        unit: 'ms',
+      },
+      {
+        figure: 'not resynced after 60 s',
+        socketio: sio?.unresynced ?? null,
+        native: nat?.unresynced ?? null,
+        unit: '',
+        goal: '<= 0',
+      },
+      {
+        figure: 'server CPU (peak)',
+        socketio: sio?.serverPeakCpuCores ?? null,
+        native: nat?.serverPeakCpuCores ?? null,
+        unit: 'cores',
+      },
+    ]),
+  );
+}
+if (errors.length) output.push(`\nFailed scenarios:\n${errors.map((error) => `  - ${error}`).join('\n')}`);
+const elapsed = (performance.now() - started) / 1000;
+output.push(
+  `\n${os.cpus().length} cores, Node ${process.version}, ${config.workers} client workers on the same machine; ${elapsed.toFixed(0)} s.`,
+);
+process.stdout.write(`${output.join('\n')}\n`);
+
+fs.mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${stamp}.json`);
+fs.writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      startedAt: new Date().toISOString(),
+      machine: { cores: os.cpus().length, node: process.version },
+      config: { ...config, only: [...config.only] },
+      fanouts,
+      joins,
+      idles,
+      storms,
+      scaled,
+      errors,
+    },
+    null,
+    2,
+  ),
+);
+process.stdout.write(`Results: ${path.relative(process.cwd(), file)}\n`);

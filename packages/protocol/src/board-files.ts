@@ -1,0 +1,49 @@
+// Files a board turns into (exports) or comes from (a tldraw `.tldr` file, a saved template).
+import { z } from 'zod';
+import { boardTitleSchema, localeSchema } from './board';
+
+/** `GET /api/boards/:id/export/<format>`: the documents and data the server renders from a board. */
+export const ExportFormat = {
+  reportMarkdown: 'report.md',
+  reportHtml: 'report.html',
+  notesCsv: 'notes.csv',
+  labsCsv: 'labs.csv',
+  labsGeoJson: 'labs.geojson',
+  tldraw: 'board.tldr',
+} as const;
+export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
+export const exportFormats = Object.values(ExportFormat) as [ExportFormat, ...ExportFormat[]];
+export const exportFormatSchema = z.enum(exportFormats);
+
+/** Caps on an imported file: generous for a day of workshops, small enough to keep a board responsive. */
+export const BoardFileLimits = {
+  maxImportBytes: 20 * 1024 * 1024,
+  maxRecords: 20_000,
+} as const;
+
+/**
+ * tldraw's `.tldr` file (`TldrawFile`): only its envelope is checked here; the server migrates and
+ * validates every record with tldraw's own schema.
+ */
+export const tldrawFileSchema = z.object({
+  tldrawFileFormatVersion: z.number().int().min(1),
+  schema: z.looseObject({ schemaVersion: z.number().int() }),
+  records: z
+    .array(z.looseObject({ id: z.string().min(1).max(256), typeName: z.string().min(1).max(64) }))
+    .max(BoardFileLimits.maxRecords),
+});
+export type TldrawFileEnvelope = z.infer<typeof tldrawFileSchema>;
+
+/** `POST /api/boards/import?title=…&locale=…` with the `.tldr` file as the JSON body. */
+export const importBoardQuerySchema = z.object({
+  title: boardTitleSchema.optional(),
+  locale: localeSchema.optional(),
+});
+export type ImportBoardQuery = z.infer<typeof importBoardQuerySchema>;
+
+/** `POST /api/boards/:id/save-as-template` (facilitator key as Bearer); answers the new TemplateSummary. */
+export const saveTemplateBodySchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(500).optional(),
+});
+export type SaveTemplateBody = z.infer<typeof saveTemplateBodySchema>;
