@@ -218,10 +218,8 @@ describe('sync messages', () => {
     const { boardId, bystander } = await boardWithBystander();
     const { socket, events } = await rawSyncSocket(boardId);
     socket.emit('sync', connectRequest());
-    const connected = JSON.parse((await waitForEvent(events, 'sync')) as string) as {
-      type: string;
-      serverClock: number;
-    };
+    // The server embeds each tldraw message as a JSON value in the event.
+    const connected = (await waitForEvent(events, 'sync')) as { type: string; serverClock: number };
     expect(connected.type).toBe('connect');
     socket.emit(
       'sync',

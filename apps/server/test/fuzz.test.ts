@@ -311,7 +311,9 @@ class FuzzSocket {
     socket.on(SocketEvent.syncClose, (close: { code: number; reason: string }) =>
       this.record({ type: 'sync-close', ...close }),
     );
-    socket.on(SocketEvent.sync, (raw: string) => this.record({ type: 'sync', message: JSON.parse(raw) }));
+    socket.on(SocketEvent.sync, (message: unknown) =>
+      this.record({ type: 'sync', message: typeof message === 'string' ? JSON.parse(message) : message }),
+    );
     socket.on('disconnect', () => this.record({ type: 'disconnect' }));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());

@@ -33,7 +33,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  [SocketEvent.sync]: (message: SyncMessage) => void;
+  /** A tldraw sync message, embedded as a JSON value (the server writes it pre-serialised). */
+  [SocketEvent.sync]: (message: SyncMessage | object) => void;
   [SocketEvent.syncClose]: (close: { code: number; reason: string }) => void;
   [SocketEvent.welcome]: (welcome: Welcome) => void;
   [SocketEvent.error]: (error: SocketError) => void;

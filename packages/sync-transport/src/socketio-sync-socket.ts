@@ -38,7 +38,13 @@ export class SocketIoSyncSocket implements TLPersistentClientSocket<object, obje
       // A server-side disconnect (room reset, oversized message) is not retried by Socket.IO itself.
       if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 500);
     };
-    const onMessage = (data: string) => {
+    // The server sends each message as a JSON value embedded in the event (parsed once, by
+    // Socket.IO); a string is still accepted, as sent by older servers or through `emit`.
+    const onMessage = (data: string | object) => {
+      if (typeof data === 'object' && data !== null) {
+        for (const listener of this.messageListeners) listener(data);
+        return;
+      }
       let parsed: object;
       try {
         parsed = JSON.parse(data) as object;

@@ -24,7 +24,11 @@ function socketAsWebSocket(socket: BoardSocket, options: SyncSessionOptions): We
   };
   return {
     send: (data: string) => {
-      socket.emit(SocketEvent.sync, data);
+      // tldraw hands each message over as JSON text. `socket.emit` would escape it into a string
+      // inside Socket.IO's own JSON packet, and every client would then parse it twice. Writing
+      // the event packet ourselves embeds the JSON as it is (Socket.IO protocol 5: "2" is an EVENT
+      // on the main namespace), so the client receives the message already parsed.
+      if (socket.connected) socket.conn.write(`2["${SocketEvent.sync}",${data}]`);
     },
     close: (code?: number, reason?: string) => {
       // A write that failed because the store is down is not the client's fault: tell it why and
