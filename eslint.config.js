@@ -3,9 +3,10 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-// sync-transport is the client half of an I/O adapter, not domain logic.
+// sync-transport is the client half of an I/O adapter, not domain logic; testkit drives real
+// processes and sockets for the tests and the benchmark.
 const purePackages = ['packages/*/src/**/*.ts'];
-const adapterPackages = ['packages/sync-transport/src/**/*.ts'];
+const adapterPackages = ['packages/sync-transport/src/**/*.ts', 'packages/testkit/src/**/*.ts'];
 
 export default tseslint.config(
   {

@@ -1,46 +1,23 @@
 // The foundation in a real browser: create, join, write together, self-contained, accessible.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterBoard, seriousViolations, startServer, type RunningServer } from './support/app';
-import { launchBrowser, openIsolatedPage, type PageWatch } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { enterBoard, seriousViolations, writeStickyNote } from './support/app';
+import { openIsolatedPage, type PageWatch } from './support/browser';
+import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
-const artifacts = path.resolve('test-results/e2e');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 async function createBoardThroughHome(
   page: Page,
 ): Promise<{ participantUrl: string; facilitatorUrl: string }> {
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByLabel('Titre du tableau').fill('Journée des labs 2026');
   await page.getByRole('button', { name: 'Créer le tableau' }).click();
   await page.getByText('Votre tableau est prêt').waitFor();
   const participantUrl = await page.getByLabel('Lien participants (à partager)').inputValue();
   const facilitatorUrl = await page.getByLabel('Lien animateur (à garder pour vous)').inputValue();
   return { participantUrl, facilitatorUrl };
-}
-
-async function writeStickyNote(page: Page, text: string, at: { x: number; y: number }): Promise<void> {
-  await page.locator('.tl-canvas').click({ position: { x: 50, y: 300 } });
-  await page.keyboard.press('n');
-  await page.mouse.click(at.x, at.y);
-  // tldraw opens the note's text editor on the next frame: type once it has focus.
-  await page.locator('.tl-shape [contenteditable="true"]').waitFor();
-  await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
 }
 
 function expectClean(watch: PageWatch): void {
@@ -50,8 +27,8 @@ function expectClean(watch: PageWatch): void {
 
 describe('a shared board in the browser', () => {
   it('home, join and board screens have no serious accessibility violation', async () => {
-    const { page, watch } = await openIsolatedPage(browser, server.url);
-    await page.goto(server.url);
+    const { page, watch } = await openIsolatedPage(app.browser, app.server.url);
+    await page.goto(app.server.url);
     expect(await seriousViolations(page)).toEqual([]);
     const { participantUrl } = await createBoardThroughHome(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -68,10 +45,10 @@ describe('a shared board in the browser', () => {
   });
 
   it('a sticky note written on one page appears with its text on the other', async () => {
-    const first = await openIsolatedPage(browser, server.url);
+    const first = await openIsolatedPage(app.browser, app.server.url);
     const { participantUrl, facilitatorUrl } = await createBoardThroughHome(first.page);
     await enterBoard(first.page, facilitatorUrl, 'Animatrice', 'Lab 110 bis');
-    const second = await openIsolatedPage(browser, server.url);
+    const second = await openIsolatedPage(app.browser, app.server.url);
     await enterBoard(second.page, participantUrl, 'Participant', 'Lab de Lyon');
 
     await writeStickyNote(first.page, 'Partager nos outils', { x: 600, y: 400 });
@@ -97,7 +74,7 @@ describe('a shared board in the browser', () => {
   });
 
   it('is self-contained: tldraw icons and French labels come from our own server', async () => {
-    const { page, watch } = await openIsolatedPage(browser, server.url);
+    const { page, watch } = await openIsolatedPage(app.browser, app.server.url);
     const { participantUrl } = await createBoardThroughHome(page);
     await enterBoard(page, participantUrl, 'Dominique');
     // French tool labels from tldraw's own fr locale.
@@ -125,7 +102,7 @@ describe('a shared board in the browser', () => {
     const shown = icons.filter((icon) => icon.width > 0);
     expect(shown.length).toBeGreaterThan(5);
     for (const icon of shown)
-      expect(icon.mask).toMatch(new RegExp(`url\\("${server.url.replace(/[.]/g, '\\.')}/assets/`));
+      expect(icon.mask).toMatch(new RegExp(`url\\("${app.server.url.replace(/[.]/g, '\\.')}/assets/`));
     await page.screenshot({ path: path.join(artifacts, 'board-fr.png') });
     expectClean(watch);
     await page.context().close();

@@ -4,35 +4,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CreatedBoard, PublicSessionState } from '@atelier/protocol';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterBoard, startServer, type RunningServer } from './support/app';
-import { launchBrowser, openIsolatedPage, type PageWatch } from './support/browser';
+import { enterBoard } from './support/app';
+import { openIsolatedPage, type PageWatch } from './support/browser';
+import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
-const artifacts = path.resolve('test-results/e2e');
-let server: RunningServer;
-let browser: Browser;
+const app = useServerAndBrowser();
 let board: CreatedBoard;
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  const response = await fetch(`${server.url}/api/boards`, {
+  const response = await fetch(`${app.server.url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Atelier PGO du rectorat', template: 'pgo', locale: 'fr' }),
   });
   board = (await response.json()) as CreatedBoard;
-  ({ page, watch } = await openIsolatedPage(browser, server.url));
+  ({ page, watch } = await openIsolatedPage(app.browser, app.server.url));
   await enterBoard(page, board.facilitatorUrl, 'Animatrice', 'Lab 110 bis');
 });
 afterAll(async () => {
   await page?.context().close();
-  await browser?.close();
-  await server?.stop();
 });
 
 async function openMenu(): Promise<Locator> {
@@ -93,7 +87,7 @@ describe('the export menu', () => {
     const [total, steps, report] = match!.slice(1).map(Number) as [number, number, number];
 
     const session = (await (
-      await fetch(`${server.url}/api/boards/${board.id}/session`)
+      await fetch(`${app.server.url}/api/boards/${board.id}/session`)
     ).json()) as PublicSessionState;
     const stepFrames = new Set(session.steps.flatMap((step) => (step.frameId ? [step.frameId] : [])));
     expect(steps).toBe(stepFrames.size);

@@ -1,29 +1,17 @@
 // Facilitation in real browsers: one countdown for everyone whatever their clock, dot votes, the
 // facilitator's panel (and nobody else's), accessibility.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterBoard, seriousViolations, startServer, type RunningServer } from './support/app';
-import { launchBrowser, openIsolatedPage, type PageWatch } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { enterBoard, seriousViolations, writeStickyNote } from './support/app';
+import { openIsolatedPage, type PageWatch } from './support/browser';
+import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
-const artifacts = path.resolve('test-results/e2e');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 /** An ideation workshop (four timed steps, a vote step), created as the home page would. */
 async function createWorkshop(): Promise<{ participantUrl: string; facilitatorUrl: string }> {
-  const response = await fetch(`${server.url}/api/boards`, {
+  const response = await fetch(`${app.server.url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Journée des labs', template: 'ideation', groups: 1, locale: 'fr' }),
@@ -38,7 +26,7 @@ interface Person {
 }
 
 async function openPerson(options: { clockSkewMs?: number } = {}): Promise<Person> {
-  const person = await openIsolatedPage(browser, server.url);
+  const person = await openIsolatedPage(app.browser, app.server.url);
   if (options.clockSkewMs) {
     // This computer's clock is wrong: the countdown must not be.
     await person.page.addInitScript((skew: number) => {
@@ -96,16 +84,6 @@ async function flips(page: Page): Promise<{ text: string; at: number }[]> {
 async function openPanel(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Afficher le panneau d’animation' }).click();
   await page.getByRole('button', { name: 'Réduire le panneau d’animation' }).waitFor();
-}
-
-async function writeStickyNote(page: Page, text: string, at: { x: number; y: number }): Promise<void> {
-  await page.locator('.tl-canvas').click({ position: { x: 700, y: 700 } });
-  await page.keyboard.press('n');
-  await page.mouse.click(at.x, at.y);
-  await page.locator('.tl-shape [contenteditable="true"]').waitFor();
-  await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
 }
 
 describe('facilitating a workshop in the browser', () => {
@@ -208,7 +186,7 @@ describe('facilitating a workshop in the browser', () => {
     const participant = await openPerson();
     await enterBoard(participant.page, participantUrl, 'Participant');
 
-    await writeStickyNote(participant.page, 'Partager nos outils', { x: 900, y: 450 });
+    await writeStickyNote(participant.page, 'Partager nos outils', { x: 900, y: 450 }, { x: 700, y: 700 });
     await facilitator.page.locator('.tl-shape').getByText('Partager nos outils').first().waitFor();
 
     await openPanel(facilitator.page);

@@ -2,25 +2,16 @@
 // matter (scripts from this server only, no plugin, no framing by other sites, sockets to this
 // server only) under which the tldraw board still works without a single violation.
 import type { CreatedBoard } from '@atelier/protocol';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterBoard, startServer, type RunningServer } from './support/app';
-import { launchBrowser, openIsolatedPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { enterBoard, writeStickyNote } from './support/app';
+import { openIsolatedPage } from './support/browser';
+import { useServerAndBrowser } from './support/server-and-browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 async function newBoard(): Promise<CreatedBoard> {
-  const response = await fetch(`${server.url}/api/boards`, {
+  const response = await fetch(`${app.server.url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Sécurité', template: 'codev-flash' }),
@@ -56,7 +47,7 @@ describe('security headers and Content Security Policy', () => {
   it('the pages carry helmet’s headers and a strict policy', async () => {
     const board = await newBoard();
     for (const path of ['/', `/b/${board.id}`]) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${app.server.url}${path}`);
       expect(response.status).toBe(200);
       const headers = response.headers;
       expect(headers.get('x-content-type-options')).toBe('nosniff');
@@ -76,27 +67,21 @@ describe('security headers and Content Security Policy', () => {
       // Sockets to this server only: no bare ws:/wss: scheme that would reach any host.
       const connect = csp.get('connect-src') ?? [];
       expect(connect).toContain("'self'");
-      expect(connect).toContain(`ws://${new URL(server.url).host}`);
+      expect(connect).toContain(`ws://${new URL(app.server.url).host}`);
       expect(connect.filter((source) => source === 'ws:' || source === 'wss:' || source === '*')).toEqual([]);
     }
   });
 
   it('a board page works under the policy with no violation (joining, drawing a sticky note)', async () => {
     const board = await newBoard();
-    const { page, watch } = await openIsolatedPage(browser, server.url);
+    const { page, watch } = await openIsolatedPage(app.browser, app.server.url);
     const violations = await watchViolations(page);
     await enterBoard(page, board.participantUrl, 'Camille', 'Lab 110 bis');
-    await page.locator('.tl-canvas').click({ position: { x: 50, y: 300 } });
-    await page.keyboard.press('n');
-    await page.mouse.click(700, 450);
-    await page.locator('.tl-shape [contenteditable="true"]').waitFor();
-    await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
-    await page.keyboard.type('Sous CSP');
-    await page.keyboard.press('Escape');
+    await writeStickyNote(page, 'Sous CSP', { x: 700, y: 450 });
     await page.locator('.tl-shape').getByText('Sous CSP').first().waitFor({ timeout: 10_000 });
 
     // The note made it to the server: another page sees it.
-    const other = await openIsolatedPage(browser, server.url);
+    const other = await openIsolatedPage(app.browser, app.server.url);
     const otherViolations = await watchViolations(other.page);
     await enterBoard(other.page, board.participantUrl, 'Dominique');
     await other.page.locator('.tl-shape').getByText('Sous CSP').first().waitFor({ timeout: 10_000 });

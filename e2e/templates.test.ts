@@ -1,27 +1,15 @@
 // Templates' cards in a real browser: an identity card filled through its form and dropped on the map
 // takes the académie under it; a PGO board's theme vote turns into engagement cards.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CreatedBoard } from '@atelier/protocol';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterBoard, startServer, type RunningServer } from './support/app';
-import { launchBrowser, openIsolatedPage, type PageWatch } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { enterBoard } from './support/app';
+import { openIsolatedPage, type PageWatch } from './support/browser';
+import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
-const artifacts = path.resolve('test-results/e2e');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 interface BoardRecord {
   id: string;
@@ -33,7 +21,7 @@ interface BoardRecord {
 }
 
 async function createBoard(template: string, title: string): Promise<CreatedBoard> {
-  const response = await fetch(`${server.url}/api/boards`, {
+  const response = await fetch(`${app.server.url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title, template, locale: 'fr' }),
@@ -44,7 +32,7 @@ async function createBoard(template: string, title: string): Promise<CreatedBoar
 
 /** The board as the server holds it (the live room), read through the `.tldr` export. */
 async function records(boardId: string): Promise<BoardRecord[]> {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/export/board.tldr`);
+  const response = await fetch(`${app.server.url}/api/boards/${boardId}/export/board.tldr`);
   return ((await response.json()) as { records: BoardRecord[] }).records;
 }
 
@@ -85,7 +73,7 @@ function expectClean(watch: PageWatch): void {
 describe('cards of the templates in the browser', () => {
   it('an identity card filled through its form takes the académie of the map where it is dropped', async () => {
     const board = await createBoard('identity-map', 'Cartographie des labs');
-    const { page, watch } = await openIsolatedPage(browser, server.url);
+    const { page, watch } = await openIsolatedPage(app.browser, app.server.url);
     // Labs fill their own cards: a participant, without the facilitator's panel over the tray.
     await enterBoard(page, board.participantUrl, 'Camille', 'Lab des Savoirs');
 
@@ -160,7 +148,7 @@ describe('cards of the templates in the browser', () => {
 
   it('a PGO board: notes in the theme columns, a vote, then the winners get their engagement cards', async () => {
     const board = await createBoard('pgo', 'Atelier PGO');
-    const { page, watch } = await openIsolatedPage(browser, server.url);
+    const { page, watch } = await openIsolatedPage(app.browser, app.server.url);
     await enterBoard(page, board.facilitatorUrl, 'Animatrice', 'Lab 110 bis');
     const initial = await records(board.id);
     const column = (theme: string) =>
@@ -198,7 +186,7 @@ describe('cards of the templates in the browser', () => {
     expect(noteIn('open-data') && noteIn('environment')).toBeTruthy();
 
     const command = async (body: unknown) => {
-      const response = await fetch(`${server.url}/api/boards/${board.id}/session/commands`, {
+      const response = await fetch(`${app.server.url}/api/boards/${board.id}/session/commands`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.facilitatorKey}` },
         body: JSON.stringify(body),

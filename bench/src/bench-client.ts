@@ -1,9 +1,9 @@
 // One simulated participant: tldraw's stock TLSyncClient with a store, over the project's Socket.IO
 // transport or over tldraw's own WebSocket adapter (the native baseline).
 import { SocketIoSyncSocket } from '@atelier/sync-transport';
+import { ClientWebSocketAdapter, installBrowserGlobals, noteRecord } from '@atelier/testkit';
 import { atom } from '@tldraw/state';
 import { Store } from '@tldraw/store';
-import * as syncCore from '@tldraw/sync-core';
 import { TLSyncClient, type TLPersistentClientSocket } from '@tldraw/sync-core';
 import {
   createTLSchema,
@@ -16,19 +16,11 @@ import {
 } from '@tldraw/tlschema';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import { io, type Socket } from 'socket.io-client';
-import { installBrowserGlobals } from './browser-globals';
 import type { Histogram } from './histogram';
 import type { ClientSpec } from './protocol';
 
 installBrowserGlobals();
 const schema = createTLSchema();
-
-// tldraw's WebSocket adapter is exported at run time but not in its public types.
-const { ClientWebSocketAdapter } = syncCore as unknown as {
-  ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket<object, object> & {
-    _ws: WebSocket | null;
-  };
-};
 
 /** One clock for every process on this machine: wall time with sub-millisecond precision. */
 export function wallNow(): number {
@@ -195,7 +187,7 @@ export class BenchClient {
     }
     this.lastIndex = getIndexAbove(this.lastIndex);
     this.store.put([
-      makeNote(id, this.lastIndex, noteText(this.spec.index, this.editSeq), meta, this.spec.index),
+      benchNote(id, this.lastIndex, noteText(this.spec.index, this.editSeq), meta, this.spec.index),
     ]);
   }
 
@@ -207,7 +199,7 @@ export class BenchClient {
       for (let i = done; i < Math.min(count, done + batch); i++) {
         this.lastIndex = getIndexAbove(this.lastIndex);
         const id = `shape:seed-${this.spec.index}-${i}` as TLShapeId;
-        notes.push(makeNote(id, this.lastIndex, `Idée n°${i} : ouvrir les données de la cantine`, {}, i));
+        notes.push(benchNote(id, this.lastIndex, `Idée n°${i} : ouvrir les données de la cantine`, {}, i));
       }
       this.store.put(notes);
       await this.settled();
@@ -255,38 +247,13 @@ export class BenchClient {
   }
 }
 
-function makeNote(
+/** The `n`th note of a board, on a grid of 100 columns. */
+function benchNote(
   id: TLShapeId,
   index: IndexKey,
   text: string,
   meta: TLNoteShape['meta'],
   n: number,
 ): TLNoteShape {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x: (n % 100) * 220,
-    y: Math.floor(n / 100) * 220,
-    rotation: 0,
-    index,
-    parentId: 'page:page' as TLNoteShape['parentId'],
-    isLocked: false,
-    opacity: 1,
-    meta,
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: null,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText(text),
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  };
+  return noteRecord({ id, index, text, meta, x: (n % 100) * 220, y: Math.floor(n / 100) * 220 });
 }

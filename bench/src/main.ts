@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { repoRoot, startRedis, type RunningRedis } from '@atelier/testkit';
 import { type Row, table } from './report';
-import { repoRoot, startRedis, startServer, type RunningRedis, type RunningServer } from './processes';
+import { startBenchServer, type BenchServer } from './processes';
 import type { Transport } from './protocol';
 import {
   createBoard,
@@ -78,10 +79,10 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const resultsDir = path.join(repoRoot, 'bench/results');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-async function withServer<T>(store: string, run: (server: RunningServer) => Promise<T>): Promise<T> {
+async function withServer<T>(store: string, run: (server: BenchServer) => Promise<T>): Promise<T> {
   let redis: RunningRedis | null = null;
   if (store === 'redis') redis = await startRedis();
-  const server = await startServer(redis ? { redisUrl: redis.url } : {});
+  const server = await startBenchServer(redis ? { redisUrl: redis.url } : {});
   try {
     return await run(server);
   } finally {
@@ -114,12 +115,7 @@ async function attempt(name: string, run: () => Promise<void>): Promise<void> {
   }
 }
 
-function fanoutOptions(
-  transport: Transport,
-  servers: RunningServer[],
-  boards: string[],
-  profileName?: string,
-) {
+function fanoutOptions(transport: Transport, servers: BenchServer[], boards: string[], profileName?: string) {
   return {
     transport,
     servers,
@@ -136,7 +132,7 @@ function fanoutOptions(
   };
 }
 
-async function boardsOn(server: RunningServer): Promise<string[]> {
+async function boardsOn(server: BenchServer): Promise<string[]> {
   const boards: string[] = [];
   for (let i = 0; i < config.boards; i++) boards.push(await createBoard(server.url, `Bench ${i}`));
   return boards;
@@ -197,7 +193,7 @@ try {
       log(`two processes: ${config.clients} clients over Redis, ${transport}, 1 process then 2`);
       const redis = await startRedis();
       try {
-        const single = await startServer({ redisUrl: redis.url });
+        const single = await startBenchServer({ redisUrl: redis.url });
         let oneProcess: FanoutResult;
         try {
           oneProcess = await fanout(
@@ -208,8 +204,8 @@ try {
           await single.stop();
         }
         const [a, b] = await Promise.all([
-          startServer({ redisUrl: redis.url }),
-          startServer({ redisUrl: redis.url }),
+          startBenchServer({ redisUrl: redis.url }),
+          startBenchServer({ redisUrl: redis.url }),
         ]);
         try {
           const twoProcesses = await fanout(

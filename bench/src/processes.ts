@@ -1,165 +1,46 @@
-// The processes a bench run drives: the built Atelier server, a private Redis, and /proc readings.
-// Adapted from apps/server/test/support/processes.ts (paths differ once bundled).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// What a bench run needs beyond @atelier/testkit's processes: the server with a DevTools inspector
+// and limits lifted for one machine, and CPU and memory readings from /proc.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { startServer, tempDir, type RunningServer } from '@atelier/testkit';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
-const serverEntry = path.join(repoRoot, 'apps/server/dist/main.js');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve();
-    }, timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-export interface RunningServer {
-  url: string;
-  port: number;
-  pid: number;
+export interface BenchServer extends RunningServer {
   /** DevTools endpoint of the server process (started with --inspect). */
   inspectorUrl: Promise<string>;
-  output(): string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export interface ServerOptions {
-  redisUrl?: string;
-  port?: number;
-  dataDir?: string;
-  env?: Record<string, string>;
-  nodeArgs?: string[];
-}
-
-/** Starts `apps/server/dist/main.js` and resolves once it prints its URL. */
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const port = options.port ?? (await freePort());
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: options.dataDir ?? tempDir('atelier-bench-data-'),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    // Every simulated participant comes from 127.0.0.1: lift the per-IP limits meant for the Internet.
-    MAX_CONNECTIONS_PER_IP: '100000',
-    MAX_BOARDS_PER_IP_PER_HOUR: '100000',
-    // The join scenario builds boards bigger than the default shape limit (5000).
-    MAX_SHAPES_PER_BOARD: '100000',
-    ...options.env,
-  };
-  delete env.REDIS_URL;
-  delete env.PUBLIC_URL;
-  if (options.redisUrl) env.REDIS_URL = options.redisUrl;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--inspect=127.0.0.1:0', serverEntry], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const inspectorUrl = new Promise<string>((resolve) => {
-    const check = () => {
-      const match = /Debugger listening on (ws:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        child.stderr?.off('data', check);
-        resolve(match[1]);
-      }
-    };
-    child.stderr?.on('data', check);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const check = () => {
-      if (/Atelier is running: /.test(output)) {
-        clearTimeout(timer);
-        child.off('exit', onExit);
-        resolve();
-      }
-    };
-    const onExit = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', onExit);
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    pid: child.pid!,
-    inspectorUrl,
-    output: () => output,
-    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await waitForExit(child, 20_000);
+/** Starts the built server as the bench measures it: production mode, inspectable, no per-IP limits. */
+export async function startBenchServer(options: { redisUrl?: string } = {}): Promise<BenchServer> {
+  const server = await startServer({
+    ...options,
+    dataDir: tempDir('atelier-bench-data-'),
+    nodeArgs: ['--inspect=127.0.0.1:0'],
+    env: {
+      // The server's own idle delay (or this shell's), not the tests' short one.
+      ROOM_IDLE_CLOSE_MS: process.env.ROOM_IDLE_CLOSE_MS,
+      NODE_ENV: 'production',
+      // Every simulated participant comes from 127.0.0.1: lift the per-IP limits meant for the Internet.
+      MAX_CONNECTIONS_PER_IP: '100000',
+      MAX_BOARDS_PER_IP_PER_HOUR: '100000',
+      // The join scenario builds boards bigger than the default shape limit (5000).
+      MAX_SHAPES_PER_BOARD: '100000',
     },
-  };
-}
-
-export interface RunningRedis {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** A private redis-server on a free port, persisting nothing. */
-export async function startRedis(): Promise<RunningRedis> {
-  const port = await freePort();
-  const dir = tempDir('atelier-bench-redis-');
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis did not start:\n${output}`)), 10_000);
-    child.stdout?.on('data', () => {
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('error', (error) => reject(new Error(`redis-server could not start: ${error.message}`)));
   });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGKILL');
-      await waitForExit(child, 5000);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...server, inspectorUrl: inspectorUrlOf(server) };
+}
+
+/** Node prints the inspector's address on stderr at start-up, usually before the server's own line. */
+function inspectorUrlOf(server: RunningServer): Promise<string> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const match = /Debugger listening on (ws:\/\/\S+)/.exec(server.output());
+      if (!match?.[1]) return;
+      server.child.stderr?.off('data', check);
+      resolve(match[1]);
+    };
+    server.child.stderr?.on('data', check);
+    check();
+  });
 }
 
 let clockTicks: number | null = null;

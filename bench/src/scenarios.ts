@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Histogram, type LatencySummary } from './histogram';
-import { Inspector, ProcSampler, readProc, type RunningServer } from './processes';
+import { Inspector, ProcSampler, readProc, type BenchServer } from './processes';
 import type { ClientSpec, StopResult, Transport, VerifyResult, WorkerMetrics } from './protocol';
 import type { WorkerPool } from './worker-pool';
 
@@ -32,7 +32,7 @@ function deal(specs: ClientSpec[], workers: number): ClientSpec[][] {
 
 export interface FanoutOptions {
   transport: Transport;
-  servers: RunningServer[];
+  servers: BenchServer[];
   boards: string[];
   clients: number;
   editors: number;
@@ -155,7 +155,7 @@ export interface JoinResult {
 /** Time to join a board of `shapes` notes (first sync complete), the room already open. */
 export async function joinTimes(
   pool: WorkerPool,
-  server: RunningServer,
+  server: BenchServer,
   shapes: number,
   joins: number,
   transports: Transport[],
@@ -196,7 +196,7 @@ export interface IdleResult {
   bytesPerConnection: number;
 }
 
-async function settledRss(server: RunningServer): Promise<number> {
+async function settledRss(server: BenchServer): Promise<number> {
   const inspector = await Inspector.open(await server.inspectorUrl);
   try {
     for (let i = 0; i < 3; i++) {
@@ -213,7 +213,7 @@ async function settledRss(server: RunningServer): Promise<number> {
 /** Server memory held per idle, joined connection (garbage collected before each reading). */
 export async function idleMemory(
   pool: WorkerPool,
-  server: RunningServer,
+  server: BenchServer,
   transport: Transport,
   connections: number,
 ): Promise<IdleResult> {
@@ -263,7 +263,7 @@ export interface StormResult {
 /** Every client's connection dropped at once; time until each has resynced with its room. */
 export async function reconnectStorm(
   pool: WorkerPool,
-  server: RunningServer,
+  server: BenchServer,
   transport: Transport,
   clients: number,
 ): Promise<StormResult> {

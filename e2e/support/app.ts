@@ -1,12 +1,7 @@
 // The app as a person meets it: a real server process serving the built web app.
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-export {
-  startServer,
-  startRedis,
-  tempDir,
-  type RunningServer,
-} from '../../apps/server/test/support/processes';
+export { startServer, startRedis, tempDir, type RunningServer } from '@atelier/testkit';
 
 export interface AxeFinding {
   id: string;
@@ -41,4 +36,24 @@ export async function enterBoard(page: Page, boardUrl: string, name: string, lab
   await page.getByRole('button', { name: 'Entrer dans le tableau' }).click();
   await page.locator('.tl-canvas').waitFor({ state: 'visible', timeout: 30_000 });
   await page.getByTestId('connection-badge').filter({ hasText: 'Connecté' }).waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Writes a sticky note with tldraw's keyboard shortcut at `at`, after a click on an empty spot of the
+ * canvas (`emptySpot`) gives it the focus.
+ */
+export async function writeStickyNote(
+  page: Page,
+  text: string,
+  at: { x: number; y: number },
+  emptySpot = { x: 50, y: 300 },
+): Promise<void> {
+  await page.locator('.tl-canvas').click({ position: emptySpot });
+  await page.keyboard.press('n');
+  await page.mouse.click(at.x, at.y);
+  // tldraw opens the note's text editor on the next frame: type once it has focus.
+  await page.locator('.tl-shape [contenteditable="true"]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
 }

@@ -3,14 +3,15 @@ import * as syncCore from '@tldraw/sync-core';
 import { createTLSchema } from '@tldraw/tlschema';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './support/processes';
 import {
   connectSocketIoClient,
   createBoard,
   socketIoAuth,
+  startServer,
   testClientKey,
+  type RunningServer,
   type TestSyncClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 // Exported at run time, left out of tldraw's public types: what a client sends as its protocol version.

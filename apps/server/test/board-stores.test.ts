@@ -1,10 +1,10 @@
 // The embedded and the Redis store pass the same contract.
 import { afterAll, beforeAll } from 'vitest';
 import pino from 'pino';
+import { startRedis, tempDir, type RunningRedis } from '@atelier/testkit';
 import { boardStoreContract } from '../src/store/board-store.contract';
 import { RedisBoardStore } from '../src/store/redis-board-store';
 import { SqliteBoardStore } from '../src/store/sqlite-board-store';
-import { startRedis, tempDir, type RunningRedis } from './support/processes';
 
 const logger = pino({ level: 'silent' });
 

@@ -1,7 +1,14 @@
 // Boards survive restarts: a graceful stop saves everything; clients reconnect and resync by themselves.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRedis, startServer, tempDir, type RunningRedis, type RunningServer } from './support/processes';
-import { connectSocketIoClient, createBoard, type TestSyncClient } from './support/sync-clients';
+import {
+  connectSocketIoClient,
+  createBoard,
+  restartableServer,
+  startRedis,
+  type RunningRedis,
+  type RunningServer,
+  type TestSyncClient,
+} from '@atelier/testkit';
 
 const stores = ['sqlite', 'redis'] as const;
 
@@ -17,20 +24,10 @@ describe.each(stores)('durability (%s store)', (storeKind) => {
       redis = await startRedis();
       cleanups.push(() => redis?.stop());
     }
-    const dataDir = tempDir();
-    let port: number | undefined;
     return {
-      start: async () => {
-        const server = await startServer({
-          dataDir,
-          env,
-          ...(redis ? { redisUrl: redis.url } : {}),
-          ...(port ? { port } : {}),
-        });
-        port = server.port;
-        cleanups.push(() => server.stop('SIGKILL'));
-        return server;
-      },
+      start: restartableServer({ env, ...(redis ? { redisUrl: redis.url } : {}) }, (server) =>
+        cleanups.push(() => server.stop('SIGKILL')),
+      ),
     };
   }
 

@@ -5,25 +5,20 @@ import path from 'node:path';
 import { readCard, withCard, type IdentityCardFields } from '@atelier/board-schema';
 import { engagementCardsForThemes } from '@atelier/templates';
 import type { CreatedBoard, PublicSessionState, TemplateList, TemplateSummary } from '@atelier/protocol';
-import {
-  toRichText,
-  type TLFrameShape,
-  type TLGeoShape,
-  type TLNoteShape,
-  type TLParentId,
-  type TLRecord,
-  type TLShapeId,
-} from '@tldraw/tlschema';
+import type { TLFrameShape, TLGeoShape, TLParentId, TLRecord, TLShapeId } from '@tldraw/tlschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userIdFromClientKey } from '../src/secrets';
-import { startServer, tempDir, type RunningServer } from './support/processes';
 import {
   connectSessionClient,
   connectSocketIoClient,
   createBoard,
+  noteRecord,
+  startServer,
+  tempDir,
   testClientKey,
+  type RunningServer,
   type TestSyncClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
+import { userIdFromClientKey } from '../src/secrets';
 
 const artifacts = path.resolve('test-results/export');
 let server: RunningServer;
@@ -69,33 +64,15 @@ let noteCounter = 0;
 function writeNote(client: TestSyncClient, parentId: TLParentId, text: string, authorId: string): TLShapeId {
   noteCounter += 1;
   const id = `shape:export-note-${noteCounter}` as TLShapeId;
-  const note: TLNoteShape = {
+  const note = noteRecord({
     id,
-    typeName: 'shape',
-    type: 'note',
+    text,
     x: 40,
     y: 160 + noteCounter * 10,
-    rotation: 0,
-    index: `a${noteCounter + 10}` as TLNoteShape['index'],
+    index: `a${noteCounter + 10}`,
     parentId,
-    isLocked: false,
-    opacity: 1,
     meta: { 'atelier.author': authorId, 'atelier.createdAt': Date.UTC(2026, 10, 27, 9, noteCounter) },
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: null,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText(text),
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  };
+  });
   client.store.put([note]);
   return id;
 }

@@ -2,13 +2,17 @@
 // the server, state that survives restarts, vote limits that hold under concurrency, REST commands.
 import type { PublicSessionState } from '@atelier/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRedis, startServer, tempDir, type RunningRedis, type RunningServer } from './support/processes';
 import {
   connectSessionClient,
   connectSocketIoClient,
   createBoard,
+  startRedis,
+  startServer,
+  tempDir,
+  type RunningRedis,
+  type RunningServer,
   type TestSessionClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
 
 const stores = ['sqlite', 'redis'] as const;
 

@@ -11,18 +11,20 @@ import {
   type PublicSessionState,
 } from '@atelier/protocol';
 import * as syncCore from '@tldraw/sync-core';
-import { createTLSchema, toRichText, type TLRecord } from '@tldraw/tlschema';
+import { createTLSchema, type TLRecord } from '@tldraw/tlschema';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startServer, type RunningServer } from './support/processes';
 import {
   connectSocketIoClient,
   createBoard,
+  noteRecord,
+  startServer,
   testClientKey,
+  type RunningServer,
   type TestSyncClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
 
 const SEED = 20261127;
 const CODES = new Set<string>(Object.values(ErrorCode));
@@ -146,33 +148,7 @@ function breakOneField(
 }
 
 function validNote(id: string): TLRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x: 10,
-    y: 20,
-    rotation: 0,
-    index: 'a5',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: null,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText('fuzz'),
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  } as unknown as TLRecord;
+  return noteRecord({ id, text: 'fuzz', x: 10, y: 20, index: 'a5' });
 }
 
 /** Pushes that are invalid by construction: every one carries a record with a field of the wrong type. */

@@ -6,14 +6,15 @@ import type { TLNoteShape } from '@tldraw/tlschema';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { connectCuttableClient, sleep, until } from './faults/support';
-import { startServer, type RunningServer } from './support/processes';
 import {
   connectSocketIoClient,
   createBoard,
   socketIoAuth,
+  startServer,
+  type RunningServer,
   type TestSyncClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
+import { connectCuttableClient, sleep, until } from './faults/support';
 
 let server: RunningServer;
 
@@ -163,13 +164,19 @@ describe('limits per address', () => {
 });
 
 describe('limits per board', () => {
-  it('shapes per board: past the limit creations are refused with limit_exceeded, the rest goes on', async () => {
+  /** On a fresh board: a writer whose refusals are collected, and another client that watches. */
+  async function writerAndOther() {
     const board = await boardFromNewAddress();
     const writer = connectCuttableClient(server.url, { boardId: board.id, name: 'Writer' });
     const errors: SocketError[] = [];
     writer.io.on(SocketEvent.error, (error: SocketError) => errors.push(error));
     const other = connectSocketIoClient(server.url, { boardId: board.id, name: 'Other' });
     await Promise.all([writer.loaded, other.loaded]);
+    return { writer, errors, other };
+  }
+
+  it('shapes per board: past the limit creations are refused with limit_exceeded, the rest goes on', async () => {
+    const { writer, errors, other } = await writerAndOther();
     const shapesAtStart = other.store.allRecords().filter((record) => record.typeName === 'shape').length;
     const room = 25 - shapesAtStart;
     expect(room).toBeGreaterThan(5);
@@ -199,12 +206,7 @@ describe('limits per board', () => {
   });
 
   it('board size in bytes: a write that would pass it is refused with limit_exceeded', async () => {
-    const board = await boardFromNewAddress();
-    const writer = connectCuttableClient(server.url, { boardId: board.id, name: 'Writer' });
-    const errors: SocketError[] = [];
-    writer.io.on(SocketEvent.error, (error: SocketError) => errors.push(error));
-    const other = connectSocketIoClient(server.url, { boardId: board.id, name: 'Other' });
-    await Promise.all([writer.loaded, other.loaded]);
+    const { writer, errors, other } = await writerAndOther();
     const big = 'x'.repeat(10_000);
     for (let i = 0; i < 12; i++) {
       writer.addNote(`${i} ${big}`, { x: i * 220, y: 0 });

@@ -2,14 +2,17 @@
 // holder); clients connected to the other are served through it, and a dead holder is replaced.
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRedis, startServer, type RunningRedis, type RunningServer } from './support/processes';
 import {
   connectNativeClient,
   connectSessionClient,
   connectSocketIoClient,
   createBoard,
+  startRedis,
+  startServer,
+  type RunningRedis,
+  type RunningServer,
   type TestSyncClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
 
 describe('several server processes on one Redis', () => {
   const cleanups: Array<() => unknown> = [];

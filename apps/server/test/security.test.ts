@@ -9,9 +9,15 @@ import type { TLNoteShape } from '@tldraw/tlschema';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import {
+  connectSocketIoClient,
+  createBoard,
+  socketIoAuth,
+  startServer,
+  TestSyncClient,
+  type RunningServer,
+} from '@atelier/testkit';
 import { sleep } from './faults/support';
-import { startServer, type RunningServer } from './support/processes';
-import { connectSocketIoClient, createBoard, socketIoAuth, TestSyncClient } from './support/sync-clients';
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -1,12 +1,15 @@
 // The foundation: tldraw clients share a board live over Socket.IO and over the native endpoint.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, startServer, type RunningRedis, type RunningServer } from './support/processes';
 import {
   connectNativeClient,
   connectSocketIoClient,
   createBoard,
+  startRedis,
+  startServer,
+  type RunningRedis,
+  type RunningServer,
   type TestSyncClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
 
 const stores = ['sqlite', 'redis'] as const;
 

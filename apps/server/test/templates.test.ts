@@ -4,13 +4,14 @@ import { builtInTemplateIds, type PublicSessionState, type TemplateList } from '
 import { readCard } from '@atelier/board-schema';
 import type { TLRecord } from '@tldraw/tlschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './support/processes';
 import {
   connectNativeClient,
   connectSocketIoClient,
   createBoard,
+  startServer,
+  type RunningServer,
   type TestSyncClient,
-} from './support/sync-clients';
+} from '@atelier/testkit';
 
 let server: RunningServer;
 const open: TestSyncClient[] = [];

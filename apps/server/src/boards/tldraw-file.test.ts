@@ -1,3 +1,4 @@
+import { noteRecord } from '@atelier/testkit';
 import { createTLSchema, toRichText, type TLRecord } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import { BoardFileError, documentFromRecords, extractEmbeddedAssets, toTldrawFile } from './tldraw-file';
@@ -6,34 +7,8 @@ const schema = createTLSchema().serialize();
 
 const page = { id: 'page:one', typeName: 'page', name: 'Atelier', index: 'a1', meta: {} };
 function note(id: string, parentId = 'page:one', props: Record<string, unknown> = {}) {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    index: 'a1',
-    parentId,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: null,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText('Bonjour'),
-      scale: 1,
-      textLastEditedBy: null,
-      ...props,
-    },
-  };
+  const record = noteRecord({ id, parentId, text: 'Bonjour' });
+  return { ...record, props: { ...record.props, ...props } };
 }
 
 describe('documentFromRecords', () => {

@@ -12,8 +12,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SocketEvent, type SocketError } from '@atelier/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, tempDir, type RunningServer } from '../support/processes';
-import { connectSocketIoClient } from '../support/sync-clients';
+import { connectSocketIoClient, startServer, tempDir, type RunningServer } from '@atelier/testkit';
 import { connectCuttableClient, sleep, until, type CuttableClient } from './support';
 
 function tryMount(): string | null {

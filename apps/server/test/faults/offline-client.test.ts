@@ -6,8 +6,13 @@
 // nothing about the absent client, so any longer absence takes the same path.
 import { toRichText, type TLNoteShape } from '@tldraw/tlschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/processes';
-import { connectSocketIoClient, createBoard, type TestSyncClient } from '../support/sync-clients';
+import {
+  connectSocketIoClient,
+  createBoard,
+  startServer,
+  type RunningServer,
+  type TestSyncClient,
+} from '@atelier/testkit';
 import { connectCuttableClient, sleep } from './support';
 
 const OFFLINE_MS = 25_000;

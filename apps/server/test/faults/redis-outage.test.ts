@@ -4,8 +4,13 @@
 // the server outright and reading the board from a fresh one.
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, tempDir, type RunningServer } from '../support/processes';
-import { connectSocketIoClient, createBoard, type TestSyncClient } from '../support/sync-clients';
+import {
+  connectSocketIoClient,
+  createBoard,
+  restartableServer,
+  type RunningServer,
+  type TestSyncClient,
+} from '@atelier/testkit';
 import { sleep, startControllableRedis, until, type PersistentRedis } from './support';
 
 const cleanups: Array<() => unknown> = [];
@@ -20,14 +25,9 @@ async function health(url: string): Promise<number> {
 async function setUp(persist: boolean) {
   const redis = await startControllableRedis(persist);
   cleanups.push(() => redis.stop());
-  const dataDir = tempDir();
-  let port: number | undefined;
-  const start = async (): Promise<RunningServer> => {
-    const server = await startServer({ dataDir, redisUrl: redis.url, ...(port ? { port } : {}) });
-    port = server.port;
-    cleanups.push(() => server.stop('SIGKILL'));
-    return server;
-  };
+  const start = restartableServer({ redisUrl: redis.url }, (server) =>
+    cleanups.push(() => server.stop('SIGKILL')),
+  );
   const connect = (url: string, boardId: string, name: string): TestSyncClient => {
     const client = connectSocketIoClient(url, { boardId, name });
     cleanups.push(() => client.close());

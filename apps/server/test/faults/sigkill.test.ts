@@ -3,8 +3,13 @@
 // change the server had acknowledged is still there (Redis store: everything acknowledged more
 // than a second before the kill; its save delay is 250 ms).
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRedis, startServer, tempDir, type RunningServer } from '../support/processes';
-import { connectSocketIoClient, createBoard, type TestSyncClient } from '../support/sync-clients';
+import {
+  connectSocketIoClient,
+  createBoard,
+  restartableServer,
+  startRedis,
+  type TestSyncClient,
+} from '@atelier/testkit';
 import { CommitLog, sleep, until } from './support';
 
 const WRITERS = 20;
@@ -18,18 +23,9 @@ describe.each(['sqlite', 'redis'] as const)('SIGKILL during a burst (%s store)',
   it('clients reconnect by themselves and no acknowledged change is lost', async () => {
     const redis = storeKind === 'redis' ? await startRedis() : undefined;
     if (redis) cleanups.push(() => redis.stop());
-    const dataDir = tempDir();
-    let port: number | undefined;
-    const start = async (): Promise<RunningServer> => {
-      const server = await startServer({
-        dataDir,
-        ...(redis ? { redisUrl: redis.url } : {}),
-        ...(port ? { port } : {}),
-      });
-      port = server.port;
-      cleanups.push(() => server.stop('SIGKILL'));
-      return server;
-    };
+    const start = restartableServer(redis ? { redisUrl: redis.url } : {}, (server) =>
+      cleanups.push(() => server.stop('SIGKILL')),
+    );
     const connect = (url: string, boardId: string, name: string): TestSyncClient => {
       const client = connectSocketIoClient(url, { boardId, name });
       cleanups.push(() => client.close());
@@ -71,7 +67,8 @@ describe.each(['sqlite', 'redis'] as const)('SIGKILL during a burst (%s store)',
       'every writer back online after the restart',
     );
 
-    const reader = connect(`http://127.0.0.1:${port}`, board.id, 'Reader');
+    // Same port after the restart: the first address reaches the new process.
+    const reader = connect(first.url, board.id, 'Reader');
     await reader.loaded;
     const present = new Set(reader.notes().map((note) => note.id as string));
     const acknowledged = commits.committedBefore(killedAt);

@@ -1,11 +1,16 @@
 // Fault-injection helpers: a Redis that keeps its data across restarts, clients whose network can
 // be cut, and an observer that timestamps what the server committed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { SocketIoSyncSocket } from '@atelier/sync-transport';
+import type { ChildProcess } from 'node:child_process';
+import { SocketIoSyncSocket, type BoardClientSocket } from '@atelier/sync-transport';
 import type { TLRecord } from '@tldraw/tlschema';
-import { io, type Socket } from 'socket.io-client';
-import { freePort, tempDir } from '../support/processes';
-import { socketIoAuth, TestSyncClient, type SocketIoClientOptions } from '../support/sync-clients';
+import {
+  connectBoardSocket,
+  freePort,
+  spawnRedis,
+  tempDir,
+  TestSyncClient,
+  type SocketIoClientOptions,
+} from '@atelier/testkit';
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,24 +33,6 @@ export interface PersistentRedis {
   stop(): Promise<void>;
   /** Same port, same directory: back with its data. */
   start(): Promise<void>;
-}
-
-function spawnRedis(port: number, dir: string, persist: boolean): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-  args.push(...(persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis did not start:\n${output}`)), 10_000);
-    child.stdout?.on('data', () => {
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`redis exited with ${code}: ${output}`)));
-  });
 }
 
 /**
@@ -81,7 +68,7 @@ export class CuttableClient extends TestSyncClient {
   /** Handshakes the server refused, by code. */
   readonly refusals: string[] = [];
 
-  constructor(readonly io: Socket) {
+  constructor(readonly io: BoardClientSocket) {
     super(new SocketIoSyncSocket(io), () => io.disconnect());
     // What the web client should do too: a refusal for a passing reason is retried, not final.
     io.on('connect_error', (error: Error & { data?: { code?: string } }) => {
@@ -103,13 +90,7 @@ export class CuttableClient extends TestSyncClient {
 }
 
 export function connectCuttableClient(baseUrl: string, options: SocketIoClientOptions): CuttableClient {
-  const socket = io(baseUrl, {
-    auth: socketIoAuth(options),
-    transports: ['websocket'],
-    reconnectionDelay: 200,
-    reconnectionDelayMax: 1000,
-  });
-  return new CuttableClient(socket);
+  return new CuttableClient(connectBoardSocket(baseUrl, options));
 }
 
 /** Notes another client has seen arrive from the server, with when: seen = committed. */

@@ -34,6 +34,7 @@ import { SocketIoSyncSocket } from '@atelier/sync-transport';
 import { FacilitationHeader } from '../facilitation/facilitation-header';
 import { FacilitationLayer } from '../facilitation/facilitation-layer';
 import { VoteBadges } from '../facilitation/vote-badges';
+import { SimilarLabsLinks } from '../cards/similar-labs-links';
 
 // Icons, fonts and translations bundled by Vite and served by our own server, never by a CDN.
 const assetUrls = getAssetUrlsByImport();
@@ -105,7 +106,12 @@ export default function BoardCanvas({ meta, profile }: { meta: BoardMeta; profil
 
 const components: TLComponents = {
   TopPanel: FacilitationHeader,
-  InFrontOfTheCanvas: VoteBadges,
+  InFrontOfTheCanvas: () => (
+    <>
+      <SimilarLabsLinks />
+      <VoteBadges />
+    </>
+  ),
   StylePanel: CardAwareStylePanel,
   SharePanel: () => (
     <div className="board-share-panel">

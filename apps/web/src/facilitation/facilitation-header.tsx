@@ -97,6 +97,11 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
           </button>
         </div>
       </div>
+      {session.question && (
+        <p className="fac-question" data-testid="question">
+          <strong>{t.facQuestion}</strong> {session.question}
+        </p>
+      )}
       {step.instructions && (
         // Open again at each new step (a new key), closable to free the board.
         <details key={step.step.id} className="fac-instructions" open>

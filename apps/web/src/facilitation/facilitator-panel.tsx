@@ -11,6 +11,7 @@ import { currentStepView } from './step-view';
 import { TimerControls } from './timer-controls';
 import { useCommand, useFacilitation } from './use-facilitation';
 import { setPanelOpen, usePanelOpen } from './use-panel-open';
+import { QuestionEditor } from './question-editor';
 import { VotePanel } from './vote-panel';
 
 function Section({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
@@ -73,6 +74,9 @@ export function FacilitatorPanel() {
               startOnMove={startOnMove}
               onStartOnMoveChange={setStartOnMove}
             />
+            <Section title={t.facQuestionSection}>
+              <QuestionEditor key={session.question ?? ''} question={session.question ?? ''} send={send} />
+            </Section>
             <Section title={t.facSequence} open>
               <StepSequence session={session} send={send} startOnMove={startOnMove} />
             </Section>

@@ -1,7 +1,7 @@
+// tldraw's client code reads a few browser globals (window size, visibility, animation frames).
+// These stand-ins let a stock TLSyncClient run in Node; they do not fake any network behaviour.
 import { setMaxListeners } from 'node:events';
 
-// tldraw's client code reads a few browser globals (window size, visibility, animation frames).
-// Adapted from apps/server/test/support/browser-globals.ts: stand-ins, no network behaviour faked.
 type Globals = Record<string, unknown>;
 
 export function installBrowserGlobals(): void {
@@ -13,7 +13,7 @@ export function installBrowserGlobals(): void {
     innerHeight: 800,
   });
   const document = Object.assign(new EventTarget(), { visibilityState: 'visible', hidden: false });
-  // Every simulated participant listens to the same window: lift Node's leak warning.
+  // Every client of a process listens to the same window: lift Node's leak warning.
   setMaxListeners(0, window, document);
   scope.window = window;
   scope.document = document;

@@ -1,29 +1,16 @@
 // Real tldraw clients for tests and benchmarks: a stock TLSyncClient over the project's Socket.IO
 // transport, or over tldraw's own WebSocket adapter against the native endpoint.
-import {
-  SocketEvent,
-  type CommandAck,
-  type ConnectAuth,
-  type CreateBoardBody,
-  type CreatedBoard,
-  type PublicSessionState,
-  type SocketError,
-} from '@atelier/protocol';
+import type { ConnectAuth, CreateBoardBody, CreatedBoard } from '@atelier/protocol';
 import { SocketIoSyncSocket, type BoardClientSocket } from '@atelier/sync-transport';
+import { atom } from '@tldraw/state';
 import { Store } from '@tldraw/store';
 import * as syncCore from '@tldraw/sync-core';
 import { TLSyncClient, type TLPersistentClientSocket } from '@tldraw/sync-core';
-import {
-  createTLSchema,
-  toRichText,
-  type TLNoteShape,
-  type TLRecord,
-  type TLShapeId,
-} from '@tldraw/tlschema';
+import { createTLSchema, type TLNoteShape, type TLRecord, type TLShapeId } from '@tldraw/tlschema';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import { io } from 'socket.io-client';
-import { atom } from '@tldraw/state';
 import { installBrowserGlobals } from './browser-globals';
+import { noteRecord } from './note-record';
 
 installBrowserGlobals();
 const schema = createTLSchema();
@@ -90,36 +77,14 @@ export class TestSyncClient {
   /** Adds a sticky note with `text` on the default page; returns its id. */
   addNote(text: string, position = { x: 100, y: 100 }): TLShapeId {
     this.lastIndex = getIndexAbove(this.lastIndex);
-    const id = `shape:${Math.random().toString(36).slice(2, 12)}` as TLShapeId;
-    const note: TLNoteShape = {
-      id,
-      typeName: 'shape',
-      type: 'note',
-      x: position.x,
-      y: position.y,
-      rotation: 0,
+    const note = noteRecord({
+      id: `shape:${Math.random().toString(36).slice(2, 12)}`,
+      text,
+      ...position,
       index: this.lastIndex,
-      parentId: 'page:page' as TLNoteShape['parentId'],
-      isLocked: false,
-      opacity: 1,
-      meta: {},
-      props: {
-        color: 'yellow',
-        labelColor: 'black',
-        size: 'm',
-        font: 'draw',
-        fontSizeAdjustment: null,
-        align: 'middle',
-        verticalAlign: 'middle',
-        growY: 0,
-        url: '',
-        richText: toRichText(text),
-        scale: 1,
-        textLastEditedBy: null,
-      },
-    };
+    });
     this.store.put([note]);
-    return id;
+    return note.id;
   }
 
   hasNoteWithText(text: string): boolean {
@@ -158,21 +123,28 @@ export function socketIoAuth(options: SocketIoClientOptions): ConnectAuth {
   };
 }
 
-/** A TLSyncClient over the project's Socket.IO transport. */
-export function connectSocketIoClient(baseUrl: string, options: SocketIoClientOptions): TestSyncClient {
-  const socket = io(baseUrl, {
+/** A board's Socket.IO connection as the tests open it: WebSocket only, quick reconnections. */
+export function connectBoardSocket(baseUrl: string, options: SocketIoClientOptions): BoardClientSocket {
+  return io(baseUrl, {
     auth: socketIoAuth(options),
     transports: ['websocket'],
     reconnectionDelay: 200,
     reconnectionDelayMax: 1000,
   });
+}
+
+/** A TLSyncClient over the project's Socket.IO transport. */
+export function connectSocketIoClient(baseUrl: string, options: SocketIoClientOptions): TestSyncClient {
+  const socket = connectBoardSocket(baseUrl, options);
   const transport = new SocketIoSyncSocket(socket);
   return new TestSyncClient(transport, () => socket.disconnect());
 }
 
-// tldraw's own WebSocket adapter is exported at run time but not in its public types.
-const { ClientWebSocketAdapter } = syncCore as unknown as {
-  ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket<object, object>;
+/** tldraw's own WebSocket adapter: exported at run time but not in its public types. */
+export const { ClientWebSocketAdapter } = syncCore as unknown as {
+  ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket<object, object> & {
+    _ws: WebSocket | null;
+  };
 };
 
 /** A TLSyncClient over tldraw's own WebSocket adapter, against `/sync/:boardId`. */
@@ -182,59 +154,4 @@ export function connectNativeClient(baseUrl: string, boardId: string): TestSyncC
     () => `${wsUrl}/sync/${boardId}?sessionId=${Math.random().toString(36).slice(2)}`,
   );
   return new TestSyncClient(adapter, () => adapter.close());
-}
-
-/** A Socket.IO client that only takes part in facilitation (no canvas): states in, commands out. */
-export class TestSessionClient {
-  readonly states: PublicSessionState[] = [];
-  readonly errors: SocketError[] = [];
-
-  constructor(readonly socket: BoardClientSocket) {
-    socket.on(SocketEvent.sessionState, (state) => this.states.push(state));
-    socket.on(SocketEvent.error, (error) => this.errors.push(error));
-  }
-
-  get latest(): PublicSessionState | undefined {
-    return this.states.at(-1);
-  }
-
-  connected(): Promise<void> {
-    if (this.socket.connected) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', reject);
-    });
-  }
-
-  command(command: unknown): Promise<CommandAck> {
-    return new Promise((resolve) => this.socket.emit(SocketEvent.sessionCommand, command, resolve));
-  }
-
-  async waitForState(
-    predicate: (state: PublicSessionState) => boolean,
-    what = 'a session state',
-    timeoutMs = 10_000,
-  ): Promise<PublicSessionState> {
-    const started = Date.now();
-    for (;;) {
-      const found = this.states.findLast(predicate);
-      if (found) return found;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
-}
-
-export function connectSessionClient(baseUrl: string, options: SocketIoClientOptions): TestSessionClient {
-  const socket: BoardClientSocket = io(baseUrl, {
-    auth: socketIoAuth(options),
-    transports: ['websocket'],
-    reconnectionDelay: 200,
-    reconnectionDelayMax: 1000,
-  });
-  return new TestSessionClient(socket);
 }

@@ -1,0 +1,5 @@
+export * from './browser-globals';
+export * from './note-record';
+export * from './processes';
+export * from './session-client';
+export * from './sync-clients';
