@@ -12,6 +12,7 @@ import { BoardService } from './boards/board-service';
 import type { Config } from './config';
 import { boardRoutes } from './http/board-routes';
 import { exportRoutes } from './http/export-routes';
+import { FacilitatorGate } from './http/facilitator-gate';
 import { ConnectionCounter } from './http/connection-counter';
 import { errorHandler, notFoundHandler } from './http/http-error';
 import { originChecker } from './http/origin';
@@ -139,8 +140,9 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     if (config.tldrawLicenseKey) body.tldrawLicenseKey = config.tldrawLicenseKey;
     response.json(body);
   });
-  app.use('/api', boardRoutes({ boards, rooms, sessions, store, config, failedKeys }));
-  app.use('/api', exportRoutes({ boards, rooms, store, config }));
+  const facilitators = new FacilitatorGate(boards, failedKeys);
+  app.use('/api', boardRoutes({ boards, rooms, sessions, store, config, facilitators }));
+  app.use('/api', exportRoutes({ boards, rooms, store, config, facilitators }));
   app.use('/api', notFoundHandler);
 
   const webDist = config.webDist ?? defaultWebDist();

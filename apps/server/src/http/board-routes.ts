@@ -7,6 +7,7 @@ import type { RoomRegistry } from '../rooms/room-registry';
 import type { SessionService } from '../session/session-service';
 import type { BoardStore } from '../store/board-store';
 import { HttpError, parseOr400, storeFailure } from './http-error';
+import { FacilitatorGate } from './facilitator-gate';
 import { RateLimiter } from './rate-limiter';
 
 export interface BoardRouteDeps {
@@ -16,7 +17,8 @@ export interface BoardRouteDeps {
   store: BoardStore;
   config: Config;
   /** Wrong facilitator keys per address; shared with the socket handshake. */
-  failedKeys?: RateLimiter;
+  /** Shared with the other routes so wrong keys count once per address. */
+  facilitators?: FacilitatorGate;
 }
 
 const MAX_ASSET_BYTES = 10 * 1024 * 1024;
@@ -27,16 +29,12 @@ export function baseUrlOf(request: Request, config: Config): string {
   return config.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 }
 
-export function bearer(request: Request): string | undefined {
-  const header = request.get('authorization');
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
-}
-
 export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardRouteDeps): Router {
   const router = Router();
   const boardCreation = new RateLimiter(config.limits.boardsPerIpPerHour, 60 * 60 * 1000);
-  const failedKeys = deps.failedKeys ?? new RateLimiter(config.limits.failedKeyAttemptsPerMinute, 60 * 1000);
+  const facilitators =
+    deps.facilitators ??
+    new FacilitatorGate(boards, new RateLimiter(config.limits.failedKeyAttemptsPerMinute, 60 * 1000));
   const json = express.json({ limit: '64kb' });
 
   router.get('/templates', async (_request, response) => {
@@ -73,25 +71,7 @@ export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardR
 
   router.post('/boards/:id/session/commands', json, async (request, response) => {
     const board = await boards.require(request.params.id);
-    const ip = request.ip ?? 'unknown';
-    const key = bearer(request);
-    if (!key)
-      throw new HttpError(
-        401,
-        ErrorCode.unauthorized,
-        'send the facilitator key as "Authorization: Bearer <key>"',
-      );
-    if (failedKeys.exceeded(ip)) {
-      throw new HttpError(429, ErrorCode.rateLimited, 'too many failed attempts; try again later');
-    }
-    if (!boards.isFacilitatorKey(board, key)) {
-      failedKeys.take(ip);
-      throw new HttpError(
-        403,
-        ErrorCode.forbidden,
-        'this key does not give facilitator rights on this board',
-      );
-    }
+    facilitators.require(request, board);
     const result = await sessions.execute(board.meta.id, request.body, {
       userId: 'rest:facilitator',
       role: 'facilitator',

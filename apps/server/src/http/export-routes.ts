@@ -39,8 +39,9 @@ import {
 import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { newBoardId } from '../secrets';
-import type { BoardStore, StoredBoard } from '../store/board-store';
-import { baseUrlOf, bearer } from './board-routes';
+import type { BoardStore } from '../store/board-store';
+import { baseUrlOf } from './board-routes';
+import type { FacilitatorGate } from './facilitator-gate';
 import { HttpError, parseOr400 } from './http-error';
 import { RateLimiter } from './rate-limiter';
 
@@ -49,6 +50,7 @@ export interface ExportRouteDeps {
   rooms: RoomRegistry;
   store: BoardStore;
   config: Config;
+  facilitators: FacilitatorGate;
   now?: () => number;
 }
 
@@ -95,11 +97,17 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function exportRoutes({ boards, rooms, store, config, now = Date.now }: ExportRouteDeps): Router {
+export function exportRoutes({
+  boards,
+  rooms,
+  store,
+  config,
+  facilitators,
+  now = Date.now,
+}: ExportRouteDeps): Router {
   const router = Router();
   const imports = new RateLimiter(60, 60 * 60 * 1000);
   const savedTemplates = new RateLimiter(60, 60 * 60 * 1000);
-  const failedKeys = new RateLimiter(20, 60 * 1000);
   const importJson = express.json({
     limit: BoardFileLimits.maxImportBytes,
     type: ['application/json', 'application/vnd.tldraw+json'],
@@ -131,29 +139,6 @@ export function exportRoutes({ boards, rooms, store, config, now = Date.now }: E
         return { ...record, props: { ...record.props, src: dataUrl } } as TLRecord;
       }),
     );
-  }
-
-  function requireFacilitator(request: Request, board: StoredBoard): void {
-    const ip = request.ip ?? 'unknown';
-    const key = bearer(request);
-    if (!key) {
-      throw new HttpError(
-        401,
-        ErrorCode.unauthorized,
-        'send the facilitator key as "Authorization: Bearer <key>"',
-      );
-    }
-    if (failedKeys.exceeded(ip)) {
-      throw new HttpError(429, ErrorCode.rateLimited, 'too many failed attempts; try again later');
-    }
-    if (!boards.isFacilitatorKey(board, key)) {
-      failedKeys.take(ip);
-      throw new HttpError(
-        403,
-        ErrorCode.forbidden,
-        'this key does not give facilitator rights on this board',
-      );
-    }
   }
 
   function takeOrRefuse(limiter: RateLimiter, request: Request, response: Response, what: string): void {
@@ -256,7 +241,7 @@ export function exportRoutes({ boards, rooms, store, config, now = Date.now }: E
 
   router.post('/boards/:id/save-as-template', json, async (request, response) => {
     const board = await boards.require(request.params.id);
-    requireFacilitator(request, board);
+    facilitators.require(request, board);
     takeOrRefuse(savedTemplates, request, response, 'templates saved');
     const body = parseOr400(saveTemplateBodySchema, request.body);
     const { records, schema } = await documentOf(board.meta.id);

@@ -1,0 +1,45 @@
+// REST routes that need facilitator powers check the board's key here, one way for all of them,
+// sharing the failed-attempt counter with the socket handshake.
+import { ErrorCode } from '@atelier/protocol';
+import type { Request } from 'express';
+import type { BoardService } from '../boards/board-service';
+import type { StoredBoard } from '../store/board-store';
+import { HttpError } from './http-error';
+import type { RateLimiter } from './rate-limiter';
+
+export function bearer(request: Request): string | undefined {
+  const header = request.get('authorization');
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export class FacilitatorGate {
+  constructor(
+    private readonly boards: BoardService,
+    private readonly failedKeys: RateLimiter,
+  ) {}
+
+  /** Throws 401 without a key, 429 after too many wrong keys from this address, 403 for a wrong key. */
+  require(request: Request, board: StoredBoard): void {
+    const ip = request.ip ?? 'unknown';
+    const key = bearer(request);
+    if (!key) {
+      throw new HttpError(
+        401,
+        ErrorCode.unauthorized,
+        'send the facilitator key as "Authorization: Bearer <key>"',
+      );
+    }
+    if (this.failedKeys.exceeded(ip)) {
+      throw new HttpError(429, ErrorCode.rateLimited, 'too many failed attempts; try again later');
+    }
+    if (!this.boards.isFacilitatorKey(board, key)) {
+      this.failedKeys.take(ip);
+      throw new HttpError(
+        403,
+        ErrorCode.forbidden,
+        'this key does not give facilitator rights on this board',
+      );
+    }
+  }
+}
