@@ -31,7 +31,7 @@ export const configSchema = z
     MAX_CONNECTIONS_PER_IP: positiveInt(300),
     MAX_BOARDS_PER_IP_PER_HOUR: positiveInt(60),
     /** Shapes on one board; creating more is refused with `limit_exceeded`. */
-    MAX_SHAPES_PER_BOARD: positiveInt(5000),
+    MAX_SHAPES_PER_BOARD: positiveInt(20_000),
     /** Size of one board's document (its records as JSON), assets uploaded apart not counted. */
     MAX_BOARD_BYTES: positiveInt(32 * 1024 * 1024),
     /** Wrong facilitator keys one IP address may present per minute (REST and sockets together). */
