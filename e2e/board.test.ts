@@ -48,6 +48,9 @@ describe('a shared board in the browser', () => {
     const first = await openIsolatedPage(app.browser, app.server.url);
     const { participantUrl, facilitatorUrl } = await createBoardThroughHome(first.page);
     await enterBoard(first.page, facilitatorUrl, 'Animatrice', 'Lab 110 bis');
+    // The key is remembered, then taken out of the address bar: copying the address invites
+    // participants, not co-facilitators.
+    expect(first.page.url()).not.toContain('#k=');
     const second = await openIsolatedPage(app.browser, app.server.url);
     await enterBoard(second.page, participantUrl, 'Participant', 'Lab de Lyon');
 

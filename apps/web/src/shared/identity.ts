@@ -46,13 +46,18 @@ export function saveProfile(profile: Profile): void {
 
 const FACILITATOR_KEYS = 'atelier.facilitatorKeys';
 
-/** Facilitator keys arrive in the URL fragment (#k=…) and are remembered per board. */
+/**
+ * Facilitator keys arrive in the URL fragment (#k=…) and are remembered per board. Once remembered,
+ * the key leaves the address bar: a facilitator who copies the address to invite people must not
+ * hand out their controls (the share dialog shows the facilitator link on purpose).
+ */
 export function facilitatorKeyFor(boardId: string): string | undefined {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('k');
   const saved = JSON.parse(localStorage.getItem(FACILITATOR_KEYS) ?? '{}') as Record<string, string>;
   if (fromHash) {
     saved[boardId] = fromHash;
     localStorage.setItem(FACILITATOR_KEYS, JSON.stringify(saved));
+    history.replaceState(history.state, '', location.pathname + location.search);
     return fromHash;
   }
   return saved[boardId];
