@@ -23,7 +23,9 @@ export function GroupsPanel({ session, send }: { session: PublicSessionState; se
     const frameIds = groupFrames(editor)
       .slice(0, wanted)
       .map((frame) => frame.frameId);
-    void send({ type: 'groups.split', count: wanted, mode, ...(frameIds.length ? { frameIds } : {}) });
+    // Named in the facilitator's language (the workshop's), not the session machine's default.
+    const names = Array.from({ length: wanted }, (_, i) => fill(t.facGroupName, { n: i + 1 }));
+    void send({ type: 'groups.split', count: wanted, mode, names, ...(frameIds.length ? { frameIds } : {}) });
   }
 
   return (
