@@ -74,10 +74,20 @@ function handshake(
   socket: Socket,
 ): Promise<{ connected: true } | { connected: false; code?: string; message: string }> {
   return new Promise((resolve) => {
-    socket.once('connect', () => resolve({ connected: true }));
-    socket.once('connect_error', (error: Error & { data?: { code: string } }) =>
-      resolve({ connected: false, ...(error.data ? { code: error.data.code } : {}), message: error.message }),
+    // A handshake that never ends is a failure to report, not a test timeout to guess at.
+    const timer = setTimeout(
+      () =>
+        resolve({ connected: false, code: 'no_answer', message: `no answer; socket ${socket.id ?? '?'}` }),
+      5000,
     );
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve({ connected: true });
+    });
+    socket.once('connect_error', (error: Error & { data?: { code: string } }) => {
+      clearTimeout(timer);
+      resolve({ connected: false, ...(error.data ? { code: error.data.code } : {}), message: error.message });
+    });
   });
 }
 
@@ -100,7 +110,10 @@ describe('limits per address', () => {
     const native = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${board.id}?sessionId=limits`, {
       headers: { 'X-Forwarded-For': address },
     });
-    await new Promise((resolve) => native.once('open', resolve));
+    await new Promise((resolve, reject) => {
+      native.once('open', resolve);
+      native.once('close', (code, reason) => reject(new Error(`/sync closed: ${code} ${reason.toString()}`)));
+    });
 
     const fifth = socketFrom(address, socketIoAuth({ boardId: board.id }));
     expect(await handshake(fifth)).toMatchObject({ connected: false, code: 'rate_limited' });
