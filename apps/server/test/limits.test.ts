@@ -73,6 +73,8 @@ function socketFrom(address: string, auth: Record<string, unknown>): Socket {
 function handshake(
   socket: Socket,
 ): Promise<{ connected: true } | { connected: false; code?: string; message: string }> {
+  // Sockets are opened together and awaited one by one: a later one may already be in.
+  if (socket.connected) return Promise.resolve({ connected: true });
   return new Promise((resolve) => {
     // A handshake that never ends is a failure to report, not a test timeout to guess at.
     const timer = setTimeout(

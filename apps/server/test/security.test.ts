@@ -38,6 +38,7 @@ function connect(auth: Record<string, unknown>, origin?: string): Socket {
 }
 
 function connected(socket: Socket): Promise<boolean> {
+  if (socket.connected) return Promise.resolve(true);
   return new Promise((resolve) => {
     socket.once('connect', () => resolve(true));
     socket.once('connect_error', () => resolve(false));
