@@ -15,6 +15,7 @@ import {
   type TLShapeId,
 } from '@tldraw/tlschema';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
+import { WebSocket as BrowserWebSocketTransport } from 'engine.io-client';
 import { io, type Socket } from 'socket.io-client';
 import type { Histogram } from './histogram';
 import type { ClientSpec } from './protocol';
@@ -75,8 +76,11 @@ export class BenchClient {
           name: `Bench ${spec.index}`,
           clientKey: `bench-${process.pid}-${spec.index}`.padEnd(16, 'x'),
         },
-        // The web app's own settings (apps/web/src/board/board-connection.ts).
-        transports: ['websocket'],
+        // The web app's own settings (apps/web/src/board/board-connection.ts). In a browser
+        // 'websocket' is engine.io's transport over the platform's WebSocket; under Node it would be
+        // the `ws` package instead, so name the browser transport: it runs on Node's own WebSocket,
+        // the one the native baseline's clients use too.
+        transports: [BrowserWebSocketTransport],
         reconnectionDelay: 500,
         reconnectionDelayMax: 5000,
         forceNew: true,

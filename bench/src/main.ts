@@ -38,6 +38,7 @@ const { values: flags } = parseArgs({
     store: { type: 'string' },
     transports: { type: 'string' },
     only: { type: 'string' },
+    rounds: { type: 'string' },
     profile: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -48,6 +49,7 @@ if (flags.help) {
     'pnpm bench [--quick] [--clients 200] [--editors 50] [--movers 5] [--boards 1] [--shapes 1000,5000,10000]\n' +
       '           [--seconds 20] [--workers 3] [--idle 500] [--joins 10] [--edit-rate 0.3] [--move-hz 30]\n' +
       '           [--store sqlite|redis|both] [--transports socketio,native] [--only fanout,join,idle,storm,multi]\n' +
+      '           [--rounds 3]  (fan-out and two-process runs repeated, order alternating; the table shows medians)\n' +
       '           [--profile]   (CPU profile of the server during each fan-out, in bench/results)\n',
   );
   process.exit(0);
@@ -68,6 +70,7 @@ const config = {
   idle: int(flags.idle, quick ? 100 : 500),
   joins: int(flags.joins, quick ? 5 : 10),
   editRate: Number(flags['edit-rate'] ?? 0.3),
+  rounds: Math.max(1, int(flags.rounds, quick ? 1 : 3)),
   moveHz: Number(flags['move-hz'] ?? 30),
   stores: flags.store === 'both' ? ['sqlite', 'redis'] : [flags.store ?? 'sqlite'],
   transports: (flags.transports ?? 'socketio,native').split(',') as Transport[],
@@ -95,11 +98,11 @@ const pool = WorkerPool.start(
   config.workers,
   config.profile ? path.join(resultsDir, `${stamp}-workers`) : undefined,
 );
-const fanouts: (FanoutResult & { store: string })[] = [];
+const fanouts: (FanoutResult & { store: string; round: number })[] = [];
 const joins: JoinResult[] = [];
 const idles: IdleResult[] = [];
 const storms: StormResult[] = [];
-const scaled: { oneProcess: FanoutResult; twoProcesses: FanoutResult }[] = [];
+const scaled: { round: number; oneProcess: FanoutResult; twoProcesses: FanoutResult }[] = [];
 const errors: string[] = [];
 const started = performance.now();
 
@@ -141,17 +144,26 @@ async function boardsOn(server: BenchServer): Promise<string[]> {
 try {
   if (config.only.has('fanout')) {
     for (const store of config.stores) {
-      for (const transport of config.transports) {
-        await attempt(`fan-out ${transport} ${store}`, async () => {
-          log(`fan-out: ${config.clients} clients, ${config.boards} board(s), ${transport}, ${store} store`);
-          const result = await withServer(store, async (server) =>
-            fanout(pool, fanoutOptions(transport, [server], await boardsOn(server), `${transport}-${store}`)),
-          );
-          fanouts.push({ ...result, store });
-          log(
-            `  edit p99 ${result.edit.p99.toFixed(1)} ms, cursor p99 ${result.cursor.p99.toFixed(1)} ms, server CPU ${result.serverCpuCores.toFixed(2)}`,
-          );
-        });
+      for (let round = 1; round <= config.rounds; round++) {
+        // Alternating the order spreads any drift of the machine (heat, page cache) over both sides.
+        const order = round % 2 === 1 ? config.transports : [...config.transports].reverse();
+        for (const transport of order) {
+          await attempt(`fan-out ${transport} ${store} round ${round}`, async () => {
+            log(
+              `fan-out: ${config.clients} clients, ${config.boards} board(s), ${transport}, ${store} store, round ${round}/${config.rounds}`,
+            );
+            const result = await withServer(store, async (server) =>
+              fanout(
+                pool,
+                fanoutOptions(transport, [server], await boardsOn(server), `${transport}-${store}-${round}`),
+              ),
+            );
+            fanouts.push({ ...result, store, round });
+            log(
+              `  edit p99 ${result.edit.p99.toFixed(1)} ms, cursor p99 ${result.cursor.p99.toFixed(1)} ms, server CPU ${result.serverCpuCores.toFixed(2)}`,
+            );
+          });
+        }
       }
     }
   }
@@ -189,38 +201,51 @@ try {
   }
   if (config.only.has('multi')) {
     const transport = config.transports[0]!;
-    await attempt('two processes', async () => {
-      log(`two processes: ${config.clients} clients over Redis, ${transport}, 1 process then 2`);
-      const redis = await startRedis();
+    const oneProcess = async (redisUrl: string, round: number) => {
+      const single = await startBenchServer({ redisUrl });
       try {
-        const single = await startBenchServer({ redisUrl: redis.url });
-        let oneProcess: FanoutResult;
-        try {
-          oneProcess = await fanout(
-            pool,
-            fanoutOptions(transport, [single], await boardsOn(single), 'one-process'),
-          );
-        } finally {
-          await single.stop();
-        }
-        const [a, b] = await Promise.all([
-          startBenchServer({ redisUrl: redis.url }),
-          startBenchServer({ redisUrl: redis.url }),
-        ]);
-        try {
-          const twoProcesses = await fanout(
-            pool,
-            fanoutOptions(transport, [a, b], await boardsOn(a), 'two-processes'),
-          );
-          scaled.push({ oneProcess, twoProcesses });
-          log(`  edit p99 ${oneProcess.edit.p99.toFixed(1)} → ${twoProcesses.edit.p99.toFixed(1)} ms`);
-        } finally {
-          await Promise.all([a.stop(), b.stop()]);
-        }
+        return await fanout(
+          pool,
+          fanoutOptions(transport, [single], await boardsOn(single), `one-process-${round}`),
+        );
       } finally {
-        await redis.stop();
+        await single.stop();
       }
-    });
+    };
+    const twoProcesses = async (redisUrl: string, round: number) => {
+      const [a, b] = await Promise.all([startBenchServer({ redisUrl }), startBenchServer({ redisUrl })]);
+      try {
+        return await fanout(
+          pool,
+          fanoutOptions(transport, [a, b], await boardsOn(a), `two-processes-${round}`),
+        );
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
+    };
+    for (let round = 1; round <= config.rounds; round++) {
+      await attempt(`two processes round ${round}`, async () => {
+        log(
+          `two processes: ${config.clients} clients over Redis, ${transport}, 1 process and 2, round ${round}/${config.rounds}`,
+        );
+        const redis = await startRedis();
+        try {
+          let one: FanoutResult;
+          let two: FanoutResult;
+          if (round % 2 === 1) {
+            one = await oneProcess(redis.url, round);
+            two = await twoProcesses(redis.url, round);
+          } else {
+            two = await twoProcesses(redis.url, round);
+            one = await oneProcess(redis.url, round);
+          }
+          scaled.push({ round, oneProcess: one, twoProcesses: two });
+          log(`  edit p99 ${one.edit.p99.toFixed(1)} → ${two.edit.p99.toFixed(1)} ms`);
+        } finally {
+          await redis.stop();
+        }
+      });
+    }
   }
 } finally {
   await pool.stop();
@@ -228,12 +253,20 @@ try {
 
 const pick = <T extends { transport: Transport }>(list: T[], transport: Transport) =>
   list.find((item) => item.transport === transport) ?? null;
+/** The median of a figure over the rounds that ran (null when none did). */
+function median<T>(runs: T[], get: (run: T) => number): number | null {
+  if (runs.length === 0) return null;
+  const values = runs.map(get).sort((a, b) => a - b);
+  const middle = Math.floor(values.length / 2);
+  return values.length % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+}
+const roundsNote = (count: number) => (count > 1 ? `, median of ${count} rounds` : '');
 const output: string[] = [];
 for (const store of config.stores) {
   const runs = fanouts.filter((run) => run.store === store);
   if (!runs.length) continue;
-  const sio = pick(runs, 'socketio');
-  const nat = pick(runs, 'native');
+  const sio = runs.filter((run) => run.transport === 'socketio');
+  const nat = runs.filter((run) => run.transport === 'native');
   const both = (
     get: (run: FanoutResult) => number,
     figure: string,
@@ -241,14 +274,14 @@ for (const store of config.stores) {
     extra: Partial<Row> = {},
   ): Row => ({
     figure,
-    socketio: sio ? get(sio) : null,
-    native: nat ? get(nat) : null,
+    socketio: median(sio, get),
+    native: median(nat, get),
     unit,
     ...extra,
   });
   output.push(
     table(
-      `Fan-out: ${config.clients} clients on ${config.boards} board(s), ${config.editors} editing (${config.editRate}/s), ${config.movers} moving cursors (${config.moveHz} Hz), ${config.seconds} s, ${store} store`,
+      `Fan-out: ${config.clients} clients on ${config.boards} board(s), ${config.editors} editing (${config.editRate}/s), ${config.movers} moving cursors (${config.moveHz} Hz), ${config.seconds} s, ${store} store${roundsNote(Math.max(sio.length, nat.length))}`,
       [
         both((r) => r.edit.p50, 'edit p50', 'ms'),
         both((r) => r.edit.p95, 'edit p95', 'ms'),
@@ -332,7 +365,6 @@ if (idles.length) {
   );
 }
 if (scaled.length) {
-  const { oneProcess, twoProcesses } = scaled[0]!;
   const row = (
     get: (run: FanoutResult) => number,
     figure: string,
@@ -340,18 +372,25 @@ if (scaled.length) {
     extra: Partial<Row> = {},
   ): Row => ({
     figure,
-    socketio: get(twoProcesses),
-    native: get(oneProcess),
+    socketio: median(scaled, (pair) => get(pair.twoProcesses)),
+    native: median(scaled, (pair) => get(pair.oneProcess)),
     unit,
     ...extra,
   });
   output.push(
     table(
-      `Two server processes behind any balancer (clients alternate), Redis store, ${oneProcess.transport}; ratio = 2 processes / 1`,
+      `Two server processes behind any balancer (clients alternate), Redis store, ${scaled[0]!.oneProcess.transport}; ratio = 2 processes / 1${roundsNote(scaled.length)}`,
       [
         row((r) => r.edit.p50, 'edit p50', 'ms'),
         row((r) => r.edit.p99, 'edit p99', 'ms'),
-        row((r) => r.edit.p99 - oneProcess.edit.p99, 'extra edit p99 (2 − 1)', 'ms', { goal: '<= 10' }),
+        {
+          // Paired within each round, so that drift between rounds does not count as relay cost.
+          figure: 'extra edit p99 (2 − 1)',
+          socketio: median(scaled, (pair) => pair.twoProcesses.edit.p99 - pair.oneProcess.edit.p99),
+          native: null,
+          unit: 'ms',
+          goal: '<= 10',
+        },
         row((r) => r.cursor.p50, 'cursor p50', 'ms'),
         row((r) => r.cursor.p99, 'cursor p99', 'ms'),
         row((r) => r.lostEdits, 'edits lost (final state)', '', { goal: '<= 0' }),

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { WebSocketMinimal } from '@tldraw/sync-core';
 import type { Logger } from '../logger';
 import { BoardLeases } from './board-lease';
+import { decodeRelayBatch, encodeRelayBatch } from './relay-batch';
 import type {
   ConnectedSession,
   RoomRegistry,
@@ -23,7 +24,7 @@ const Frame = {
   message: 'm',
   /** client process → owner: the client left. */
   end: 'e',
-  /** owner → client process: sync messages for its clients (payload: batch, see `encodeBatch`). */
+  /** owner → client process: sync messages for its clients (payload: batch, see relay-batch.ts). */
   send: 's',
   /** owner → client process: the room ended the session (payload: JSON { code?, reason? }). */
   close: 'c',
@@ -36,28 +37,6 @@ interface OpenRequest {
   from: string;
   isReadonly: boolean;
   meta: SyncSessionMeta;
-}
-
-/**
- * What a room sends during one tick to the clients of one process travels as one PUBLISH:
- * `sessionId NUL length NUL message` repeated (a broadcast reaches every remote client at once).
- */
-function encodeBatch(messages: [string, string][]): string {
-  let out = '';
-  for (const [sessionId, data] of messages) out += `${sessionId}${SEP}${data.length}${SEP}${data}`;
-  return out;
-}
-
-function* decodeBatch(batch: string): Generator<[string, string]> {
-  let at = 0;
-  while (at < batch.length) {
-    const afterId = batch.indexOf(SEP, at);
-    const afterLength = batch.indexOf(SEP, afterId + 1);
-    if (afterId < 0 || afterLength < 0) return;
-    const length = Number(batch.slice(afterId + 1, afterLength));
-    yield [batch.slice(at, afterId), batch.slice(afterLength + 1, afterLength + 1 + length)];
-    at = afterLength + 1 + length;
-  }
 }
 
 /** A session of one of our clients, run by the board's owner elsewhere. */
@@ -166,7 +145,7 @@ export class BoardCluster {
     const outbox = this.outbox;
     this.outbox = new Map();
     for (const [processId, messages] of outbox) {
-      void this.publish(processId, Frame.send, '', encodeBatch(messages)).catch(() => {});
+      void this.publish(processId, Frame.send, '', encodeRelayBatch(messages)).catch(() => {});
     }
   }
 
@@ -258,7 +237,7 @@ export class BoardCluster {
     const payload = raw.slice(second + 1);
     switch (kind) {
       case Frame.send:
-        for (const [id, data] of decodeBatch(payload)) this.remote.get(id)?.socket.send(data);
+        for (const [id, data] of decodeRelayBatch(payload)) this.remote.get(id)?.socket.send(data);
         return;
       case Frame.close: {
         const remote = this.remote.get(sessionId);
