@@ -113,7 +113,7 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
   );
 
-  io.use(authenticateSocket(boards, { failedKeys, connections, logger }));
+  io.use(authenticateSocket(boards, { failedKeys, connections, trustProxy: config.trustProxy, logger }));
   io.on('connection', (socket) => {
     limitMessageRate(socket, limits.messagesPerSecond);
     sessions.attach(socket);
@@ -124,11 +124,13 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     logger,
     isAllowedOrigin,
     connections,
+    trustProxy: config.trustProxy,
     messagesPerSecond: limits.messagesPerSecond,
   });
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The same compiled setting as the sockets', so `request.ip` is their client address too.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders({ publicUrl: config.publicUrl }));
 
   app.get('/healthz', async (_request, response) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 
 describe('configuration from the environment', () => {
   it('runs with no variable at all: embedded store on port 3000', () => {
@@ -42,5 +42,35 @@ describe('configuration from the environment', () => {
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/REDIS_URL/);
     expect(message).toMatch(/LOG_LEVEL/);
+  });
+
+  it('TRUST_PROXY: loopback by default, an operator list, or none', () => {
+    const viaDockerProxy = (config: Config) => config.trustProxy('172.18.0.5', 0);
+    const viaLocalProxy = (config: Config) => config.trustProxy('127.0.0.1', 0);
+    const byDefault = loadConfig({});
+    expect([viaLocalProxy(byDefault), viaDockerProxy(byDefault)]).toEqual([true, false]);
+    expect(viaLocalProxy(loadConfig({ TRUST_PROXY: ' ' }))).toBe(true);
+    const compose = loadConfig({ TRUST_PROXY: 'loopback, uniquelocal' });
+    expect([viaLocalProxy(compose), viaDockerProxy(compose)]).toEqual([true, true]);
+    const subnet = loadConfig({ TRUST_PROXY: '172.16.0.0/12' });
+    expect([viaLocalProxy(subnet), viaDockerProxy(subnet)]).toEqual([false, true]);
+    for (const none of ['none', 'false']) {
+      const config = loadConfig({ TRUST_PROXY: none });
+      expect([viaLocalProxy(config), viaDockerProxy(config)]).toEqual([false, false]);
+    }
+  });
+
+  it('refuses a TRUST_PROXY that is not addresses, naming the variable and the entry', () => {
+    for (const [value, entry] of [
+      ['loopback, proxy.local', 'proxy.local'],
+      ['10.0.0.0/40', '10.0.0.0/40'],
+      ['true', 'true'],
+      ['2', '2'],
+    ]) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        `Invalid configuration:\n  TRUST_PROXY: "${entry}" is not an IP address`,
+      );
+    }
   });
 });

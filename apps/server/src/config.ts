@@ -1,9 +1,20 @@
 import { z } from 'zod';
+import { compileTrustProxy, type TrustProxy } from './http/client-address';
 
 const optionalString = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+// Compiled here so a wrong value stops the server at start, not at the first request.
+const trustProxy = optionalString.transform((value, context): TrustProxy => {
+  try {
+    return compileTrustProxy(value ?? 'loopback');
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+});
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -25,6 +36,11 @@ export const configSchema = z
     ROOM_IDLE_CLOSE_MS: z.coerce.number().int().min(0).default(5000),
     /** Where the built web app lives; served at / when present. */
     WEB_DIST: optionalString,
+    /**
+     * Peers whose `X-Forwarded-For` is believed: addresses, subnets, `loopback`, `linklocal`,
+     * `uniquelocal` (comma-separated, as Express's `trust proxy`), or `none`.
+     */
+    TRUST_PROXY: trustProxy,
     /** Socket messages (every event) one connection may send per second before it is cut off. */
     MAX_MESSAGES_PER_SECOND: positiveInt(100),
     /** Open sockets (Socket.IO and /sync) from one IP address; a venue behind one NAT shares it. */
@@ -49,6 +65,7 @@ export const configSchema = z
     redisSaveDelayMs: env.REDIS_SAVE_DELAY_MS,
     roomIdleCloseMs: env.ROOM_IDLE_CLOSE_MS,
     webDist: env.WEB_DIST,
+    trustProxy: env.TRUST_PROXY,
     limits: {
       messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
       connectionsPerIp: env.MAX_CONNECTIONS_PER_IP,

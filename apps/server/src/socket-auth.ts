@@ -2,7 +2,7 @@
 // keep one connection or one address from taking the server for itself.
 import { connectAuthSchema, describeZodError, ErrorCode, SocketEvent } from '@atelier/protocol';
 import type { BoardService } from './boards/board-service';
-import { clientAddress } from './http/client-address';
+import { clientAddress, type TrustProxy } from './http/client-address';
 import type { ConnectionCounter } from './http/connection-counter';
 import type { RateLimiter } from './http/rate-limiter';
 import type { Logger } from './logger';
@@ -19,6 +19,8 @@ export interface SocketGuards {
   failedKeys: RateLimiter;
   /** Open sockets per address, shared with the native `/sync` endpoint. */
   connections: ConnectionCounter;
+  /** Whose `X-Forwarded-For` names the client (`TRUST_PROXY`). */
+  trustProxy: TrustProxy;
   logger: Logger;
 }
 
@@ -30,7 +32,11 @@ export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
       return;
     }
     const auth = parsed.data;
-    const ip = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    const ip = clientAddress(
+      socket.handshake.address,
+      socket.handshake.headers['x-forwarded-for'],
+      guards.trustProxy,
+    );
     if (auth.facilitatorKey !== undefined && guards.failedKeys.exceeded(ip)) {
       const seconds = guards.failedKeys.retryAfterSeconds(ip);
       next(

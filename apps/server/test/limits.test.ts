@@ -1,6 +1,7 @@
 // Abuse limits (all set by environment variables, see the README): past each one the client gets a
 // clear, coded answer and everybody else carries on. Distinct client addresses are simulated with
-// X-Forwarded-For, which the server believes from a local proxy only (the tests connect locally).
+// X-Forwarded-For, which the server believes from a local proxy only by default (TRUST_PROXY
+// loopback; the tests connect locally).
 import { SocketEvent, type CreatedBoard, type SocketError } from '@atelier/protocol';
 import type { TLNoteShape } from '@tldraw/tlschema';
 import { io, type Socket } from 'socket.io-client';
@@ -41,8 +42,8 @@ function newAddress(): string {
   return `203.0.113.${addressCounter}`;
 }
 
-async function createBoardFrom(address: string) {
-  const response = await fetch(`${server.url}/api/boards`, {
+async function createBoardFrom(address: string, url = server.url) {
+  const response = await fetch(`${url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
     body: JSON.stringify({ title: 'Limites' }),
@@ -61,8 +62,8 @@ async function boardFromNewAddress(): Promise<CreatedBoard> {
   return created.body as unknown as CreatedBoard;
 }
 
-function socketFrom(address: string, auth: Record<string, unknown>): Socket {
-  return io(server.url, {
+function socketFrom(address: string, auth: Record<string, unknown>, url = server.url): Socket {
+  return io(url, {
     auth,
     transports: ['websocket'],
     reconnection: false,
@@ -175,6 +176,74 @@ describe('limits per address', () => {
     expect(await handshake(participant)).toEqual({ connected: true });
     expect((await rest(board.facilitatorKey, newAddress())).status).toBe(200);
     for (const socket of [wrongSocket, lockedSocket, participant]) socket.close();
+  });
+});
+
+describe('which proxy is believed: TRUST_PROXY', () => {
+  /** A native /sync socket from `address`: still open a moment after opening, or how it was closed. */
+  function openSync(url: string, boardId: string, address: string) {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/sync/${boardId}?sessionId=proxy`, {
+      headers: { 'X-Forwarded-For': address },
+    });
+    return new Promise<{ open: true; ws: WebSocket } | { open: false; code: number; reason: string }>(
+      (resolve) => {
+        // A refused socket is accepted, then closed at once with tldraw's reason.
+        ws.once('open', () => setTimeout(() => resolve({ open: true, ws }), 300));
+        ws.once('close', (code, reason) => resolve({ open: false, code, reason: reason.toString() }));
+      },
+    );
+  }
+
+  /** One board, two Socket.IO clients and a /sync socket, each claiming its own address. */
+  async function threeClaimedAddresses(trustProxy: string) {
+    const proxied = await startServer({
+      env: { TRUST_PROXY: trustProxy, MAX_CONNECTIONS_PER_IP: '1', MAX_BOARDS_PER_IP_PER_HOUR: '1' },
+    });
+    const sockets: Socket[] = [];
+    try {
+      const boards = [
+        await createBoardFrom('198.51.100.1', proxied.url),
+        await createBoardFrom('198.51.100.2', proxied.url),
+      ];
+      const board = boards[0]?.body as unknown as CreatedBoard;
+      sockets.push(socketFrom('198.51.100.1', socketIoAuth({ boardId: board.id }), proxied.url));
+      const first = await handshake(sockets[0] as Socket);
+      sockets.push(socketFrom('198.51.100.2', socketIoAuth({ boardId: board.id }), proxied.url));
+      const second = await handshake(sockets[1] as Socket);
+      const native = await openSync(proxied.url, board.id, '198.51.100.3');
+      if (native.open) native.ws.close();
+      return {
+        boardStatuses: boards.map((created) => created.status),
+        first,
+        second,
+        native: native.open ? { open: true } : native,
+      };
+    } finally {
+      for (const socket of sockets) socket.close();
+      await proxied.stop();
+    }
+  }
+
+  it('loopback: clients of a local proxy count as the addresses it names', async () => {
+    expect(await threeClaimedAddresses('loopback')).toEqual({
+      boardStatuses: [201, 201],
+      first: { connected: true },
+      second: { connected: true },
+      native: { open: true },
+    });
+  });
+
+  it('none: X-Forwarded-For is ignored, every client is the peer (127.0.0.1) and shares its limits', async () => {
+    expect(await threeClaimedAddresses('none')).toEqual({
+      boardStatuses: [201, 429],
+      first: { connected: true },
+      second: {
+        connected: false,
+        code: 'rate_limited',
+        message: 'too many open connections from this address',
+      },
+      native: { open: false, code: 4099, reason: 'RATE_LIMITED' },
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { SessionService } from '../session/session-service';
 import type { BoardStore } from '../store/board-store';
+import { requestAddress } from './client-address';
 import { HttpError, parseOr400, storeFailure } from './http-error';
 import { FacilitatorGate } from './facilitator-gate';
 import { RateLimiter } from './rate-limiter';
@@ -43,7 +44,7 @@ export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardR
   });
 
   router.post('/boards', json, async (request, response) => {
-    const ip = request.ip ?? 'unknown';
+    const ip = requestAddress(request);
     if (!boardCreation.take(ip)) {
       response.setHeader('Retry-After', String(boardCreation.retryAfterSeconds(ip)));
       throw new HttpError(

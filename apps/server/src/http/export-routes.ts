@@ -41,6 +41,7 @@ import type { RoomRegistry } from '../rooms/room-registry';
 import { newBoardId } from '../secrets';
 import type { BoardStore } from '../store/board-store';
 import { baseUrlOf } from './board-routes';
+import { requestAddress } from './client-address';
 import type { FacilitatorGate } from './facilitator-gate';
 import { HttpError, parseOr400 } from './http-error';
 import { RateLimiter } from './rate-limiter';
@@ -142,7 +143,7 @@ export function exportRoutes({
   }
 
   function takeOrRefuse(limiter: RateLimiter, request: Request, response: Response, what: string): void {
-    const ip = request.ip ?? 'unknown';
+    const ip = requestAddress(request);
     if (limiter.take(ip)) return;
     response.setHeader('Retry-After', String(limiter.retryAfterSeconds(ip)));
     throw new HttpError(429, ErrorCode.rateLimited, `too many ${what} from this address; try again later`);

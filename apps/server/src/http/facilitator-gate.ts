@@ -4,6 +4,7 @@ import { ErrorCode } from '@atelier/protocol';
 import type { Request } from 'express';
 import type { BoardService } from '../boards/board-service';
 import type { StoredBoard } from '../store/board-store';
+import { requestAddress } from './client-address';
 import { HttpError } from './http-error';
 import type { RateLimiter } from './rate-limiter';
 
@@ -21,7 +22,7 @@ export class FacilitatorGate {
 
   /** Throws 401 without a key, 429 after too many wrong keys from this address, 403 for a wrong key. */
   require(request: Request, board: StoredBoard): void {
-    const ip = request.ip ?? 'unknown';
+    const ip = requestAddress(request);
     const key = bearer(request);
     if (!key) {
       throw new HttpError(

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { boardIdSchema } from '@atelier/protocol';
 import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientAddress } from '../http/client-address';
+import { clientAddress, type TrustProxy } from '../http/client-address';
 import type { ConnectionCounter } from '../http/connection-counter';
 import type { Logger } from '../logger';
 import type { BoardStore } from '../store/board-store';
@@ -21,6 +21,8 @@ export interface WebSocketSyncOptions {
   isAllowedOrigin: (origin: string | undefined, request: IncomingMessage) => boolean;
   /** Open sockets per address, shared with Socket.IO. */
   connections?: ConnectionCounter;
+  /** Whose `X-Forwarded-For` names the client (`TRUST_PROXY`), as for Socket.IO. */
+  trustProxy: TrustProxy;
   /** Past this many messages in one second the socket is closed with `RATE_LIMITED`. */
   messagesPerSecond?: number;
 }
@@ -43,7 +45,11 @@ export function attachWebSocketSync(
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const ip = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+    const ip = clientAddress(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      options.trustProxy,
+    );
     wss.handleUpgrade(request, socket, head, (ws) => {
       // Accepted, then closed with tldraw's own reason, so a stock client shows why.
       const release = options.connections ? options.connections.acquire(ip) : () => {};
