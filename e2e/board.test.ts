@@ -79,10 +79,18 @@ describe('a shared board in the browser', () => {
   it('is self-contained: tldraw icons and French labels come from our own server', async () => {
     const { page, watch } = await openIsolatedPage(app.browser, app.server.url);
     const { participantUrl } = await createBoardThroughHome(page);
+    // Every label the select tool ever shows, from the first frame: English must never flash.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { selectToolLabels: string[] }).selectToolLabels = seen;
+      new MutationObserver(() => {
+        const label = document.querySelector('[data-testid="tools.select"]')?.getAttribute('aria-label');
+        if (label && seen.at(-1) !== label) seen.push(label);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
     await enterBoard(page, participantUrl, 'Dominique');
     // French tool labels from tldraw's own fr locale.
     await page.locator('[data-testid="tools.select"]').waitFor();
-    // tldraw loads its French catalogue asynchronously (from our server) and relabels the tools.
     await page.waitForFunction(
       () =>
         document
@@ -92,6 +100,11 @@ describe('a shared board in the browser', () => {
       undefined,
       { timeout: 10_000 },
     );
+    const labels = await page.evaluate(
+      () => (window as unknown as { selectToolLabels: string[] }).selectToolLabels,
+    );
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((label) => !label.includes('Sélection'))).toEqual([]);
     // Every toolbar icon is drawn (a mask image loaded from this server).
     const icons = await page.locator('.tlui-toolbar .tlui-icon').evaluateAll((elements) =>
       elements.map((element) => {

@@ -9,6 +9,7 @@ import {
   UserRecordType,
   type TLAssetStore,
   type TLComponents,
+  type TLUiOverrides,
   type TLUserStore,
 } from 'tldraw';
 import 'tldraw/tldraw.css';
@@ -38,6 +39,52 @@ import { SimilarLabsLinks } from '../cards/similar-labs-links';
 
 // Icons, fonts and translations bundled by Vite and served by our own server, never by a CDN.
 const assetUrls = getAssetUrlsByImport();
+
+type TldrawMessages = Record<string, string>;
+const tldrawCatalogues = new Map<string, Promise<TldrawMessages | null>>();
+
+/**
+ * tldraw renders its English labels first and fetches another locale's catalogue once mounted, so
+ * a French board flashed English menus. The catalogue is fetched before the editor mounts and handed
+ * to tldraw as its starting text (its `en` override is what it shows until its own fetch lands).
+ */
+function tldrawCatalogue(locale: string): Promise<TldrawMessages | null> {
+  let catalogue = tldrawCatalogues.get(locale);
+  if (!catalogue) {
+    const url = (assetUrls.translations as Record<string, string | undefined>)[locale];
+    catalogue =
+      locale === 'en' || !url
+        ? Promise.resolve(null)
+        : fetch(url)
+            .then((response) => (response.ok ? (response.json() as Promise<TldrawMessages>) : null))
+            // Without it tldraw still loads the catalogue itself, a moment later.
+            .catch(() => null);
+    tldrawCatalogues.set(locale, catalogue);
+  }
+  return catalogue;
+}
+
+const NO_OVERRIDES: TLUiOverrides = {};
+
+/**
+ * undefined until the first catalogue has loaded (the editor waits for it), then the overrides to
+ * start tldraw with. A later change of language never unmounts the editor: tldraw loads it itself.
+ */
+function useStartingTranslation(locale: string): TLUiOverrides | undefined {
+  const [loaded, setLoaded] = useState<TLUiOverrides | null>(null);
+  useEffect(() => {
+    let current = true;
+    void tldrawCatalogue(locale).then((messages) => {
+      if (current) setLoaded(messages ? { translations: { en: messages } } : NO_OVERRIDES);
+    });
+    return () => {
+      current = false;
+    };
+  }, [locale]);
+  if (loaded === null) return undefined;
+  // The `en` override carries another language's text: never while English is chosen.
+  return locale === 'en' ? NO_OVERRIDES : loaded;
+}
 
 function assetStoreFor(boardId: string): TLAssetStore {
   return {
@@ -125,6 +172,7 @@ const components: TLComponents = {
 
 function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
   const { locale, t } = useI18n();
+  const startingTranslation = useStartingTranslation(locale);
   const { meta, connection, profile, userId } = useBoard();
   const connectionState = useSyncExternalStore(connection.subscribe, connection.getState);
 
@@ -162,20 +210,23 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
   }
   return (
     <div className="board-canvas" aria-label={meta.title}>
-      <Tldraw
-        store={store}
-        locale={locale}
-        onMount={(editor) => {
-          // tldraw's inner UI reads the locale from the user's preferences, not from the prop alone.
-          editor.user.updateUserPreferences({ locale });
-        }}
-        assetUrls={assetUrls}
-        components={components}
-        {...(licenseKey ? { licenseKey } : {})}
-      >
-        <FacilitationLayer />
-        <CardsLayer />
-      </Tldraw>
+      {startingTranslation && (
+        <Tldraw
+          store={store}
+          locale={locale}
+          overrides={startingTranslation}
+          onMount={(editor) => {
+            // tldraw's inner UI reads the locale from the user's preferences, not from the prop alone.
+            editor.user.updateUserPreferences({ locale });
+          }}
+          assetUrls={assetUrls}
+          components={components}
+          {...(licenseKey ? { licenseKey } : {})}
+        >
+          <FacilitationLayer />
+          <CardsLayer />
+        </Tldraw>
+      )}
     </div>
   );
 }
