@@ -10,7 +10,11 @@ const serverDir = path.join(here, '../apps/server');
 const { build } = createRequire(path.join(serverDir, 'package.json'))('esbuild');
 
 await build({
-  entryPoints: { main: path.join(here, 'src/main.ts'), worker: path.join(here, 'src/worker.ts') },
+  entryPoints: {
+    main: path.join(here, 'src/main.ts'),
+    worker: path.join(here, 'src/worker.ts'),
+    'reference-server': path.join(here, 'src/reference-server.ts'),
+  },
   outdir: path.join(here, 'dist'),
   outExtension: { '.js': '.mjs' },
   bundle: true,

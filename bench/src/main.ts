@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot, startRedis, type RunningRedis } from '@atelier/testkit';
 import { type Row, table } from './report';
-import { startBenchServer, type BenchServer } from './processes';
+import { startBenchServer, startReferenceServer, type BenchServer } from './processes';
 import type { Transport } from './protocol';
 import {
   createBoard,
@@ -48,7 +48,7 @@ if (flags.help) {
   process.stdout.write(
     'pnpm bench [--quick] [--clients 200] [--editors 50] [--movers 5] [--boards 1] [--shapes 1000,5000,10000]\n' +
       '           [--seconds 20] [--workers 3] [--idle 500] [--joins 10] [--edit-rate 0.3] [--move-hz 30]\n' +
-      '           [--store sqlite|redis|both] [--transports socketio,native] [--only fanout,join,idle,storm,multi]\n' +
+      '           [--store sqlite|redis|both] [--transports socketio,native,reference] [--only fanout,join,idle,storm,multi]\n' +
       '           [--rounds 3]  (fan-out and two-process runs repeated, order alternating; the table shows medians)\n' +
       '           [--profile]   (CPU profile of the server during each fan-out, in bench/results)\n',
   );
@@ -73,10 +73,14 @@ const config = {
   rounds: Math.max(1, int(flags.rounds, quick ? 1 : 3)),
   moveHz: Number(flags['move-hz'] ?? 30),
   stores: flags.store === 'both' ? ['sqlite', 'redis'] : [flags.store ?? 'sqlite'],
-  transports: (flags.transports ?? 'socketio,native').split(',') as Transport[],
+  /** `reference` is tldraw's bare TLSocketRoom behind `ws` (fan-out only), with native clients. */
+  targets: (flags.transports ?? 'socketio,native,reference').split(',') as Target[],
   only: new Set((flags.only ?? 'fanout,join,idle,storm,multi').split(',')),
   profile: flags.profile,
 };
+
+/** Client transports to Atelier, for the scenarios other than the fan-out. */
+const clientTransports = config.targets.filter((target): target is Transport => target !== 'reference');
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const resultsDir = path.join(repoRoot, 'bench/results');
@@ -98,7 +102,8 @@ const pool = WorkerPool.start(
   config.workers,
   config.profile ? path.join(resultsDir, `${stamp}-workers`) : undefined,
 );
-const fanouts: (FanoutResult & { store: string; round: number })[] = [];
+type Target = Transport | 'reference';
+const fanouts: (FanoutResult & { store: string; round: number; target: Target })[] = [];
 const joins: JoinResult[] = [];
 const idles: IdleResult[] = [];
 const storms: StormResult[] = [];
@@ -135,6 +140,20 @@ function fanoutOptions(transport: Transport, servers: BenchServer[], boards: str
   };
 }
 
+async function withReferenceServer<T>(run: (server: BenchServer) => Promise<T>): Promise<T> {
+  const server = await startReferenceServer();
+  try {
+    return await run(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The reference server opens a room for any id. */
+function referenceBoards(): string[] {
+  return Array.from({ length: config.boards }, (_, i) => `reference-${stamp}-${i}`);
+}
+
 async function boardsOn(server: BenchServer): Promise<string[]> {
   const boards: string[] = [];
   for (let i = 0; i < config.boards; i++) boards.push(await createBoard(server.url, `Bench ${i}`));
@@ -146,19 +165,26 @@ try {
     for (const store of config.stores) {
       for (let round = 1; round <= config.rounds; round++) {
         // Alternating the order spreads any drift of the machine (heat, page cache) over both sides.
-        const order = round % 2 === 1 ? config.transports : [...config.transports].reverse();
-        for (const transport of order) {
-          await attempt(`fan-out ${transport} ${store} round ${round}`, async () => {
+        // The bare reference has no store: it runs once per round, with the first store.
+        const targets = config.targets.filter(
+          (target) => target !== 'reference' || store === config.stores[0],
+        );
+        const order = round % 2 === 1 ? targets : [...targets].reverse();
+        for (const target of order) {
+          await attempt(`fan-out ${target} ${store} round ${round}`, async () => {
             log(
-              `fan-out: ${config.clients} clients, ${config.boards} board(s), ${transport}, ${store} store, round ${round}/${config.rounds}`,
+              `fan-out: ${config.clients} clients, ${config.boards} board(s), ${target}${target === 'reference' ? '' : `, ${store} store`}, round ${round}/${config.rounds}`,
             );
-            const result = await withServer(store, async (server) =>
-              fanout(
-                pool,
-                fanoutOptions(transport, [server], await boardsOn(server), `${transport}-${store}-${round}`),
-              ),
-            );
-            fanouts.push({ ...result, store, round });
+            const profileName = `${target}-${store}-${round}`;
+            const result =
+              target === 'reference'
+                ? await withReferenceServer((server) =>
+                    fanout(pool, fanoutOptions('native', [server], referenceBoards(), profileName)),
+                  )
+                : await withServer(store, async (server) =>
+                    fanout(pool, fanoutOptions(target, [server], await boardsOn(server), profileName)),
+                  );
+            fanouts.push({ ...result, store, round, target });
             log(
               `  edit p99 ${result.edit.p99.toFixed(1)} ms, cursor p99 ${result.cursor.p99.toFixed(1)} ms, server CPU ${result.serverCpuCores.toFixed(2)}`,
             );
@@ -172,13 +198,13 @@ try {
       for (const shapes of config.shapes) {
         await attempt(`join ${shapes}`, async () => {
           log(`join: board of ${shapes} shapes`);
-          joins.push(await joinTimes(pool, server, shapes, config.joins, config.transports));
+          joins.push(await joinTimes(pool, server, shapes, config.joins, clientTransports));
         });
       }
     });
   }
   if (config.only.has('idle')) {
-    for (const transport of config.transports) {
+    for (const transport of clientTransports) {
       await attempt(`idle ${transport}`, async () => {
         log(`idle memory: ${config.idle} connections, ${transport}`);
         idles.push(
@@ -188,7 +214,7 @@ try {
     }
   }
   if (config.only.has('storm')) {
-    for (const transport of config.transports) {
+    for (const transport of clientTransports) {
       await attempt(`storm ${transport}`, async () => {
         log(`reconnect storm: ${config.clients} clients, ${transport}`);
         storms.push(
@@ -200,7 +226,7 @@ try {
     }
   }
   if (config.only.has('multi')) {
-    const transport = config.transports[0]!;
+    const transport = clientTransports[0]!;
     const oneProcess = async (redisUrl: string, round: number) => {
       const single = await startBenchServer({ redisUrl });
       try {
@@ -265,8 +291,8 @@ const output: string[] = [];
 for (const store of config.stores) {
   const runs = fanouts.filter((run) => run.store === store);
   if (!runs.length) continue;
-  const sio = runs.filter((run) => run.transport === 'socketio');
-  const nat = runs.filter((run) => run.transport === 'native');
+  const sio = runs.filter((run) => run.target === 'socketio');
+  const nat = runs.filter((run) => run.target === 'native');
   const both = (
     get: (run: FanoutResult) => number,
     figure: string,
@@ -311,6 +337,30 @@ for (const store of config.stores) {
         both((r) => r.connectSeconds, 'all clients joined in', 's'),
         both((r) => r.reconnects, 'unplanned reconnects', ''),
       ],
+    ),
+  );
+}
+const referenceRuns = fanouts.filter((run) => run.target === 'reference');
+if (referenceRuns.length) {
+  const ours = fanouts.filter((run) => run.target === 'socketio' && run.store === config.stores[0]);
+  const row = (get: (run: FanoutResult) => number, figure: string, unit: string): Row => ({
+    figure,
+    socketio: median(ours, get),
+    native: median(referenceRuns, get),
+    unit,
+  });
+  output.push(
+    table(
+      `Same load against tldraw's bare reference (a TLSocketRoom behind ws, in-memory, nothing else; the goal's "bare reference", on this machine)${roundsNote(referenceRuns.length)}`,
+      [
+        row((r) => r.edit.p50, 'edit p50', 'ms'),
+        row((r) => r.edit.p95, 'edit p95', 'ms'),
+        row((r) => r.edit.p99, 'edit p99', 'ms'),
+        row((r) => r.cursor.p99, 'cursor p99', 'ms'),
+        row((r) => r.serverCpuCores, 'server CPU (mean)', 'cores'),
+        row((r) => r.workersCpuCores, 'client workers CPU', 'cores'),
+      ],
+      ['Atelier SIO', 'bare room', 'ratio'],
     ),
   );
 }
