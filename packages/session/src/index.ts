@@ -5,7 +5,7 @@ export type { CreateSessionOptions } from './create-session';
 export { tick, nextAutoAdvanceAt } from './tick';
 export { addParticipant, setParticipantConnected, removeParticipant } from './participants';
 export type { NewParticipant } from './participants';
-export { toPublicState } from './public-state';
+export { publicStateEncoder, toPublicState } from './public-state';
 export { voteResults, rankVote } from './vote-commands';
 export { actualStepDurations, StepRunStatus } from './session-log';
 export type { StepRun } from './session-log';

@@ -31,3 +31,20 @@ export function toPublicState(state: SessionState, forUserId?: string): PublicSe
   const { vote, log: _log, createdAt: _createdAt, updatedAt: _updatedAt, ...shared } = state;
   return { ...shared, vote: vote ? publicVote(vote, state, forUserId) : null };
 }
+
+/**
+ * `JSON.stringify(toPublicState(state, forUserId))` for many people at once: everything but the
+ * vote is the same for all, so it is encoded once, and only each person's vote view per person.
+ * With 200 people that is one encoding of the participant list per broadcast instead of 200.
+ */
+export function publicStateEncoder(state: SessionState): (forUserId?: string) => string {
+  const { vote, log: _log, createdAt: _createdAt, updatedAt: _updatedAt, ...shared } = state;
+  const sharedJson = JSON.stringify(shared);
+  // `toPublicState` puts `vote` last: the shared object's text, then `"vote":…` before its brace.
+  const head = sharedJson === '{}' ? '{' : `${sharedJson.slice(0, -1)},`;
+  const withoutPerson = `${head}"vote":${JSON.stringify(vote ? publicVote(vote, state, undefined) : null)}}`;
+  return (forUserId) =>
+    vote && forUserId !== undefined
+      ? `${head}"vote":${JSON.stringify(publicVote(vote, state, forUserId))}}`
+      : withoutPerson;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionCommand, SessionState } from '@atelier/protocol';
 import { publicSessionStateSchema } from '@atelier/protocol';
-import { toPublicState } from './public-state';
+import { publicStateEncoder, toPublicState } from './public-state';
 import { alice, act, bob, facilitator, MIN, T0, run, workshop } from './test-fixtures';
 import { voteResults } from './vote-commands';
 
@@ -178,6 +178,24 @@ describe('dot voting', () => {
     expect(shared.vote).not.toHaveProperty('myVotes');
     expect(shared.vote).not.toHaveProperty('ballots');
     expect(publicSessionStateSchema.parse(forAlice)).toEqual(forAlice);
+  });
+
+  it('S-VOTE-5: the shared encoding gives each person exactly their own view, as text', () => {
+    const during = castAll(run(workshop(), open()), [
+      [alice, 'shape:1'],
+      [bob, 'shape:2'],
+    ]);
+    const revealed = run(during, { type: 'vote.reveal' });
+    for (const state of [workshop(), during, revealed]) {
+      const encode = publicStateEncoder(state);
+      for (const userId of [undefined, 'alice', 'bob', 'fac', 'newcomer']) {
+        expect(encode(userId)).toBe(JSON.stringify(toPublicState(state, userId)));
+      }
+    }
+    // Alice's text carries her dots and not Bob's.
+    const encode = publicStateEncoder(during);
+    expect(JSON.parse(encode('alice')).vote.myVotes).toEqual({ 'shape:1': 1 });
+    expect(encode('alice')).not.toBe(encode('bob'));
   });
 
   it('S-VOTE-5: an anonymous vote never names voters, even to the facilitator or after the reveal', () => {

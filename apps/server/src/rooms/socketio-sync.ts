@@ -5,6 +5,7 @@ import {
   TLSyncErrorCloseEventReason,
   type WebSocketMinimal,
 } from '@tldraw/sync-core';
+import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
 import type { BoardSocket } from '../socket-types';
 import type { ConnectedSession, RoomRegistry } from './room-registry';
@@ -23,13 +24,8 @@ function socketAsWebSocket(socket: BoardSocket, options: SyncSessionOptions): We
     socket.disconnect(true);
   };
   return {
-    send: (data: string) => {
-      // tldraw hands each message over as JSON text. `socket.emit` would escape it into a string
-      // inside Socket.IO's own JSON packet, and every client would then parse it twice. Writing
-      // the event packet ourselves embeds the JSON as it is (Socket.IO protocol 5: "2" is an EVENT
-      // on the main namespace), so the client receives the message already parsed.
-      if (socket.connected) socket.conn.write(`2["${SocketEvent.sync}",${data}]`);
-    },
+    // tldraw hands each message over as JSON text.
+    send: (data: string) => emitEncoded(socket, SocketEvent.sync, data),
     close: (code?: number, reason?: string) => {
       // A write that failed because the store is down is not the client's fault: tell it why and
       // let it reconnect with its changes still pending, instead of ending its session for good.

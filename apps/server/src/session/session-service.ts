@@ -14,16 +14,19 @@ import {
   addParticipant,
   apply,
   nextAutoAdvanceAt,
+  publicStateEncoder,
   setParticipantConnected,
   tick,
   toPublicState,
   type Actor,
 } from '@atelier/session';
 import type { TLRecord } from '@tldraw/tlschema';
+import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
 import type { BoardServer, BoardSocket } from '../socket-types';
 import type { BoardStore } from '../store/board-store';
 import { RateLimiter } from '../http/rate-limiter';
+import { StateBroadcasts } from './state-broadcasts';
 
 /** Looks a shape up in the board's live document: null if absent, undefined if unknown here. */
 export type ShapeLookup = (boardId: string, shapeId: string) => Promise<TLRecord | null | undefined>;
@@ -35,13 +38,11 @@ export function boardRoom(boardId: string): string {
 }
 
 const SESSION_CHANGED = 'session:changed';
-/** Shortest interval between two state broadcasts of one board (see sendToLocalSockets). */
-const STATE_BROADCAST_MS = 100;
-
 export class SessionService {
   private readonly autoAdvanceTimers = new Map<string, NodeJS.Timeout>();
-  private readonly broadcastTimers = new Map<string, NodeJS.Timeout>();
-  private readonly pendingBroadcasts = new Map<string, SessionState>();
+  private readonly broadcasts = new StateBroadcasts((boardId, state) =>
+    this.emitToLocalSockets(boardId, state),
+  );
   private readonly commandRate = new RateLimiter(20, 1000);
   /** Boards whose "connected" flags this process has checked against the real sockets. */
   private readonly reconciled = new Set<string>();
@@ -117,12 +118,17 @@ export class SessionService {
         return;
       }
       this.execute(boardId, command, { userId, role: sessionRole }).then(
-        (outcome) =>
+        (outcome) => {
+          // The broadcast of this change may wait for the next window: the sender sees it at once.
+          const pending = this.broadcasts.waiting(boardId);
+          if (outcome.ok && pending)
+            emitEncoded(socket, SocketEvent.sessionState, publicStateEncoder(pending)(userId));
           reply(
             outcome.ok
               ? { ok: true }
               : { ok: false, error: { ...outcome.error, event: SocketEvent.sessionCommand } },
-          ),
+          );
+        },
         () =>
           reply({
             ok: false,
@@ -249,34 +255,22 @@ export class SessionService {
     return state;
   }
 
-  /**
-   * Sends a board's state to the people connected here: the first change at once, later ones
-   * within STATE_BROADCAST_MS coalesced into one send of the latest. Without this, each arrival
-   * in a room of 200 sends the whole participant list to everyone: O(n²) at the start of a workshop.
-   */
+  /** Sends a board's state to the people connected here (see StateBroadcasts for when). */
   private sendToLocalSockets(boardId: string, state: SessionState): void {
-    if (this.broadcastTimers.has(boardId)) {
-      this.pendingBroadcasts.set(boardId, state);
-      return;
-    }
-    this.emitToLocalSockets(boardId, state);
-    const timer = setTimeout(() => {
-      this.broadcastTimers.delete(boardId);
-      const latest = this.pendingBroadcasts.get(boardId);
-      this.pendingBroadcasts.delete(boardId);
-      if (latest && !this.closed) this.sendToLocalSockets(boardId, latest);
-    }, STATE_BROADCAST_MS);
-    timer.unref();
-    this.broadcastTimers.set(boardId, timer);
+    this.broadcasts.offer(boardId, state);
   }
 
-  private emitToLocalSockets(boardId: string, state: SessionState): void {
+  /** Returns how many sockets it was sent to. */
+  private emitToLocalSockets(boardId: string, state: SessionState): number {
     const sockets = this.io.of('/').adapter.rooms.get(boardRoom(boardId));
-    if (!sockets) return;
+    if (!sockets) return 0;
+    // Everyone's view differs only by their own dots: the rest is encoded once per broadcast.
+    const encode = publicStateEncoder(state);
     for (const socketId of sockets) {
       const socket = this.io.of('/').sockets.get(socketId);
-      if (socket) socket.emit(SocketEvent.sessionState, toPublicState(state, socket.data.userId));
+      if (socket) emitEncoded(socket, SocketEvent.sessionState, encode(socket.data.userId));
     }
+    return sockets.size;
   }
 
   /** Steps marked autoAdvance move on at zero even if nobody sends a command. */
@@ -304,8 +298,6 @@ export class SessionService {
     this.closed = true;
     for (const timer of this.autoAdvanceTimers.values()) clearTimeout(timer);
     this.autoAdvanceTimers.clear();
-    for (const timer of this.broadcastTimers.values()) clearTimeout(timer);
-    this.broadcastTimers.clear();
-    this.pendingBroadcasts.clear();
+    this.broadcasts.close();
   }
 }
