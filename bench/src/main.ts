@@ -277,8 +277,6 @@ try {
   await pool.stop();
 }
 
-const pick = <T extends { transport: Transport }>(list: T[], transport: Transport) =>
-  list.find((item) => item.transport === transport) ?? null;
 /** The median of a figure over the rounds that ran (null when none did). */
 function median<T>(runs: T[], get: (run: T) => number): number | null {
   if (runs.length === 0) return null;
@@ -286,6 +284,21 @@ function median<T>(runs: T[], get: (run: T) => number): number | null {
   const middle = Math.floor(values.length / 2);
   return values.length % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
 }
+/** Rows comparing two sides (the table's two columns), each the median of its runs of a figure. */
+function rowsOf<T>(left: T[], right: T[]) {
+  return (get: (run: T) => number, figure: string, unit: string, extra: Partial<Row> = {}): Row => ({
+    figure,
+    socketio: median(left, get),
+    native: median(right, get),
+    unit,
+    ...extra,
+  });
+}
+const byTransport = <T extends { transport: Transport }>(list: T[]) =>
+  rowsOf(
+    list.filter((item) => item.transport === 'socketio'),
+    list.filter((item) => item.transport === 'native'),
+  );
 const roundsNote = (count: number) => (count > 1 ? `, median of ${count} rounds` : '');
 const output: string[] = [];
 for (const store of config.stores) {
@@ -293,18 +306,7 @@ for (const store of config.stores) {
   if (!runs.length) continue;
   const sio = runs.filter((run) => run.target === 'socketio');
   const nat = runs.filter((run) => run.target === 'native');
-  const both = (
-    get: (run: FanoutResult) => number,
-    figure: string,
-    unit: string,
-    extra: Partial<Row> = {},
-  ): Row => ({
-    figure,
-    socketio: median(sio, get),
-    native: median(nat, get),
-    unit,
-    ...extra,
-  });
+  const both = rowsOf(sio, nat);
   output.push(
     table(
       `Fan-out: ${config.clients} clients on ${config.boards} board(s), ${config.editors} editing (${config.editRate}/s), ${config.movers} moving cursors (${config.moveHz} Hz), ${config.seconds} s, ${store} store${roundsNote(Math.max(sio.length, nat.length))}`,
@@ -343,12 +345,7 @@ for (const store of config.stores) {
 const referenceRuns = fanouts.filter((run) => run.target === 'reference');
 if (referenceRuns.length) {
   const ours = fanouts.filter((run) => run.target === 'socketio' && run.store === config.stores[0]);
-  const row = (get: (run: FanoutResult) => number, figure: string, unit: string): Row => ({
-    figure,
-    socketio: median(ours, get),
-    native: median(referenceRuns, get),
-    unit,
-  });
+  const row = rowsOf(ours, referenceRuns);
   output.push(
     table(
       `Same load against tldraw's bare reference (a TLSocketRoom behind ws, in-memory, nothing else; the goal's "bare reference", on this machine)${roundsNote(referenceRuns.length)}`,
@@ -367,66 +364,30 @@ if (referenceRuns.length) {
 if (joins.length) {
   const rows: Row[] = [];
   for (const join of joins) {
-    const sio = join.byTransport.socketio ?? null;
-    const nat = join.byTransport.native ?? null;
+    const { socketio, native } = join.byTransport;
+    const row = rowsOf(socketio ? [socketio] : [], native ? [native] : []);
     const label = `${join.shapes / 1000}k shapes`;
     const goal = join.shapes === 5000 ? '<= 500' : join.shapes === 10000 ? '<= 1000' : undefined;
-    rows.push({
-      figure: `join ${label} p50`,
-      socketio: sio?.p50 ?? null,
-      native: nat?.p50 ?? null,
-      unit: 'ms',
-    });
-    rows.push({
-      figure: `join ${label} p95`,
-      socketio: sio?.p95 ?? null,
-      native: nat?.p95 ?? null,
-      unit: 'ms',
-      ...(goal ? { goal } : {}),
-    });
+    rows.push(row((r) => r.p50, `join ${label} p50`, 'ms'));
+    rows.push(row((r) => r.p95, `join ${label} p95`, 'ms', goal ? { goal } : {}));
   }
   output.push(table(`Join (first sync complete, room open, ${config.joins} joins each)`, rows));
 }
 if (idles.length) {
-  const sio = pick(idles, 'socketio');
-  const nat = pick(idles, 'native');
+  const row = byTransport(idles);
   output.push(
     table(`Idle connections (${config.idle}, after GC)`, [
-      {
-        figure: 'server RSS per connection',
-        socketio: sio && sio.bytesPerConnection / 1024,
-        native: nat && nat.bytesPerConnection / 1024,
-        unit: 'KB',
-        goal: '<= 32',
-      },
-      {
-        figure: 'server RSS before',
-        socketio: sio?.rssBeforeMb ?? null,
-        native: nat?.rssBeforeMb ?? null,
-        unit: 'MB',
-      },
-      {
-        figure: 'server RSS after',
-        socketio: sio?.rssAfterMb ?? null,
-        native: nat?.rssAfterMb ?? null,
-        unit: 'MB',
-      },
+      row((r) => r.bytesPerConnection / 1024, 'server RSS per connection', 'KB', { goal: '<= 32' }),
+      row((r) => r.rssBeforeMb, 'server RSS before', 'MB'),
+      row((r) => r.rssAfterMb, 'server RSS after', 'MB'),
     ]),
   );
 }
 if (scaled.length) {
-  const row = (
-    get: (run: FanoutResult) => number,
-    figure: string,
-    unit: string,
-    extra: Partial<Row> = {},
-  ): Row => ({
-    figure,
-    socketio: median(scaled, (pair) => get(pair.twoProcesses)),
-    native: median(scaled, (pair) => get(pair.oneProcess)),
-    unit,
-    ...extra,
-  });
+  const row = rowsOf(
+    scaled.map((pair) => pair.twoProcesses),
+    scaled.map((pair) => pair.oneProcess),
+  );
   output.push(
     table(
       `Two server processes behind any balancer (clients alternate), Redis store, ${scaled[0]!.oneProcess.transport}; ratio = 2 processes / 1${roundsNote(scaled.length)}`,
@@ -452,41 +413,14 @@ if (scaled.length) {
   );
 }
 if (storms.length) {
-  const sio = pick(storms, 'socketio');
-  const nat = pick(storms, 'native');
+  const row = byTransport(storms);
   output.push(
     table(`Reconnect storm (${config.clients} clients dropped at once; client back-off included)`, [
-      {
-        figure: 'resync p50',
-        socketio: sio?.resync.p50 ?? null,
-        native: nat?.resync.p50 ?? null,
-        unit: 'ms',
-      },
-      {
-        figure: 'resync p95',
-        socketio: sio?.resync.p95 ?? null,
-        native: nat?.resync.p95 ?? null,
-        unit: 'ms',
-      },
-      {
-        figure: 'all resynced (max)',
-        socketio: sio?.resync.max ?? null,
-        native: nat?.resync.max ?? null,
-        unit: 'ms',
-      },
-      {
-        figure: 'not resynced after 60 s',
-        socketio: sio?.unresynced ?? null,
-        native: nat?.unresynced ?? null,
-        unit: '',
-        goal: '<= 0',
-      },
-      {
-        figure: 'server CPU (peak)',
-        socketio: sio?.serverPeakCpuCores ?? null,
-        native: nat?.serverPeakCpuCores ?? null,
-        unit: 'cores',
-      },
+      row((r) => r.resync.p50, 'resync p50', 'ms'),
+      row((r) => r.resync.p95, 'resync p95', 'ms'),
+      row((r) => r.resync.max, 'all resynced (max)', 'ms'),
+      row((r) => r.unresynced, 'not resynced after 60 s', '', { goal: '<= 0' }),
+      row((r) => r.serverPeakCpuCores, 'server CPU (peak)', 'cores'),
     ]),
   );
 }

@@ -1,9 +1,9 @@
 // What a bench run needs beyond @atelier/testkit's processes: the server with a DevTools inspector
 // and limits lifted for one machine, and CPU and memory readings from /proc.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startServer, tempDir, type RunningServer } from '@atelier/testkit';
+import { freePort, startNodeService, startServer, tempDir, type RunningServer } from '@atelier/testkit';
 
 export interface BenchServer extends RunningServer {
   /** DevTools endpoint of the server process (started with --inspect). */
@@ -32,39 +32,14 @@ export async function startBenchServer(options: { redisUrl?: string } = {}): Pro
 
 /** tldraw's bare TLSocketRoom behind `ws` (src/reference-server.ts), inspectable like the server. */
 export async function startReferenceServer(): Promise<BenchServer> {
-  const script = fileURLToPath(new URL('./reference-server.mjs', import.meta.url));
-  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', script], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`reference server did not start: ${output}`)), 10_000);
-    const check = () => {
-      const match = /listening on (\d+)/.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      child.stdout.off('data', check);
-      resolve(Number(match[1]));
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`reference server exited (${code}): ${output}`)));
-  });
-  const running: RunningServer = {
-    url: `http://127.0.0.1:${port}`,
+  const port = await freePort();
+  const server = await startNodeService(fileURLToPath(new URL('./reference-server.mjs', import.meta.url)), {
     port,
-    pid: child.pid!,
-    child,
-    output: () => output,
-    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
-        child.kill(signal);
-      }),
-  };
-  return { ...running, inspectorUrl: inspectorUrlOf(running) };
+    env: { ...process.env, PORT: String(port) },
+    nodeArgs: ['--inspect=127.0.0.1:0'],
+    ready: /listening on /,
+  });
+  return { ...server, inspectorUrl: inspectorUrlOf(server) };
 }
 
 /** Node prints the inspector's address on stderr at start-up, usually before the server's own line. */

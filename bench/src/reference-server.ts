@@ -21,10 +21,8 @@ sockets.on('connection', (socket, request) => {
   room.handleSocketConnect({ sessionId, socket });
 });
 
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  if (address && typeof address === 'object') process.stdout.write(`listening on ${address.port}\n`);
-});
+const port = Number(process.env.PORT ?? 0);
+server.listen(port, '127.0.0.1', () => process.stdout.write(`listening on ${port}\n`));
 process.on('SIGTERM', () => {
   for (const room of rooms.values()) room.close();
   sockets.close();

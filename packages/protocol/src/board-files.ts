@@ -47,3 +47,6 @@ export const saveTemplateBodySchema = z.object({
   description: z.string().trim().max(500).optional(),
 });
 export type SaveTemplateBody = z.infer<typeof saveTemplateBodySchema>;
+
+/** `PUT /api/boards/:id/assets/:assetId`: the Content-Types a board may hold as an uploaded file. */
+export const allowedAssetType = /^(image\/(png|jpeg|gif|webp|svg\+xml)|video\/(mp4|webm))$/;

@@ -89,17 +89,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     else env[name] = value;
   }
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? ['--enable-source-maps']), serverEntry], {
+  return startNodeService(serverEntry, {
+    port,
     env,
+    nodeArgs: options.nodeArgs ?? ['--enable-source-maps'],
+    ready: /Atelier is running: /,
+  });
+}
+
+/**
+ * Runs a Node script serving on `port` of 127.0.0.1 and resolves once its output matches `ready`
+ * (or rejects with that output if it exits or stays silent for 20 s).
+ */
+export async function startNodeService(
+  entry: string,
+  options: { port: number; env: NodeJS.ProcessEnv; nodeArgs: string[]; ready: RegExp },
+): Promise<RunningServer> {
+  const { port } = options;
+  const child = spawn(process.execPath, [...options.nodeArgs, entry], {
+    env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 20_000);
     const check = () => {
-      if (/Atelier is running: /.test(output)) {
+      if (options.ready.test(output)) {
         clearTimeout(timer);
         child.off('exit', onExit);
         resolve();
@@ -107,7 +124,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     };
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new Error(`${entry} exited with ${code}:\n${output}`));
     };
     child.stdout?.on('data', check);
     child.once('exit', onExit);

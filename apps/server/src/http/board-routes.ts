@@ -1,5 +1,11 @@
 import express, { Router, type Request } from 'express';
-import { createBoardBodySchema, ErrorCode, type BoardMeta, type TemplateList } from '@atelier/protocol';
+import {
+  allowedAssetType,
+  createBoardBodySchema,
+  ErrorCode,
+  type BoardMeta,
+  type TemplateList,
+} from '@atelier/protocol';
 import { listTemplates } from '@atelier/templates';
 import type { BoardService } from '../boards/board-service';
 import type { Config } from '../config';
@@ -24,7 +30,6 @@ export interface BoardRouteDeps {
 
 const MAX_ASSET_BYTES = 10 * 1024 * 1024;
 const ASSET_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
-const ALLOWED_ASSET_TYPES = /^(image\/(png|jpeg|gif|webp|svg\+xml)|video\/(mp4|webm))$/;
 
 export function baseUrlOf(request: Request, config: Config): string {
   return config.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
@@ -96,7 +101,7 @@ export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardR
       const contentType = request.get('content-type') ?? '';
       if (!ASSET_ID.test(assetId))
         throw new HttpError(400, ErrorCode.invalidPayload, 'assetId: not a valid id');
-      if (!ALLOWED_ASSET_TYPES.test(contentType)) {
+      if (!allowedAssetType.test(contentType)) {
         throw new HttpError(
           415,
           ErrorCode.invalidPayload,

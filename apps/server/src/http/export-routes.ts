@@ -12,6 +12,7 @@ import {
   type ExportInput,
 } from '@atelier/export';
 import {
+  allowedAssetType,
   BoardFileLimits,
   ErrorCode,
   ExportFormat,
@@ -88,9 +89,6 @@ const formats: Record<ExportFormat, { contentType: string; ext: string; suffix: 
     suffix: { fr: '', en: '' },
   },
 };
-
-// Same list as the asset upload route: what a board may hold as an uploaded file.
-const ALLOWED_ASSET_TYPES = /^(image\/(png|jpeg|gif|webp|svg\+xml)|video\/(mp4|webm))$/;
 
 /** `attachment` with an ASCII name and its RFC 5987 UTF-8 twin (the slug is ASCII already; the twin costs nothing). */
 export function contentDisposition(fileName: string): string {
@@ -216,7 +214,7 @@ export function exportRoutes({
     const extracted = extractEmbeddedAssets(
       records,
       (assetId) => `/api/boards/${id}/assets/${encodeURIComponent(assetId)}`,
-      (contentType) => ALLOWED_ASSET_TYPES.test(contentType),
+      (contentType) => allowedAssetType.test(contentType),
     );
     const locale = query.locale ?? 'fr';
     const document = records.find((record): record is TLDocument => record.typeName === 'document');

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { WebSocketMinimal } from '@tldraw/sync-core';
 import type { Logger } from '../logger';
 import { BoardLeases } from './board-lease';
-import { decodeRelayBatch, encodeRelayBatch } from './relay-batch';
+import { decodeRelayBatch, encodeRelayBatch, SEP } from './relay-batch';
 import type {
   ConnectedSession,
   RoomRegistry,
@@ -30,7 +30,6 @@ const Frame = {
   close: 'c',
 } as const;
 type Frame = (typeof Frame)[keyof typeof Frame];
-const SEP = '\u0000';
 
 interface OpenRequest {
   boardId: string;

@@ -1,6 +1,7 @@
 // The owner of a board relays what its room sends to the clients of another process in batches.
 
-const SEP = '\u0000';
+/** Separates the fields of every relay frame: ids and kinds never hold one, texts are length-prefixed. */
+export const SEP = '\u0000';
 
 /**
  * What a room sends during one tick to the clients of one process travels as one PUBLISH. A

@@ -77,7 +77,7 @@ export class SessionService {
       return result.ok ? result.state : null;
     }).then((state) => {
       // Even when nothing changed, the newcomer needs the current state.
-      if (state) socket.emit(SocketEvent.sessionState, toPublicState(state, userId));
+      if (state) this.sendStateTo(socket, state);
       if (!this.reconciled.has(boardId)) {
         this.reconciled.add(boardId);
         void this.reconcilePresence(boardId);
@@ -121,8 +121,7 @@ export class SessionService {
         (outcome) => {
           // The broadcast of this change may wait for the next window: the sender sees it at once.
           const pending = this.broadcasts.waiting(boardId);
-          if (outcome.ok && pending)
-            emitEncoded(socket, SocketEvent.sessionState, publicStateEncoder(pending)(userId));
+          if (outcome.ok && pending) this.sendStateTo(socket, pending);
           reply(
             outcome.ok
               ? { ok: true }
@@ -258,6 +257,11 @@ export class SessionService {
   /** Sends a board's state to the people connected here (see StateBroadcasts for when). */
   private sendToLocalSockets(boardId: string, state: SessionState): void {
     this.broadcasts.offer(boardId, state);
+  }
+
+  /** One person's view, to them alone. */
+  private sendStateTo(socket: BoardSocket, state: SessionState): void {
+    emitEncoded(socket, SocketEvent.sessionState, publicStateEncoder(state)(socket.data.userId));
   }
 
   /** Returns how many sockets it was sent to. */
