@@ -13,6 +13,8 @@ export const ErrorCode = {
   invalidRecord: 'invalid_record',
   limitExceeded: 'limit_exceeded',
   conflict: 'conflict',
+  /** An undo sent after its window closed. */
+  undoExpired: 'undo_expired',
   storeUnavailable: 'store_unavailable',
   internal: 'internal_error',
 } as const;

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './board';
 export * from './step';
+export * from './step-numbers';
 export * from './socket';
 export * from './session';
 export * from './templates';

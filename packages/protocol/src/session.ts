@@ -14,6 +14,8 @@ export const SessionLimits = {
   maxExtendMs: 24 * 60 * 60 * 1000,
   maxQuestionLength: 300,
   maxVoteTitleLength: 120,
+  /** Highest number a sequence may start counting its steps from (see `numberSteps`). */
+  maxFirstStepNumber: 99,
 } as const;
 
 // Shared field schemas. Ids of tldraw shapes are opaque here: `session` knows nothing of tldraw.
@@ -22,6 +24,8 @@ export const shapeIdSchema = z.string().min(1).max(128);
 export const groupIdSchema = z.string().min(1).max(32);
 export const stepIdSchema = stepSchema.shape.id;
 const epochMsSchema = z.number();
+/** Names one pending undo (`undo-<revision>`); see `SessionState.undo`. */
+export const undoIdSchema = z.string().min(1).max(64);
 
 export const SessionRole = {
   facilitator: 'facilitator',
@@ -47,11 +51,18 @@ const facilitatorCommands = [
       .max(SessionLimits.maxExtendMs)
       .refine((ms) => ms !== 0, 'must not be 0'),
   }),
-  /** `start: true` also starts the new step's timer (one click instead of two). */
+  /**
+   * Moving to a step starts its timer unless the step's `timerStart` is `manual`; `start` overrides
+   * the step either way (`false`: arrive with the timer idle).
+   */
   z.object({ type: z.literal('step.next'), start: z.boolean().optional() }),
   z.object({ type: z.literal('step.previous'), start: z.boolean().optional() }),
   z.object({ type: z.literal('step.goto'), stepId: stepIdSchema, start: z.boolean().optional() }),
   z.object({ type: z.literal('step.reset') }),
+  /** Back to the first step, timer idle, no vote, no groups, nobody summoned or followed; undoable. */
+  z.object({ type: z.literal('session.reset') }),
+  /** Restores what the last destructive command removed, within its window (`SessionState.undo`). */
+  z.object({ type: z.literal('undo'), id: undoIdSchema }),
   z.object({
     type: z.literal('step.edit'),
     stepId: stepIdSchema,
@@ -59,6 +70,7 @@ const facilitatorCommands = [
     instructions: localizedTextSchema.partial().optional(),
     durationMs: stepSchema.shape.durationMs.optional(),
     autoAdvance: z.boolean().optional(),
+    timerStart: stepSchema.shape.timerStart,
   }),
   z.object({
     type: z.literal('step.add'),
@@ -202,6 +214,18 @@ export const cameraStateSchema = z.object({
 });
 export type CameraState = z.infer<typeof cameraStateSchema>;
 
+/**
+ * The last time the sequence entered a step: moving to it (next, previous, go to, auto-advance, the
+ * current step removed) or starting the session on it (its first `timer.start`). Clients bring
+ * everyone's view to the step's frame when `seq` grows; `seq` is the revision of that change.
+ */
+export const stepEntrySchema = z.object({
+  stepId: stepIdSchema,
+  seq: z.number().int(),
+  at: epochMsSchema,
+});
+export type StepEntry = z.infer<typeof stepEntrySchema>;
+
 const voteCommonShape = {
   id: z.string().min(1).max(64),
   status: z.enum(['open', 'closed']),
@@ -235,6 +259,51 @@ export const voteResultSchema = z.object({
   voters: z.array(userIdSchema).optional(),
 });
 export type VoteResult = z.infer<typeof voteResultSchema>;
+
+/** The commands that remove something and can be undone for a while. */
+export const UndoableCommand = {
+  voteClear: 'vote.clear',
+  groupsClear: 'groups.clear',
+  stepReset: 'step.reset',
+  sessionReset: 'session.reset',
+} as const;
+export type UndoableCommand = (typeof UndoableCommand)[keyof typeof UndoableCommand];
+export const undoableCommandSchema = z.enum([
+  UndoableCommand.voteClear,
+  UndoableCommand.groupsClear,
+  UndoableCommand.stepReset,
+  UndoableCommand.sessionReset,
+]);
+
+/** The pending undo as everyone sees it: what can be undone, by whom, until when (server time). */
+export const publicUndoSchema = z.object({
+  id: undoIdSchema,
+  command: undoableCommandSchema,
+  by: userIdSchema,
+  at: epochMsSchema,
+  expiresAt: epochMsSchema,
+});
+export type PublicUndo = z.infer<typeof publicUndoSchema>;
+
+/** The parts of the state a destructive command changes; each command fills the ones it touches. */
+export const undoSliceSchema = z.object({
+  currentStepId: stepIdSchema.nullable().optional(),
+  timer: timerSchema.optional(),
+  vote: voteStateSchema.nullable().optional(),
+  groups: groupsStateSchema.nullable().optional(),
+  /** Who was in which group (people without a group are absent). */
+  memberships: z.record(userIdSchema, groupIdSchema).optional(),
+  camera: cameraStateSchema.optional(),
+  stepEntry: stepEntrySchema.nullable().optional(),
+});
+export type UndoSlice = z.infer<typeof undoSliceSchema>;
+
+/** The server's pending undo: the slice as it was (`before`) and as the command left it (`after`). */
+export const undoStateSchema = publicUndoSchema.extend({
+  before: undoSliceSchema,
+  after: undoSliceSchema,
+});
+export type UndoState = z.infer<typeof undoStateSchema>;
 
 const logBase = { at: epochMsSchema, by: userIdSchema.optional() };
 const stepLog = <T extends string>(type: T) =>
@@ -286,6 +355,10 @@ export const sessionLogEntrySchema = z.discriminatedUnion('type', [
   }),
   z.object({ ...logBase, type: z.literal('groups.cleared') }),
   z.object({ ...logBase, type: z.literal('question.set'), text: z.string() }),
+  /** Back to the first step: the step timings before it no longer count (S-LOG-1). */
+  z.object({ ...logBase, type: z.literal('session.reset') }),
+  /** The last `command` of that type was undone: its entry no longer counts. */
+  z.object({ ...logBase, type: z.literal('action.undone'), command: undoableCommandSchema }),
 ]);
 export type SessionLogEntry = z.infer<typeof sessionLogEntrySchema>;
 export type SessionLogEntryType = SessionLogEntry['type'];
@@ -301,12 +374,18 @@ const sessionCommonShape = {
   groups: groupsStateSchema.nullable(),
   participants: z.array(participantSchema).max(SessionLimits.maxParticipants),
   camera: cameraStateSchema,
+  /** Null (or absent) until the session starts; see `stepEntrySchema`. */
+  stepEntry: stepEntrySchema.nullable().optional(),
+  /** What the steps are numbered from (`numberSteps`): 0 for the PGO kit's introduction; 1 when absent. */
+  firstStepNumber: z.number().int().min(0).max(SessionLimits.maxFirstStepNumber).optional(),
 };
 
 /** Everything the server keeps (and stores). */
 export const sessionStateSchema = z.object({
   ...sessionCommonShape,
   vote: voteStateSchema.nullable(),
+  /** The last destructive command, undoable until `expiresAt`; replaced by the next one. */
+  undo: undoStateSchema.nullable().optional(),
   log: z.array(sessionLogEntrySchema).max(SessionLimits.maxLogEntries),
   createdAt: epochMsSchema,
   updatedAt: epochMsSchema,
@@ -332,6 +411,7 @@ export type PublicVote = z.infer<typeof publicVoteSchema>;
 /** What the server sends on `session:state` (computed per recipient for `myVotes`). */
 export const publicSessionStateSchema = z.object({
   ...sessionCommonShape,
+  undo: publicUndoSchema.nullable().optional(),
   vote: publicVoteSchema.nullable(),
 });
 export type PublicSessionState = z.infer<typeof publicSessionStateSchema>;

@@ -24,6 +24,16 @@ export const voteSettingsSchema = z.object({
 });
 export type VoteSettings = z.infer<typeof voteSettingsSchema>;
 
+/** When a step's timer starts (a step without the field starts on entry). */
+export const TimerStart = {
+  /** As soon as the sequence moves to the step (next, previous, go to, auto-advance). */
+  onEnter: 'on-enter',
+  /** Only when the facilitator starts it: a talk with no fixed time, for instance. */
+  manual: 'manual',
+} as const;
+export type TimerStart = (typeof TimerStart)[keyof typeof TimerStart];
+export const timerStartSchema = z.enum([TimerStart.onEnter, TimerStart.manual]);
+
 /** One timed step of a sequence. `frameId` ties it to a frame of the board (a tldraw shape id). */
 export const stepSchema = z.object({
   id: z.string().min(1).max(64),
@@ -38,6 +48,8 @@ export const stepSchema = z.object({
   frameId: z.string().min(1).max(128).optional(),
   /** When true the sequence moves to the next step by itself at zero; otherwise it shows overtime. */
   autoAdvance: z.boolean().optional(),
+  /** Whether moving to the step starts its timer; `on-enter` when omitted. */
+  timerStart: timerStartSchema.optional(),
   /** Defaults for a vote opened during this step. */
   vote: voteSettingsSchema.optional(),
 });

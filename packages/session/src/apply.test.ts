@@ -25,6 +25,9 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
   'step.add': { type: 'step.add', step: makeStep('new', MIN), index: 0 },
   'step.remove': { type: 'step.remove', stepId: 'c' },
   'step.move': { type: 'step.move', stepId: 'c', index: 0 },
+  'session.reset': { type: 'session.reset' },
+  // The undo that clearing the vote of the rich state leaves (see S-AUTH-1 below).
+  undo: { type: 'undo', id: `undo-${richState().revision + 1}` },
   'vote.open': { type: 'vote.open', dotsPerPerson: 3, maxDotsPerItem: 1, anonymous: true },
   'vote.close': { type: 'vote.close' },
   'vote.reveal': { type: 'vote.reveal' },
@@ -97,6 +100,7 @@ describe('authorisation', () => {
       'timer.pause': run(rich, { type: 'timer.resume' }, facilitator, T0 + MIN),
       'step.previous': run(rich, { type: 'step.next' }, facilitator, T0 + MIN),
       'vote.open': run(rich, { type: 'vote.close' }, facilitator, T0 + MIN),
+      undo: run(rich, { type: 'vote.clear' }, facilitator, T0 + 2 * MIN - 5_000),
     };
     for (const command of allCommands) {
       const result = act(suitable[command.type] ?? rich, command, facilitator, T0 + 2 * MIN);

@@ -15,6 +15,7 @@ import { accept, refuse } from './result';
 import type { Actor, ApplyResult, CommandContext } from './result';
 import { revise } from './revise';
 import { appendLog } from './session-log';
+import { sessionReset } from './session-reset';
 import {
   stepAdd,
   stepEdit,
@@ -30,6 +31,7 @@ import {
   timerStart,
 } from './step-commands';
 import { tick } from './tick';
+import { DEFAULT_UNDO_WINDOW_MS, undoCommand } from './undo';
 import { voteCast, voteClear, voteClose, voteOpen, voteReveal, voteRetract } from './vote-commands';
 
 /** Whether a role may send a command type: facilitators everything, participants their own few (S-AUTH-1, S-AUTH-2). */
@@ -78,6 +80,10 @@ function dispatch(state: SessionState, command: SessionCommand, ctx: CommandCont
       return stepRemove(state, command, ctx);
     case 'step.move':
       return stepMove(state, command, ctx);
+    case 'session.reset':
+      return sessionReset(state, ctx);
+    case 'undo':
+      return undoCommand(state, command, ctx);
     case 'vote.open':
       return voteOpen(state, command, ctx);
     case 'vote.close':
@@ -111,6 +117,11 @@ function dispatch(state: SessionState, command: SessionCommand, ctx: CommandCont
   }
 }
 
+export interface ApplyOptions {
+  /** How long a destructive command stays undoable; `DEFAULT_UNDO_WINDOW_MS` when omitted (S-UNDO-1). */
+  undoWindowMs?: number;
+}
+
 /**
  * Applies one command, already parsed with `sessionCommandSchema`, sent by `actor` at server time
  * `now`. Never mutates `state`. Due auto-advances happen first, so the command acts on the step
@@ -122,11 +133,17 @@ export function apply(
   actor: Actor,
   now: number,
   random?: () => number,
+  options: ApplyOptions = {},
 ): ApplyResult {
   if (!canSend(actor.role, command.type)) {
     return refuse(ErrorCode.forbidden, `Only the facilitator can do "${command.type}".`);
   }
   const current = tick(state, now);
-  const result = dispatch(current, command, { actor, now, random: random ?? seededRandom(now) });
+  const result = dispatch(current, command, {
+    actor,
+    now,
+    random: random ?? seededRandom(now),
+    undoWindowMs: options.undoWindowMs ?? DEFAULT_UNDO_WINDOW_MS,
+  });
   return result.ok ? accept(revise(current, result.state, now)) : result;
 }

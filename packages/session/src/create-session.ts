@@ -5,18 +5,22 @@ export interface CreateSessionOptions {
   /** The planned sequence; ids must be unique (templates guarantee it). */
   steps: readonly Step[];
   question?: string;
+  /** What the steps are numbered from (P-NUM-1); 1 when omitted. */
+  firstStepNumber?: number;
   now: number;
 }
 
 /** A session before anyone starts: the first step is current, its timer idle (S-TIMER-1). */
-export function createSession({ steps, question, now }: CreateSessionOptions): SessionState {
+export function createSession({ steps, question, firstStepNumber, now }: CreateSessionOptions): SessionState {
   const first = steps[0];
   const state: SessionState = {
     revision: 0,
     steps: [...steps],
     currentStepId: first?.id ?? null,
     timer: idleTimer(first?.durationMs ?? 0),
+    stepEntry: null,
     vote: null,
+    undo: null,
     groups: null,
     participants: [],
     camera: { summon: null, follow: null },
@@ -26,5 +30,6 @@ export function createSession({ steps, question, now }: CreateSessionOptions): S
   };
   const trimmed = question?.trim();
   if (trimmed) state.question = trimmed;
+  if (firstStepNumber !== undefined && firstStepNumber !== 1) state.firstStepNumber = firstStepNumber;
   return state;
 }

@@ -4,6 +4,7 @@ import type { Group, Participant, SessionCommandOf, SessionState } from '@atelie
 import { accept, refuse } from './result';
 import type { ApplyResult, CommandContext } from './result';
 import { appendLog } from './session-log';
+import { withUndo } from './undo';
 
 /** Fisher–Yates with the injected random source, so a seed replays the same split. */
 function shuffle<T>(items: readonly T[], random: () => number): T[] {
@@ -109,12 +110,13 @@ export function groupsChoose(
 
 export function groupsClear(state: SessionState, ctx: CommandContext): ApplyResult {
   if (!state.groups) return refuse(ErrorCode.conflict, 'There are no groups.');
-  return accept({
+  const cleared: SessionState = {
     ...state,
     groups: null,
     participants: state.participants.map((person) => withGroup(person, undefined)),
     log: appendLog(state.log, [{ type: 'groups.cleared', at: ctx.now, by: ctx.actor.userId }]),
-  });
+  };
+  return accept(withUndo(state, cleared, 'groups.clear', ctx));
 }
 
 /**

@@ -1,4 +1,6 @@
 export { apply, canSend } from './apply';
+export type { ApplyOptions } from './apply';
+export { DEFAULT_UNDO_WINDOW_MS } from './undo';
 export type { Actor, ApplyResult } from './result';
 export { createSession } from './create-session';
 export type { CreateSessionOptions } from './create-session';
@@ -7,7 +9,7 @@ export { addParticipant, setParticipantConnected, removeParticipant } from './pa
 export type { NewParticipant } from './participants';
 export { publicStateEncoder, toPublicState } from './public-state';
 export { voteResults, rankVote } from './vote-commands';
-export { actualStepDurations, StepRunStatus } from './session-log';
+export { actualStepDurations, StepRunStatus, undoneEntries } from './session-log';
 export type { StepRun } from './session-log';
 export { estimateClockOffset, toServerTime, timerView, formatCountdown } from './clock';
 export type { ClockSample, ClockOffset, TimerView } from './clock';

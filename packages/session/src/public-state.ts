@@ -1,6 +1,7 @@
 // What each person may see (SPEC S-VOTE-5): no log, and no ballots except their own.
 import type { PublicSessionState, PublicVote, SessionState, VoteState } from '@atelier/protocol';
 import { ownValue } from './own';
+import { publicUndo } from './undo';
 import { dotsUsed, rankVote } from './vote-commands';
 
 function publicVote(vote: VoteState, state: SessionState, forUserId: string | undefined): PublicVote {
@@ -28,8 +29,14 @@ function publicVote(vote: VoteState, state: SessionState, forUserId: string | un
  * it carries that person's own dots, and the live counts if they facilitate.
  */
 export function toPublicState(state: SessionState, forUserId?: string): PublicSessionState {
-  const { vote, log: _log, createdAt: _createdAt, updatedAt: _updatedAt, ...shared } = state;
+  const { vote, ...shared } = sharedPart(state);
   return { ...shared, vote: vote ? publicVote(vote, state, forUserId) : null };
+}
+
+/** Everything but the vote as everyone sees it: no log, no dates, the undo without what it keeps. */
+function sharedPart(state: SessionState) {
+  const { log: _log, createdAt: _createdAt, updatedAt: _updatedAt, undo, ...shared } = state;
+  return undo === undefined ? shared : { ...shared, undo: publicUndo(undo) };
 }
 
 /**
@@ -38,7 +45,7 @@ export function toPublicState(state: SessionState, forUserId?: string): PublicSe
  * With 200 people that is one encoding of the participant list per broadcast instead of 200.
  */
 export function publicStateEncoder(state: SessionState): (forUserId?: string) => string {
-  const { vote, log: _log, createdAt: _createdAt, updatedAt: _updatedAt, ...shared } = state;
+  const { vote, ...shared } = sharedPart(state);
   const sharedJson = JSON.stringify(shared);
   // `toPublicState` puts `vote` last: the shared object's text, then `"vote":…` before its brace.
   const head = sharedJson === '{}' ? '{' : `${sharedJson.slice(0, -1)},`;

@@ -10,6 +10,8 @@ export interface CommandContext {
   actor: Actor;
   now: number;
   random: () => number;
+  /** How long a destructive command stays undoable (S-UNDO-1). */
+  undoWindowMs: number;
 }
 
 export function accept(state: SessionState): ApplyResult {

@@ -10,8 +10,8 @@ describe('session log', () => {
     state = run(state, { type: 'timer.pause' }, facilitator, T0 + 3 * MIN);
     state = run(state, { type: 'timer.resume' }, facilitator, T0 + 5 * MIN);
     state = run(state, { type: 'timer.extend', ms: 2 * MIN }, facilitator, T0 + 6 * MIN);
-    state = run(state, { type: 'step.next' }, facilitator, T0 + 14 * MIN);
-    state = run(state, { type: 'step.next' }, facilitator, T0 + 14 * MIN);
+    state = run(state, { type: 'step.next', start: false }, facilitator, T0 + 14 * MIN);
+    state = run(state, { type: 'step.next', start: false }, facilitator, T0 + 14 * MIN);
     state = run(state, { type: 'timer.start' }, facilitator, T0 + 15 * MIN);
 
     expect(actualStepDurations(state.log, T0 + 20 * MIN)).toEqual([

@@ -1,6 +1,6 @@
 // The session log: appending (bounded) and reading back what each step actually took (S-LOG-*).
 import { SessionLimits } from '@atelier/protocol';
-import type { SessionLogEntry } from '@atelier/protocol';
+import type { SessionLogEntry, SessionLogEntryType, UndoableCommand } from '@atelier/protocol';
 
 export function appendLog(
   log: readonly SessionLogEntry[],
@@ -10,6 +10,33 @@ export function appendLog(
   const next = [...log, ...entries];
   // Dropping the oldest keeps a runaway session storable; a real day stays far below the cap.
   return next.length > SessionLimits.maxLogEntries ? next.slice(-SessionLimits.maxLogEntries) : next;
+}
+
+/** The log entry each undoable command writes. */
+const entryOfCommand: Record<UndoableCommand, SessionLogEntryType> = {
+  'vote.clear': 'vote.cleared',
+  'groups.clear': 'groups.cleared',
+  'step.reset': 'step.reset',
+  'session.reset': 'session.reset',
+};
+
+/**
+ * Positions in `log` of the entries an `action.undone` took back: for each, the latest entry of the
+ * undone command before it (only the last destructive command is ever undoable), S-LOG-3.
+ */
+export function undoneEntries(log: readonly SessionLogEntry[]): Set<number> {
+  const undone = new Set<number>();
+  log.forEach((entry, index) => {
+    if (entry.type !== 'action.undone') return;
+    const type = entryOfCommand[entry.command];
+    for (let i = index - 1; i >= 0; i--) {
+      if (log[i]?.type === type && !undone.has(i)) {
+        undone.add(i);
+        return;
+      }
+    }
+  });
+  return undone;
 }
 
 export const StepRunStatus = {
@@ -37,8 +64,9 @@ export interface StepRun {
 }
 
 /**
- * Each step's actual duration, in the order the steps first appear in the log (S-LOG-1). With
- * `now`, a timer still running counts up to `now`; without it, the open stretch is left out.
+ * Each step's actual duration, in the order the steps first appear in the log since the last
+ * session reset (S-LOG-1); entries taken back by an undo do not count (S-LOG-3). With `now`, a
+ * timer still running counts up to `now`; without it, the open stretch is left out.
  */
 export function actualStepDurations(log: readonly SessionLogEntry[], now?: number): StepRun[] {
   const runs = new Map<string, StepRun & { ran: boolean; runningSince?: number }>();
@@ -62,8 +90,13 @@ export function actualStepDurations(log: readonly SessionLogEntry[], now?: numbe
     run.runningSince = undefined;
   };
 
-  for (const entry of log) {
+  const undone = undoneEntries(log);
+  for (const [index, entry] of log.entries()) {
+    if (undone.has(index)) continue;
     switch (entry.type) {
+      case 'session.reset':
+        runs.clear();
+        break;
       case 'step.started': {
         const run = runOf(entry.stepId);
         // Only one step runs at a time: a start closes any stretch the log left open.

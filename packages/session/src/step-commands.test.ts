@@ -2,21 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { MIN, T0, act, makeStep, run, workshop } from './test-fixtures';
 
 describe('sequence commands', () => {
-  it('S-STEP-1: next makes the following step current and idle, logging the left step as ended', () => {
+  it('S-STEP-1: next makes the following step current and starts its timer, logging the left step as ended', () => {
     const running = run(workshop(), { type: 'timer.start' });
     const next = run(running, { type: 'step.next' }, undefined, T0 + 11 * MIN);
     expect(next.currentStepId).toBe('b');
-    expect(next.timer).toEqual({ status: 'idle', remainingMs: 5 * MIN });
-    expect(next.log.at(-1)).toEqual({ type: 'step.ended', at: T0 + 11 * MIN, by: 'fac', stepId: 'a' });
+    expect(next.timer).toEqual({
+      status: 'running',
+      endsAt: T0 + 16 * MIN,
+      remainingMs: 5 * MIN,
+      startedAt: T0 + 11 * MIN,
+    });
+    expect(next.log.slice(-2)).toEqual([
+      { type: 'step.ended', at: T0 + 11 * MIN, by: 'fac', stepId: 'a' },
+      { type: 'step.started', at: T0 + 11 * MIN, by: 'fac', stepId: 'b' },
+    ]);
+  });
+
+  it('S-STEP-1: a step whose timer is manual is entered idle; start: false arrives idle anywhere', () => {
+    const steps = [makeStep('a', 10 * MIN), makeStep('talk', 5 * MIN, { timerStart: 'manual' })];
+    const talk = run(workshop(steps), { type: 'step.next' }, undefined, T0 + MIN);
+    expect(talk.currentStepId).toBe('talk');
+    expect(talk.timer).toEqual({ status: 'idle', remainingMs: 5 * MIN });
+    expect(talk.log.map((entry) => entry.type)).toEqual(['step.skipped']);
+    // `start: true` overrides a manual step, `start: false` an ordinary one.
+    const forced = run(talk, { type: 'step.previous', start: false }, undefined, T0 + 2 * MIN);
+    expect(forced.timer).toEqual({ status: 'idle', remainingMs: 10 * MIN });
+    const started = run(forced, { type: 'step.next', start: true }, undefined, T0 + 3 * MIN);
+    expect(started.timer).toMatchObject({ status: 'running', endsAt: T0 + 8 * MIN });
   });
 
   it('S-STEP-1: leaving a paused step logs it ended; leaving an idle one logs it skipped', () => {
     let state = run(workshop(), { type: 'timer.start' });
     state = run(state, { type: 'timer.pause' }, undefined, T0 + MIN);
-    state = run(state, { type: 'step.next' }, undefined, T0 + 2 * MIN);
+    state = run(state, { type: 'step.next', start: false }, undefined, T0 + 2 * MIN);
     expect(state.log.at(-1)).toMatchObject({ type: 'step.ended', stepId: 'a' });
     state = run(state, { type: 'step.next' }, undefined, T0 + 3 * MIN);
-    expect(state.log.at(-1)).toMatchObject({ type: 'step.skipped', stepId: 'b', at: T0 + 3 * MIN });
+    expect(state.log.at(-2)).toMatchObject({ type: 'step.skipped', stepId: 'b', at: T0 + 3 * MIN });
   });
 
   it('S-STEP-1: next with start runs the new step at once', () => {
@@ -43,7 +64,7 @@ describe('sequence commands', () => {
     let state = run(workshop(), { type: 'step.goto', stepId: 'c' });
     state = run(state, { type: 'step.next' });
     const before = state.log.length;
-    state = run(state, { type: 'step.previous' });
+    state = run(state, { type: 'step.previous', start: false });
     expect(state.currentStepId).toBe('b');
     expect(state.log.length).toBe(before);
   });
@@ -116,7 +137,7 @@ describe('sequence commands', () => {
     paused = run(paused, { type: 'timer.pause' }, undefined, T0 + 8 * MIN);
     paused = run(paused, { type: 'step.edit', stepId: 'a', durationMs: 5 * MIN });
     expect(paused.timer.remainingMs).toBe(0);
-    let finished = run(workshop(), { type: 'step.goto', stepId: 'c' });
+    let finished = run(workshop(), { type: 'step.goto', stepId: 'c', start: false });
     finished = run(finished, { type: 'step.next' });
     finished = run(finished, { type: 'step.edit', stepId: 'c', durationMs: 30 * MIN });
     expect(finished.timer).toEqual({ status: 'finished', remainingMs: 0 });
@@ -194,6 +215,13 @@ describe('sequence commands', () => {
     });
   });
 
+  it('S-STEP-7: once started, removing the current step enters its replacement; before, it does not', () => {
+    const started = run(workshop(), { type: 'timer.start' });
+    const removed = run(started, { type: 'step.remove', stepId: 'a' }, undefined, T0 + MIN);
+    expect(removed.stepEntry).toEqual({ stepId: 'b', seq: started.revision + 1, at: T0 + MIN });
+    expect(run(workshop(), { type: 'step.remove', stepId: 'a' }).stepEntry).toBeNull();
+  });
+
   it('S-STEP-8: move reorders the sequence and keeps the current step and timer', () => {
     const running = run(workshop(), { type: 'timer.start' });
     const state = run(running, { type: 'step.move', stepId: 'a', index: 2 });
@@ -219,5 +247,33 @@ describe('sequence commands', () => {
       code: 'bad_request',
     });
     expect(run(state, { type: 'step.move', stepId: 'b', index: 1 }).revision).toBe(state.revision);
+  });
+});
+
+describe('step entry', () => {
+  it('S-STEP-9: a new session has not started; its first timer start enters the first step', () => {
+    const fresh = workshop();
+    expect(fresh.stepEntry).toBeNull();
+    const started = run(fresh, { type: 'timer.start' }, undefined, T0 + MIN);
+    expect(started.stepEntry).toEqual({ stepId: 'a', seq: fresh.revision + 1, at: T0 + MIN });
+    // Later starts (after a pause, a reset) are no new entry.
+    let again = run(started, { type: 'step.reset' }, undefined, T0 + 2 * MIN);
+    again = run(again, { type: 'timer.start' }, undefined, T0 + 3 * MIN);
+    expect(again.stepEntry).toEqual(started.stepEntry);
+  });
+
+  it('S-STEP-9: next, previous and goto enter their step with a growing seq; other commands leave it', () => {
+    const first = run(workshop(), { type: 'step.next' }, undefined, T0 + MIN);
+    expect(first.stepEntry).toEqual({ stepId: 'b', seq: first.revision, at: T0 + MIN });
+    const back = run(first, { type: 'step.previous' }, undefined, T0 + 2 * MIN);
+    expect(back.stepEntry).toEqual({ stepId: 'a', seq: back.revision, at: T0 + 2 * MIN });
+    const jumped = run(back, { type: 'step.goto', stepId: 'a' });
+    expect(jumped).toEqual(back);
+    const far = run(back, { type: 'step.goto', stepId: 'c' }, undefined, T0 + 3 * MIN);
+    expect(far.stepEntry?.seq).toBeGreaterThan(back.stepEntry?.seq ?? Infinity);
+    let other = run(far, { type: 'timer.extend', ms: MIN });
+    other = run(other, { type: 'step.edit', stepId: 'c', durationMs: MIN });
+    other = run(other, { type: 'camera.summon', frameId: 'shape:f' });
+    expect(other.stepEntry).toEqual(far.stepEntry);
   });
 });

@@ -1,10 +1,11 @@
 // Timer and sequence commands (SPEC S-TIMER-*, S-STEP-*).
-import { ErrorCode, SessionLimits } from '@atelier/protocol';
-import type { SessionCommandOf, SessionLogEntry, SessionState, Step } from '@atelier/protocol';
+import { ErrorCode, SessionLimits, TimerStart } from '@atelier/protocol';
+import type { SessionCommandOf, SessionLogEntry, SessionState, Step, StepEntry } from '@atelier/protocol';
 import { accept, refuse } from './result';
 import type { ApplyResult, CommandContext } from './result';
 import { appendLog } from './session-log';
 import { finishedTimer, idleTimer, pauseTimer, resumeTimer, shiftTimer, startTimer } from './timer';
+import { withUndo } from './undo';
 
 export function currentStep(state: SessionState): Step | undefined {
   return state.steps.find((step) => step.id === state.currentStepId);
@@ -33,6 +34,17 @@ export function leaveEntries(state: SessionState, at: number, by?: string): Sess
   }
 }
 
+/** Whether arriving at a step starts its timer: unless the step says `manual` (S-STEP-1). */
+export function startsOnEnter(step: Step): boolean {
+  return step.timerStart !== TimerStart.manual;
+}
+
+/** The sequence enters `stepId` in the change that follows `state` (its seq is that revision). */
+export function enterStep(state: SessionState, stepId: string, at: number): StepEntry {
+  return { stepId, seq: state.revision + 1, at };
+}
+
+/** Makes `target` current, starting its timer unless the step or `start: false` says otherwise (S-STEP-1). */
 function moveTo(
   state: SessionState,
   target: Step,
@@ -42,11 +54,17 @@ function moveTo(
   const by = ctx.actor.userId;
   const entries = leaveEntries(state, ctx.now, by);
   let timer = idleTimer(target.durationMs);
-  if (start) {
+  if (start ?? startsOnEnter(target)) {
     timer = startTimer(timer, ctx.now);
     entries.push({ type: 'step.started', at: ctx.now, by, stepId: target.id });
   }
-  return { ...state, currentStepId: target.id, timer, log: appendLog(state.log, entries) };
+  return {
+    ...state,
+    currentStepId: target.id,
+    timer,
+    stepEntry: enterStep(state, target.id, ctx.now),
+    log: appendLog(state.log, entries),
+  };
 }
 
 export function timerStart(state: SessionState, ctx: CommandContext): ApplyResult {
@@ -63,6 +81,8 @@ export function timerStart(state: SessionState, ctx: CommandContext): ApplyResul
       return accept({
         ...state,
         timer: startTimer(state.timer, ctx.now),
+        // The first start of the session enters its step, as moving to a step does (S-STEP-9).
+        stepEntry: state.stepEntry ?? enterStep(state, step.id, ctx.now),
         log: appendLog(state.log, [
           { type: 'step.started', at: ctx.now, by: ctx.actor.userId, stepId: step.id },
         ]),
@@ -118,11 +138,12 @@ export function stepReset(state: SessionState, ctx: CommandContext): ApplyResult
   if (!step) return noStep();
   const { timer } = state;
   if (timer.status === 'idle' && timer.remainingMs === step.durationMs) return accept(state);
-  return accept({
+  const reset: SessionState = {
     ...state,
     timer: idleTimer(step.durationMs),
     log: appendLog(state.log, [{ type: 'step.reset', at: ctx.now, by: ctx.actor.userId, stepId: step.id }]),
-  });
+  };
+  return accept(withUndo(state, reset, 'step.reset', ctx));
 }
 
 export function stepNext(
@@ -174,8 +195,16 @@ export function stepEdit(
   const index = state.steps.findIndex((step) => step.id === command.stepId);
   const step = state.steps[index];
   if (!step) return unknownStep(command.stepId);
-  const { title, instructions, durationMs, autoAdvance } = command;
-  if (!title && !instructions && durationMs === undefined && autoAdvance === undefined) return accept(state);
+  const { title, instructions, durationMs, autoAdvance, timerStart } = command;
+  if (
+    !title &&
+    !instructions &&
+    durationMs === undefined &&
+    autoAdvance === undefined &&
+    timerStart === undefined
+  ) {
+    return accept(state);
+  }
   const edited: Step = {
     ...step,
     title: { ...step.title, ...title },
@@ -183,6 +212,7 @@ export function stepEdit(
     durationMs: durationMs ?? step.durationMs,
     autoAdvance: autoAdvance ?? step.autoAdvance,
   };
+  if (timerStart !== undefined) edited.timerStart = timerStart;
   const steps = state.steps.with(index, edited);
   // The running step keeps the time already spent: its deadline moves by the change (S-STEP-5).
   const delta = edited.durationMs - step.durationMs;
@@ -238,11 +268,15 @@ export function stepRemove(
   }
   // The following step takes its place, or the preceding one at the end (S-STEP-7).
   const replacement = steps[index] ?? steps[index - 1];
+  // Once the session has started, everyone goes to the step that takes the removed one's place.
+  const stepEntry =
+    replacement && state.stepEntry ? enterStep(state, replacement.id, ctx.now) : (state.stepEntry ?? null);
   return accept({
     ...state,
     steps,
     currentStepId: replacement?.id ?? null,
     timer: idleTimer(replacement?.durationMs ?? 0),
+    stepEntry,
     log: appendLog(state.log, [...leaveEntries(state, ctx.now, by), removed]),
   });
 }

@@ -43,6 +43,27 @@ describe('auto-advance', () => {
     expect(tick(ticked, T0 + 90 * MIN)).toBe(ticked);
   });
 
+  it('S-AUTO-1: an auto-advance enters the next step at the deadline, for everyone to go there', () => {
+    const running = run(workshop(autoSteps()), { type: 'timer.start' });
+    const ticked = tick(running, T0 + 12 * MIN);
+    expect(ticked.stepEntry).toEqual({ stepId: 'b', seq: running.revision + 1, at: T0 + 10 * MIN });
+  });
+
+  it('S-AUTO-4: a manual step reached by auto-advance is entered idle and the chain stops there', () => {
+    const steps = [
+      makeStep('a', 10 * MIN, { autoAdvance: true }),
+      makeStep('talk', 5 * MIN, { autoAdvance: true, timerStart: 'manual' }),
+      makeStep('c', 20 * MIN),
+    ];
+    const running = run(workshop(steps), { type: 'timer.start' });
+    const ticked = tick(running, T0 + 40 * MIN);
+    expect(ticked.currentStepId).toBe('talk');
+    expect(ticked.timer).toEqual({ status: 'idle', remainingMs: 5 * MIN });
+    expect(ticked.stepEntry).toMatchObject({ stepId: 'talk', at: T0 + 10 * MIN });
+    expect(ticked.log.slice(-1)).toEqual([{ type: 'step.ended', at: T0 + 10 * MIN, stepId: 'a' }]);
+    expect(nextAutoAdvanceAt(ticked)).toBeNull();
+  });
+
   it('S-AUTO-2: auto-advance past the last step finishes it', () => {
     const steps = [makeStep('only', MIN, { autoAdvance: true })];
     const running = run(workshop(steps), { type: 'timer.start' });

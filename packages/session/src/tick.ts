@@ -2,8 +2,8 @@
 import type { SessionLogEntry, SessionState } from '@atelier/protocol';
 import { appendLog } from './session-log';
 import { revise } from './revise';
-import { currentStep } from './step-commands';
-import { finishedTimer } from './timer';
+import { currentStep, enterStep, startsOnEnter } from './step-commands';
+import { finishedTimer, idleTimer } from './timer';
 
 /** When the current step will advance by itself, or null if it will not. */
 export function nextAutoAdvanceAt(state: SessionState): number | null {
@@ -14,8 +14,9 @@ export function nextAutoAdvanceAt(state: SessionState): number | null {
 
 /**
  * Moves past every auto-advancing step whose deadline is due. The next step starts at the previous
- * deadline, not at `now`, so a late tick changes no client's countdown (S-AUTO-1). Returns the same
- * object when nothing is due.
+ * deadline, not at `now`, so a late tick changes no client's countdown (S-AUTO-1), unless its timer
+ * is `manual`: then it waits, idle, and the chain stops there (S-AUTO-4). Returns the same object
+ * when nothing is due.
  */
 export function tick(state: SessionState, now: number): SessionState {
   let next = state;
@@ -29,6 +30,11 @@ export function tick(state: SessionState, now: number): SessionState {
       next = { ...next, timer: finishedTimer(next.timer) };
       break;
     }
+    const stepEntry = enterStep(state, following.id, dueAt);
+    if (!startsOnEnter(following)) {
+      next = { ...next, currentStepId: following.id, timer: idleTimer(following.durationMs), stepEntry };
+      break;
+    }
     entries.push({ type: 'step.started', at: dueAt, stepId: following.id });
     next = {
       ...next,
@@ -39,6 +45,7 @@ export function tick(state: SessionState, now: number): SessionState {
         endsAt: dueAt + following.durationMs,
         remainingMs: following.durationMs,
       },
+      stepEntry,
     };
   }
   if (next === state) return state;

@@ -5,6 +5,7 @@ import { ownValue, withValue, withoutKey } from './own';
 import { accept, refuse } from './result';
 import type { ApplyResult, CommandContext } from './result';
 import { appendLog } from './session-log';
+import { withUndo } from './undo';
 
 export function dotsUsed(ballot: VoteBallot | undefined): number {
   return ballot ? Object.values(ballot).reduce((sum, count) => sum + count, 0) : 0;
@@ -121,11 +122,12 @@ export function voteReveal(state: SessionState, ctx: CommandContext): ApplyResul
 export function voteClear(state: SessionState, ctx: CommandContext): ApplyResult {
   const { vote } = state;
   if (!vote) return noVote();
-  return accept({
+  const cleared: SessionState = {
     ...state,
     vote: null,
     log: appendLog(state.log, [{ type: 'vote.cleared', at: ctx.now, by: ctx.actor.userId, voteId: vote.id }]),
-  });
+  };
+  return accept(withUndo(state, cleared, 'vote.clear', ctx));
 }
 
 function openVote(state: SessionState): VoteState | ApplyResult {
