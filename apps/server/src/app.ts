@@ -111,6 +111,7 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     logger,
     store instanceof RedisBoardStore,
     (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
+    { undoWindowMs: config.undoWindowMs },
   );
 
   io.use(authenticateSocket(boards, { failedKeys, connections, trustProxy: config.trustProxy, logger }));

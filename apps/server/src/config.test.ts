@@ -73,4 +73,12 @@ describe('configuration from the environment', () => {
       );
     }
   });
+
+  it('UNDO_WINDOW_MS: 15 s by default, from 1 s to 10 min', () => {
+    expect(loadConfig({}).undoWindowMs).toBe(15_000);
+    expect(loadConfig({ UNDO_WINDOW_MS: '20000' }).undoWindowMs).toBe(20_000);
+    for (const bad of ['999', '600001', 'soon']) {
+      expect(() => loadConfig({ UNDO_WINDOW_MS: bad })).toThrow(/UNDO_WINDOW_MS/);
+    }
+  });
 });

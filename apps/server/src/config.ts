@@ -1,3 +1,4 @@
+import { DEFAULT_UNDO_WINDOW_MS } from '@atelier/session';
 import { z } from 'zod';
 import { compileTrustProxy, type TrustProxy } from './http/client-address';
 
@@ -52,6 +53,8 @@ export const configSchema = z
     MAX_BOARD_BYTES: positiveInt(32 * 1024 * 1024),
     /** Wrong facilitator keys one IP address may present per minute (REST and sockets together). */
     MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE: positiveInt(10),
+    /** How long "Annuler" can undo a cleared vote, dissolved groups or a reset (1 s to 10 min). */
+    UNDO_WINDOW_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_UNDO_WINDOW_MS),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -66,6 +69,7 @@ export const configSchema = z
     roomIdleCloseMs: env.ROOM_IDLE_CLOSE_MS,
     webDist: env.WEB_DIST,
     trustProxy: env.TRUST_PROXY,
+    undoWindowMs: env.UNDO_WINDOW_MS,
     limits: {
       messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
       connectionsPerIp: env.MAX_CONNECTIONS_PER_IP,

@@ -60,6 +60,31 @@ describe('renderReportMarkdown, PGO-like board', () => {
     expect(rows.at(-1)).toBe('|   | Total |   | 1 h 20 min | 55 min |   |');
   });
 
+  it('P-NUM numbers the steps as the session does (its firstStepNumber), a break with no number', () => {
+    const session = pgoSession();
+    const withBreak = {
+      ...session,
+      steps: [
+        ...session.steps.slice(0, 3),
+        {
+          id: 'break',
+          kind: 'break' as const,
+          title: { fr: 'Pause', en: 'Break' },
+          instructions: { fr: '', en: '' },
+          durationMs: 600_000,
+        },
+        ...session.steps.slice(3),
+      ],
+    };
+    const rows = sectionOf(renderReportMarkdown(pgoInput({ session: withBreak })), '## Déroulé');
+    expect(rows.find((row) => row.includes('| Pause |'))).toMatch(/^\|\s+\| Pause \|/);
+    expect(rows).toContain('| 4 | Récapitulatif | plénière | 10 min | 5 min | en cours |');
+    // The session decides, not the template id: a PGO board whose session numbers from 1.
+    const fromOne = { ...session, firstStepNumber: undefined };
+    const plain = sectionOf(renderReportMarkdown(pgoInput({ session: fromOne })), '## Déroulé');
+    expect(plain).toContain('| 1 | Introduction | plénière | 10 min | 12 min | faite |');
+  });
+
   it('lists participants with their labs and groups, and each group with its members', () => {
     const md = renderReportMarkdown(pgoInput());
     const people = sectionOf(md, '## Participants');

@@ -8,8 +8,15 @@ import {
   type EngagementCardFields,
   type IdentityCardFields,
 } from '@atelier/board-schema';
-import { getTemplate, stepOrdinals } from '@atelier/templates';
-import type { BoardMeta, Locale, Participant, SessionLogEntry, SessionState } from '@atelier/protocol';
+import { getTemplate } from '@atelier/templates';
+import {
+  numberSteps,
+  type BoardMeta,
+  type Locale,
+  type Participant,
+  type SessionLogEntry,
+  type SessionState,
+} from '@atelier/protocol';
 import {
   readBoard,
   BoardItemKind,
@@ -436,9 +443,10 @@ export function buildReportModel(input: ExportInput): ReportModel {
   );
 
   const timings = stepTimings(session?.steps ?? [], log, exportedAt);
-  const ordinals = stepOrdinals(input.board.template, session?.steps ?? []);
+  // The numbers the board's frames and the header show (P-NUM).
+  const numbers = numberSteps(session?.steps ?? [], session?.firstStepNumber);
   const steps: ReportStep[] = timings.map((timing) => ({
-    number: ordinals.get(timing.step.id) ?? '',
+    number: String(numbers.byId.get(timing.step.id) ?? ''),
     title: timing.step.title[locale] || timing.step.title.fr,
     kind: labels.stepKind[timing.step.kind],
     planned: formatDuration(timing.plannedMs),

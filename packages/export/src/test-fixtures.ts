@@ -324,6 +324,8 @@ export function pgoBoard(): BoardRecord[] {
 export function pgoSession(): SessionState {
   return session({
     steps: pgoSteps,
+    // As the PGO template creates it: the kit's introduction is step 0.
+    firstStepNumber: 0,
     currentStepId: 'recap',
     timer: { status: 'running', endsAt: at(515), remainingMs: 10 * minute, startedAt: at(505) },
     participants: pgoPeople,

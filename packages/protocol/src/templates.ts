@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SessionLimits } from './session';
 import { localizedTextSchema, stepSchema } from './step';
 
 /** Templates every Atelier server knows. Saved custom templates get other ids, hence the open string below. */
@@ -48,8 +49,12 @@ export const templateSummarySchema = z.object({
   defaultGroups: z.number().int().min(0).max(8),
   minGroups: z.number().int().min(0).max(8),
   maxGroups: z.number().int().min(0).max(8),
-  /** Whether the template asks a question the facilitator may edit, and its default. */
+  /** The template's default question, when it has one (every template keeps the question given). */
   question: localizedTextSchema.optional(),
+  /** What the question is called when creating a board, when not "Question posée" (co-dev: the client's). */
+  questionLabel: localizedTextSchema.optional(),
+  /** What the steps are numbered from (`numberSteps`); 1 when absent. */
+  firstStepNumber: z.number().int().min(0).max(SessionLimits.maxFirstStepNumber).optional(),
 });
 export type TemplateSummary = z.infer<typeof templateSummarySchema>;
 

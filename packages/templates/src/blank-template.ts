@@ -27,6 +27,6 @@ export const blankTemplate: TemplateDefinition = {
   defaultGroups: 1,
   minGroups: 1,
   maxGroups: 1,
-  firstOrdinal: 1,
+  firstStepNumber: 1,
   layout: () => ({ stepFrames: {}, groups: [] }),
 };

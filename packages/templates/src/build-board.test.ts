@@ -275,7 +275,69 @@ describe('question', () => {
     expect(build('ideation', { question: '   ', locale: 'en' }).question).toBe(
       'How can we move the labs community forward in 2027?',
     );
-    expect(build('codev', { question: 'x' }).question).toBeNull();
+    expect(build('codev').question).toBeNull();
+    expect(build('codev', { question: '   ' }).question).toBeNull();
+  });
+
+  it('T-QUESTION keeps the question given for every template and writes it on the board (blank: header only)', () => {
+    const question = 'Comment accueillir les nouveaux labs ?';
+    for (const templateId of builtInTemplateIds) {
+      const board = build(templateId, { question: `  ${question} ` });
+      expect(board.question, templateId).toBe(question);
+      const onBoard = allText(board.records).split(question).length - 1;
+      // One per group for the group templates, once for the plenary ones, none on the empty board.
+      expect(onBoard, templateId).toBe(templateId === 'blank' ? 0 : Math.max(1, board.groups.length));
+    }
+  });
+
+  it('T-QUESTION co-development calls it the client’s question and puts it in each problem note', () => {
+    for (const templateId of ['codev', 'codev-flash']) {
+      expect(getTemplate(templateId)?.questionLabel?.fr).toBe('Question du client');
+      const board = build(templateId, { question: 'Comment tenir les délais ?', groups: 2 });
+      const notes = board.records.filter((r) => r.type === 'note');
+      const problems = notes.filter((r) =>
+        richTextToPlainText((r.props as { richText: unknown }).richText).startsWith('Problématique :'),
+      );
+      expect(problems.map((r) => richTextToPlainText((r.props as { richText: unknown }).richText))).toEqual([
+        'Problématique : Comment tenir les délais ?',
+        'Problématique : Comment tenir les délais ?',
+      ]);
+    }
+  });
+});
+
+describe('numbering', () => {
+  it('T-NUMBER frames are titled with protocol’s numberSteps: PGO from 0, its break unnumbered', () => {
+    const board = build('pgo');
+    expect(board.firstStepNumber).toBe(0);
+    expect(getTemplate('pgo')?.firstStepNumber).toBe(0);
+    const names = frames(board.records).map((frame) => frame.props.name);
+    expect(names).toContain('0. Introduction : enjeux et feuille de route (10 min)');
+    expect(names).toContain(
+      '1. Réflexion sur les thématiques (20 min) · 2. Choix des deux thématiques (10 min)',
+    );
+    expect(names).toContain('5. Récapitulatif de la production (10 min)');
+    expect(allText(board.records)).toContain('• Pause (10 min)');
+    expect(allText(board.records)).not.toMatch(/\d\. Pause/);
+  });
+
+  it('T-NUMBER other templates number from 1, in every group', () => {
+    for (const templateId of builtInTemplateIds.filter((id) => id !== 'pgo')) {
+      const board = build(templateId, { groups: 2 });
+      expect(board.firstStepNumber, templateId).toBe(1);
+      expect(getTemplate(templateId)?.firstStepNumber, templateId).toBeUndefined();
+    }
+    const names = frames(build('codev-flash', { groups: 2 }).records).map((frame) => frame.props.name);
+    expect(names.filter((name) => name.startsWith('1. Exposé'))).toHaveLength(2);
+  });
+});
+
+describe('timers', () => {
+  it('T-TIMER only the PGO introduction, a talk, waits for the facilitator to start its timer', () => {
+    const manual = listTemplates().flatMap((summary) =>
+      summary.steps.filter((step) => step.timerStart === 'manual').map((step) => `${summary.id}/${step.id}`),
+    );
+    expect(manual).toEqual(['pgo/intro']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { readZone } from '@atelier/board-schema';
-import type { Locale, Role, Step, TemplateSummary } from '@atelier/protocol';
+import { numberSteps, type Locale, type Role, type Step, type TemplateSummary } from '@atelier/protocol';
 import type { TLPageId, TLShape, TLShapeId } from '@tldraw/tlschema';
 import { blankTemplate } from './blank-template';
 import { BoardDraft } from './board-draft';
@@ -22,7 +22,7 @@ const definitions: readonly TemplateDefinition[] = [
 export interface BuildBoardOptions {
   /** Clamped to the template's [minGroups, maxGroups]; the template's default when omitted. */
   groups?: number;
-  /** Replaces the template's default question (templates that ask one); blank keeps the default. */
+  /** The workshop's question, kept for every template (T-QUESTION); blank keeps the template's default. */
   question?: string;
   locale: Locale;
   /** The page every top-level frame goes on (`page:…`). */
@@ -39,8 +39,10 @@ export interface BuiltBoard {
   /** The sequence, each step's `frameId` set to its frame (group 1's zone when there are groups). */
   steps: Step[];
   roles: Role[];
-  /** The question asked on the board, or null for templates that ask none. */
+  /** The question asked on the board: the one given, else the template's default, else null. */
   question: string | null;
+  /** What the steps are numbered from (P-NUM-1): the session's `firstStepNumber`. */
+  firstStepNumber: number;
   groups: BuiltGroup[];
 }
 
@@ -61,6 +63,8 @@ function summarize(definition: TemplateDefinition): TemplateSummary {
     minGroups: definition.minGroups,
     maxGroups: definition.maxGroups,
     ...(definition.question ? { question: definition.question } : {}),
+    ...(definition.questionLabel ? { questionLabel: definition.questionLabel } : {}),
+    ...(definition.firstStepNumber !== 1 ? { firstStepNumber: definition.firstStepNumber } : {}),
   };
 }
 
@@ -75,27 +79,6 @@ export function getTemplate(id: string): TemplateSummary | undefined {
 }
 
 /**
- * Step numbers as the board shows them: from the template's first ordinal (0 for PGO's
- * introduction, 1 elsewhere and for unknown or saved templates), breaks unnumbered. Takes the
- * session's current steps, so a report numbers steps the facilitator added or moved the same way.
- */
-export function stepOrdinals(
-  templateId: string,
-  steps: readonly Pick<Step, 'id' | 'kind'>[],
-): Map<string, string> {
-  const result = new Map<string, string>();
-  let n = definitions.find((d) => d.id === templateId)?.firstOrdinal ?? 1;
-  for (const step of steps) {
-    result.set(step.id, step.kind === 'break' ? '' : String(n++));
-  }
-  return result;
-}
-
-function ordinals(definition: TemplateDefinition): Map<string, string> {
-  return stepOrdinals(definition.id, definition.steps);
-}
-
-/**
  * The shapes, steps and roles of a new board from a built-in template. Pure: same options and id source,
  * same board. Throws on an unknown template id (check with `getTemplate` first).
  */
@@ -104,10 +87,10 @@ export function buildBoard(templateId: string, options: BuildBoardOptions): Buil
   if (!definition) throw new Error(`unknown template: ${templateId}`);
   const requested = Math.round(options.groups ?? definition.defaultGroups);
   const groups = Math.min(definition.maxGroups, Math.max(definition.minGroups, requested));
-  const custom = options.question?.trim();
-  const question = definition.question ? custom || definition.question[options.locale] : null;
+  const question = options.question?.trim() || definition.question?.[options.locale] || null;
   const draft = new BoardDraft(options.pageId as TLPageId, options.createId);
-  const labels = ordinals(definition);
+  // The frames use the numbering every other place uses (T-NUMBER).
+  const numbers = numberSteps(definition.steps, definition.firstStepNumber);
 
   const layout = definition.layout({
     draft,
@@ -115,7 +98,7 @@ export function buildBoard(templateId: string, options: BuildBoardOptions): Buil
     locale: options.locale,
     question,
     steps: definition.steps,
-    ordinal: (id) => labels.get(id) ?? '',
+    stepNumber: (id) => numbers.byId.get(id) ?? null,
   });
 
   return {
@@ -128,6 +111,7 @@ export function buildBoard(templateId: string, options: BuildBoardOptions): Buil
     }),
     roles: definition.roles,
     question,
+    firstStepNumber: definition.firstStepNumber,
     groups: layout.groups,
   };
 }

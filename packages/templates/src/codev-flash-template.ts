@@ -1,5 +1,5 @@
 import { StepKind } from '@atelier/protocol';
-import { rolesHeader, zoneNote } from './codev-template';
+import { clientQuestionLabel, problemNote, rolesHeader, zoneNote } from './codev-template';
 import { layoutGroupFrames } from './group-frames';
 import { clientRole, consultantsRole, facilitatorRole } from './roles';
 import { minutes, type TemplateDefinition } from './template-definition';
@@ -7,13 +7,14 @@ import { minutes, type TemplateDefinition } from './template-definition';
 /** The 35-minute "flash co-dev" of the labs' community day: ideas on sticky notes instead of a discussion. */
 export const codevFlashTemplate: TemplateDefinition = {
   id: 'codev-flash',
-  version: 1,
+  version: 2,
   title: { fr: 'Flash codéveloppement', en: 'Flash co-development' },
   description: {
     fr: 'Un codéveloppement resserré en 35 minutes : exposé, questions, idées individuelles sur post-its, lecture au client et choix du client. Pour faire remonter les difficultés des porteurs de projets et y apporter des réponses collectives.',
     en: "A 35-minute co-development: presentation, questions, individual ideas on sticky notes, reading them to the client and the client's choice. To surface project leaders' difficulties and answer them together.",
   },
   roles: [clientRole, consultantsRole, facilitatorRole],
+  questionLabel: clientQuestionLabel,
   steps: [
     {
       id: 'expose',
@@ -69,7 +70,7 @@ export const codevFlashTemplate: TemplateDefinition = {
   defaultGroups: 3,
   minGroups: 1,
   maxGroups: 8,
-  firstOrdinal: 1,
+  firstStepNumber: 1,
   layout(context) {
     const fr = context.locale === 'fr';
     return layoutGroupFrames(context, {
@@ -82,7 +83,7 @@ export const codevFlashTemplate: TemplateDefinition = {
           stepIds: ['expose'],
           w: 480,
           h: 480,
-          content: zoneNote(fr ? 'Problématique : …' : 'Problem: …', 'yellow'),
+          content: problemNote(context.question, context.locale),
         },
         { stepIds: ['clarify'], w: 480, h: 480 },
         { stepIds: ['ideas'], w: 900, h: 480 },

@@ -15,6 +15,15 @@ export function zoneNote(text: string, color: 'yellow' | 'orange' | 'green' | 'l
   };
 }
 
+/** The client's problem note: the question given at creation when there is one (T-QUESTION). */
+export function problemNote(question: string | null, locale: Locale) {
+  const label = locale === 'fr' ? 'Problématique :' : 'Problem:';
+  return zoneNote(`${label} ${question ?? '…'}`, 'yellow');
+}
+
+/** How co-development names the workshop's question: it is the client's. */
+export const clientQuestionLabel = { fr: 'Question du client', en: "The client's question" };
+
 /** The roles band at the top of a codev group's frame, with room to write names. */
 export function rolesHeader(locale: Locale) {
   const text =
@@ -32,13 +41,14 @@ export function rolesHeader(locale: Locale) {
 /** Codéveloppement professionnel (Payette & Champagne): one client, consultants, a facilitator; 85 minutes. */
 export const codevTemplate: TemplateDefinition = {
   id: 'codev',
-  version: 1,
+  version: 2,
   title: { fr: 'Codéveloppement professionnel', en: 'Professional co-development' },
   description: {
     fr: "Méthode Payette & Champagne : un client expose une problématique réelle, le groupe l'aide à y voir clair par des questions, des réactions et des expériences, puis chacun dit ce qu'il a appris. Groupes de 5 à 8 personnes.",
     en: 'The Payette & Champagne method: a client presents a real problem, the group helps with questions, reactions and experience, then everyone says what they learned. Groups of 5 to 8 people.',
   },
   roles: [clientRole, consultantsRole, facilitatorRole],
+  questionLabel: clientQuestionLabel,
   steps: [
     {
       id: 'expose',
@@ -107,7 +117,7 @@ export const codevTemplate: TemplateDefinition = {
   defaultGroups: 3,
   minGroups: 1,
   maxGroups: 8,
-  firstOrdinal: 1,
+  firstStepNumber: 1,
   layout(context) {
     const fr = context.locale === 'fr';
     const zone = (stepId: string, content?: ZoneSpec['content']): ZoneSpec => ({
@@ -122,7 +132,7 @@ export const codevTemplate: TemplateDefinition = {
       arrows: true,
       header: rolesHeader(context.locale),
       zones: [
-        zone('expose', zoneNote(fr ? 'Problématique : …' : 'Problem: …', 'yellow')),
+        zone('expose', problemNote(context.question, context.locale)),
         zone('clarify'),
         zone('contract', zoneNote(fr ? 'Demande du client : …' : "Client's request: …", 'orange')),
         zone('consult'),

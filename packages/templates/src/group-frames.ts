@@ -3,7 +3,7 @@ import { ZoneKind, zoneMeta } from '@atelier/board-schema';
 import type { TLFrameShape, TLShapeId } from '@tldraw/tlschema';
 import type { BoardDraft } from './board-draft';
 import type { BuiltGroup, LayoutContext, LayoutResult, StepDefinition } from './template-definition';
-import { estimateTextHeight, stepLabel } from './text-layout';
+import { estimateTextHeight, numberedInstructions, stepLabel } from './text-layout';
 
 export const GROUP_PADDING = 40;
 export const GROUP_GAP = 200;
@@ -106,13 +106,15 @@ export function layoutGroupFrames(context: LayoutContext, spec: GroupLayoutSpec)
         y: position.y,
         w: zoneSpec.w,
         h: zoneSpec.h,
-        name: steps.map((s) => stepLabel(s, context.ordinal(s.id), locale)).join(' · '),
+        name: steps.map((s) => stepLabel(s, context.stepNumber(s.id), locale)).join(' · '),
         meta: zoneMeta({ kind: ZoneKind.step, group: g, stepId: steps[0]!.id }),
       });
       zoneFrames.push(zone);
       const instructions = steps
         .map((s) =>
-          steps.length > 1 ? `${context.ordinal(s.id)}. ${s.instructions[locale]}` : s.instructions[locale],
+          steps.length > 1
+            ? numberedInstructions(s, context.stepNumber(s.id), locale)
+            : s.instructions[locale],
         )
         .join('\n\n');
       const textWidth = zoneSpec.w - 2 * ZONE_PADDING;

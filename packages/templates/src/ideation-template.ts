@@ -67,7 +67,7 @@ export const ideationTemplate: TemplateDefinition = {
   defaultGroups: 3,
   minGroups: 1,
   maxGroups: 8,
-  firstOrdinal: 1,
+  firstStepNumber: 1,
   layout(context) {
     const { locale } = context;
     const question = context.question ?? this.question![locale];

@@ -4,7 +4,7 @@ import type { TLShapeId } from '@tldraw/tlschema';
 import type { BoardDraft } from './board-draft';
 import { MAP_LAYOUT, corsicaOutline, mainlandOutline, projectToMainland, projectToMap } from './france-map';
 import { facilitatorRole, participantRole } from './roles';
-import { estimateTextHeight, stepLabel } from './text-layout';
+import { estimateTextHeight, numberedInstructions, stepLabel } from './text-layout';
 import { minutes, type TemplateDefinition } from './template-definition';
 
 export const IDENTITY_CARD_SIZE = { w: 380, h: 300 } as const;
@@ -100,7 +100,7 @@ function drawMap(draft: BoardDraft, mapId: TLShapeId): void {
 /** Fiche d'identité des labs and their map: fill a card, place it on your académie, spot similar labs. */
 export const identityMapTemplate: TemplateDefinition = {
   id: 'identity-map',
-  version: 1,
+  version: 2,
   title: { fr: 'Cartographie des labs', en: 'Map of the labs' },
   description: {
     fr: "Chaque lab remplit sa fiche d'identité (lieu dédié, types d'innovation, offre de services, stade), la place sur la carte des académies, puis repère les labs aux caractéristiques proches pour se mettre en lien.",
@@ -142,14 +142,18 @@ export const identityMapTemplate: TemplateDefinition = {
   defaultGroups: 1,
   minGroups: 1,
   maxGroups: 1,
-  firstOrdinal: 1,
+  firstStepNumber: 1,
   layout(context) {
     const { draft, locale } = context;
     const [fill, place, peers] = context.steps;
-    const label = (step: NonNullable<typeof fill>) => stepLabel(step, context.ordinal(step.id), locale);
+    const label = (step: NonNullable<typeof fill>) => stepLabel(step, context.stepNumber(step.id), locale);
 
     const trayWidth = TRAY_COLUMNS * IDENTITY_CARD_SIZE.w + (TRAY_COLUMNS + 1) * 30;
-    const instructions = fill!.instructions[locale];
+    // The question given at creation heads the first frame (T-QUESTION).
+    const question = context.question
+      ? `Question${locale === 'fr' ? ' :' : ':'} ${context.question}\n\n`
+      : '';
+    const instructions = `${question}${fill!.instructions[locale]}`;
     const cardsTop = PADDING + estimateTextHeight(instructions, trayWidth - 2 * PADDING) + 20;
     const rows = Math.ceil(BLANK_IDENTITY_CARDS / TRAY_COLUMNS);
     const tray = draft.frame({
@@ -179,7 +183,7 @@ export const identityMapTemplate: TemplateDefinition = {
       });
     }
 
-    const mapNotes = `${context.ordinal(place!.id)}. ${place!.instructions[locale]}\n\n${context.ordinal(peers!.id)}. ${peers!.instructions[locale]}`;
+    const mapNotes = `${numberedInstructions(place!, context.stepNumber(place!.id), locale)}\n\n${numberedInstructions(peers!, context.stepNumber(peers!.id), locale)}`;
     const map = draft.frame({
       x: trayWidth + FRAME_GAP,
       y: 0,

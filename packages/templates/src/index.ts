@@ -3,7 +3,6 @@ export {
   buildBoard,
   listTemplates,
   getTemplate,
-  stepOrdinals,
   frameForGroup,
   type BuildBoardOptions,
   type BuiltBoard,

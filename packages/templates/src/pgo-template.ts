@@ -1,8 +1,8 @@
 import { ZoneKind, cardLabels, engagementCriteria, pgoThemes, zoneMeta } from '@atelier/board-schema';
-import { StepKind } from '@atelier/protocol';
+import { StepKind, TimerStart } from '@atelier/protocol';
 import { ENGAGEMENT_CARD_SIZE, ENGAGEMENT_SLOTS } from './engagement-cards';
 import { facilitatorRole, participantRole } from './roles';
-import { estimateTextHeight, stepLabel } from './text-layout';
+import { estimateTextHeight, numberedInstructions, stepLabel } from './text-layout';
 import { minutes, type StepDefinition, type TemplateDefinition } from './template-definition';
 
 const PADDING = 60;
@@ -14,7 +14,7 @@ const THEME_H = 900;
 /** Atelier PGO (Partenariat pour un Gouvernement Ouvert) from the 110 bis kit: two hours, seven themes, two engagements. */
 export const pgoTemplate: TemplateDefinition = {
   id: 'pgo',
-  version: 1,
+  version: 2,
   title: {
     fr: 'Atelier PGO : engagements pour un gouvernement ouvert',
     en: 'OGP workshop: open government commitments',
@@ -30,6 +30,8 @@ export const pgoTemplate: TemplateDefinition = {
       kind: StepKind.plenary,
       durationMs: minutes(10),
       title: { fr: 'Introduction : enjeux et feuille de route', en: 'Introduction: stakes and roadmap' },
+      // A talk: its timer waits for the facilitator, even when the sequence comes back to it.
+      timerStart: TimerStart.manual,
       instructions: {
         fr: "Rappel des enjeux du Partenariat pour un Gouvernement Ouvert (PGO) et de la feuille de route : les engagements produits aujourd'hui nourrissent le plan d'action du ministère.",
         en: "The stakes of the Open Government Partnership (OGP) and the roadmap: today's commitments feed the ministry's action plan.",
@@ -97,16 +99,20 @@ export const pgoTemplate: TemplateDefinition = {
   defaultGroups: 1,
   minGroups: 1,
   maxGroups: 1,
-  firstOrdinal: 0,
+  firstStepNumber: 0,
   layout(context) {
     const { draft, locale } = context;
     const step = (id: string): StepDefinition => context.steps.find((s) => s.id === id)!;
-    const label = (id: string) => stepLabel(step(id), context.ordinal(id), locale);
+    const label = (id: string) => stepLabel(step(id), context.stepNumber(id), locale);
     const colon = locale === 'fr' ? ' :' : ':';
 
     // Intro: the stakes, then the roadmap of the session generated from the steps.
-    const roadmap = context.steps.map((s) => `• ${stepLabel(s, context.ordinal(s.id), locale)}`).join('\n');
-    const introText = `${step('intro').instructions[locale]}\n\n${locale === 'fr' ? 'Feuille de route' : 'Roadmap'}${colon}\n${roadmap}`;
+    const roadmap = context.steps
+      .map((s) => `• ${stepLabel(s, context.stepNumber(s.id), locale)}`)
+      .join('\n');
+    // The question given at creation heads the introduction (T-QUESTION).
+    const questionLine = context.question ? `Question${colon} ${context.question}\n\n` : '';
+    const introText = `${questionLine}${step('intro').instructions[locale]}\n\n${locale === 'fr' ? 'Feuille de route' : 'Roadmap'}${colon}\n${roadmap}`;
     const introW = 1200;
     const intro = draft.frame({
       x: 0,
@@ -127,7 +133,8 @@ export const pgoTemplate: TemplateDefinition = {
 
     // Themes: one column per theme, where ideas go and the dot vote happens.
     const themesW = PADDING * 2 + pgoThemes.length * THEME_W + (pgoThemes.length - 1) * THEME_GAP;
-    const themesText = `${context.ordinal('themes')}. ${step('themes').instructions[locale]}\n${context.ordinal('theme-vote')}. ${step('theme-vote').instructions[locale]}`;
+    const numbered = (id: string) => numberedInstructions(step(id), context.stepNumber(id), locale);
+    const themesText = `${numbered('themes')}\n${numbered('theme-vote')}`;
     const columnsTop = PADDING + estimateTextHeight(themesText, themesW - 2 * PADDING, 'm') + 20;
     const themes = draft.frame({
       x: introW + FRAME_GAP,
@@ -176,7 +183,7 @@ export const pgoTemplate: TemplateDefinition = {
     const criteria = engagementCriteria
       .map((c) => `☐ ${cardLabels.engagementCriterion[c][locale]}`)
       .join('\n');
-    const engagementsText = `${context.ordinal('engagements')}. ${step('engagements').instructions[locale]}\n${context.ordinal('actions')}. ${step('actions').instructions[locale]}\n${cardLabels.engagementField.criteria[locale]}${colon}\n${criteria}`;
+    const engagementsText = `${numbered('engagements')}\n${numbered('actions')}\n${cardLabels.engagementField.criteria[locale]}${colon}\n${criteria}`;
     const engagements = draft.frame({
       x: 0,
       y: rowY,

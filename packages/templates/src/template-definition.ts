@@ -20,8 +20,8 @@ export interface LayoutContext {
   /** The question shown on the board, already resolved (custom or default), or null. */
   question: string | null;
   steps: readonly StepDefinition[];
-  /** The label a step is known by on the board ("1", "2"… or "" for a break). */
-  ordinal(stepId: string): string;
+  /** The number a step is known by everywhere (protocol's `numberSteps`); null for a break. */
+  stepNumber(stepId: string): number | null;
 }
 
 export interface LayoutResult {
@@ -41,10 +41,12 @@ export interface TemplateDefinition {
   defaultGroups: number;
   minGroups: number;
   maxGroups: number;
-  /** The editable question and its default, for templates that ask one. */
+  /** The default question, for templates that ask one (any template keeps the one given, T-QUESTION). */
   question?: LocalizedText;
-  /** Number the steps from 0 (the PGO kit calls its introduction step 0). */
-  firstOrdinal: 0 | 1;
+  /** What the question is called on the home page when not "Question posée" (codev: the client's). */
+  questionLabel?: LocalizedText;
+  /** What the steps are numbered from (P-NUM-1): 0 for the PGO kit, whose introduction is "étape 0". */
+  firstStepNumber: number;
   layout(context: LayoutContext): LayoutResult;
 }
 

@@ -1,4 +1,4 @@
-import type { Locale } from '@atelier/protocol';
+import { numberedStepTitle, type Locale } from '@atelier/protocol';
 import type { StepDefinition } from './template-definition';
 import { MINUTE_MS } from './template-definition';
 
@@ -18,9 +18,13 @@ export function estimateTextHeight(text: string, width: number, size: keyof type
   return Math.ceil(lines * px * 1.35) + 16;
 }
 
-/** "3. Vote à points (4 min)" */
-export function stepLabel(step: StepDefinition, ordinal: string, locale: Locale): string {
-  const title = step.title[locale];
+/** "3. Vote à points (4 min)"; a break has no number (P-NUM-4). */
+export function stepLabel(step: StepDefinition, number: number | null, locale: Locale): string {
   const duration = `${Math.round(step.durationMs / MINUTE_MS)} min`;
-  return ordinal ? `${ordinal}. ${title} (${duration})` : `${title} (${duration})`;
+  return `${numberedStepTitle(number, step.title[locale])} (${duration})`;
+}
+
+/** "2. Consigne…" for the instructions of one of several steps sharing a frame. */
+export function numberedInstructions(step: StepDefinition, number: number | null, locale: Locale): string {
+  return numberedStepTitle(number, step.instructions[locale]);
 }

@@ -27,6 +27,8 @@ export interface NewBoard {
   title: string;
   template: string;
   question?: string | undefined;
+  /** What the steps are numbered from (P-NUM-1); 1 when absent. */
+  firstStepNumber?: number | undefined;
   /** Every document record (document, pages, shapes…), already valid for the current schema. */
   records: TLRecord[];
   steps: Step[];
@@ -56,7 +58,14 @@ export class BoardService {
       }
       const question = body.question?.trim() || saved.summary.question?.[body.locale ?? 'fr'];
       return this.persist(
-        { title: body.title, template: templateId, question, records, steps: saved.summary.steps },
+        {
+          title: body.title,
+          template: templateId,
+          question,
+          records,
+          steps: saved.summary.steps,
+          firstStepNumber: saved.summary.firstStepNumber,
+        },
         baseUrl,
       );
     }
@@ -72,6 +81,7 @@ export class BoardService {
         title: body.title,
         template: templateId,
         question: built.question ?? undefined,
+        firstStepNumber: built.firstStepNumber,
         records: [...DEFAULT_INITIAL_SNAPSHOT.documents.map((d) => d.state as TLRecord), ...built.records],
         steps: built.steps,
       },
@@ -99,6 +109,7 @@ export class BoardService {
       steps: board.steps,
       now: this.now(),
       ...(question ? { question } : {}),
+      ...(board.firstStepNumber !== undefined ? { firstStepNumber: board.firstStepNumber } : {}),
     });
     await this.store.createBoard({ meta, facilitatorKeyHash: hashKey(facilitatorKey) }, snapshot, session);
     for (const { assetId, asset } of board.assets ?? []) await this.store.putAsset(id, assetId, asset);

@@ -76,6 +76,7 @@ export function templateFromBoard(input: TemplateFromBoardInput): StoredTemplate
     minGroups: 1,
     maxGroups: 1,
     ...(question ? { question: { fr: question, en: question } } : {}),
+    ...(session?.firstStepNumber !== undefined ? { firstStepNumber: session.firstStepNumber } : {}),
   };
   return {
     summary,

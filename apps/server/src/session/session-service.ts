@@ -19,6 +19,7 @@ import {
   tick,
   toPublicState,
   type Actor,
+  type ApplyOptions,
 } from '@atelier/session';
 import type { TLRecord } from '@tldraw/tlschema';
 import { emitEncoded } from '../encoded-emit';
@@ -55,6 +56,7 @@ export class SessionService {
     /** True when a cluster adapter links this process to others serving the same boards. */
     private readonly multiProcess: boolean,
     private readonly lookupShape: ShapeLookup,
+    private readonly options: ApplyOptions,
     private readonly now: () => number = Date.now,
   ) {
     // Another process changed a board's state: send it to the people connected here.
@@ -195,7 +197,7 @@ export class SessionService {
     }
     let refusal: SocketError | null = null;
     const state = await this.update(boardId, (current) => {
-      const result = apply(current, parsed.data, actor, this.now());
+      const result = apply(current, parsed.data, actor, this.now(), undefined, this.options);
       if (!result.ok) {
         refusal = { code: result.code, message: result.message };
         return null;

@@ -12,8 +12,22 @@ export function broadcastIntervalMs(audience: number): number {
 
 /** What everyone follows live: a change to it goes out at once, never held back. */
 function followedText(state: SessionState): string {
-  const { question, steps, currentStepId, timer, groups, camera } = state;
-  return JSON.stringify([question, steps, currentStepId, timer, groups, camera]);
+  const { question, steps, currentStepId, timer, groups, camera, stepEntry, firstStepNumber } = state;
+  // An undo offered or taken, and a vote cleared or restored, are seen at once too.
+  const undo = state.undo ? [state.undo.id, state.undo.expiresAt] : null;
+  const vote = state.vote ? [state.vote.id, state.vote.status, state.vote.revealed] : null;
+  return JSON.stringify([
+    question,
+    steps,
+    currentStepId,
+    timer,
+    groups,
+    camera,
+    stepEntry,
+    firstStepNumber,
+    undo,
+    vote,
+  ]);
 }
 
 interface Window {
