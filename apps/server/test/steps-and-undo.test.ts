@@ -118,7 +118,11 @@ describe.each(stores)('steps and undo (%s store)', (storeKind) => {
     expect(await facilitator.command({ type: 'step.next' })).toEqual({ ok: true });
     await atEveryone(everyone, (s) => s.currentStepId === 'themes' && s.timer.status === 'running', 'themes');
     expect(await facilitator.command({ type: 'step.previous' })).toEqual({ ok: true });
-    const back = await atEveryone(everyone, (s) => s.stepEntry?.stepId === 'intro', 'back to the introduction');
+    const back = await atEveryone(
+      everyone,
+      (s) => s.stepEntry?.stepId === 'intro',
+      'back to the introduction',
+    );
     for (const state of back) {
       expect(state.currentStepId).toBe('intro');
       expect(state.timer.status).toBe('idle');
