@@ -10,7 +10,7 @@ import { engagementsFrameOf, themesWithCards, winningThemes } from './pgo-engage
 export function PgoEngagementButton() {
   const editor = useEditor();
   const { t, locale } = useI18n();
-  const { meta } = useBoard();
+  const { meta, connection } = useBoard();
   const { welcome, session } = useConnectionState();
   const [message, setMessage] = useState<string | null>(null);
   const hasFrame = useValue(
@@ -20,8 +20,16 @@ export function PgoEngagementButton() {
   );
   if (welcome?.role !== 'facilitator' || (!hasFrame && meta.template !== 'pgo')) return null;
 
-  const create = () => {
-    const vote = session?.vote;
+  const create = async () => {
+    let vote = session?.vote;
+    if (!vote) return setMessage(t.pgoNoClosedVote);
+    // One click: an open vote (revealed or not) is closed on the way, then its final counts are used.
+    if (vote.status === 'open') {
+      const ack = await connection.command({ type: 'vote.close' });
+      // The server sends the sender its new state before the answer: it is here now.
+      vote = connection.getState().session?.vote;
+      if (!ack.ok && vote?.status !== 'closed') return setMessage(t.pgoNoClosedVote);
+    }
     if (!vote || vote.status !== 'closed' || !vote.results) return setMessage(t.pgoNoClosedVote);
     const getShape = (id: string) => editor.getShape(id as Parameters<typeof editor.getShape>[0]);
     const winners = winningThemes(getShape, vote.results);
@@ -52,7 +60,7 @@ export function PgoEngagementButton() {
 
   return (
     <div className="pgo-action">
-      <button type="button" className="button primary" onClick={create}>
+      <button type="button" className="button primary" onClick={() => void create()}>
         {t.pgoCreateEngagements}
       </button>
       <p role="status" className="card-hint">

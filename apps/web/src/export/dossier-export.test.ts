@@ -28,4 +28,22 @@ describe('stepFrames', () => {
     ]);
     expect(stepFrames(null, 'en', () => true)).toEqual([]);
   });
+
+  it('P-NUM: numbers the pages as the board and the header do: PGO from 0, a break with no number', () => {
+    const session = {
+      firstStepNumber: 0,
+      steps: [
+        step('intro', 'Introduction', 'shape:intro'),
+        step('themes', 'Réflexion', 'shape:themes'),
+        { ...step('break', 'Pause', 'shape:break'), kind: 'break' as const },
+        step('engagements', 'Engagements', 'shape:engagements'),
+      ],
+    } as Pick<PublicSessionState, 'steps' | 'firstStepNumber'>;
+    expect(stepFrames(session, 'fr', () => true).map((page) => page.title)).toEqual([
+      '0. Introduction',
+      '1. Réflexion',
+      'Pause',
+      '2. Engagements',
+    ]);
+  });
 });

@@ -1,22 +1,23 @@
 // Gathers what the session file shows (the step frames drawn by tldraw, the participants, the
 // report rendered by the server) and builds the PDF.
-import type { Locale, PublicSessionState } from '@atelier/protocol';
+import { numberSteps, numberedStepTitle, type Locale, type PublicSessionState } from '@atelier/protocol';
 import type { Editor, TLShapeId } from 'tldraw';
 import type { Messages } from '../shared/i18n';
 import { renderImage } from './image-export';
 import { reportLines } from './report-text';
 import type { DossierStepPage, SessionDossier } from './session-dossier';
 
-/** Step frames in the sequence's order; steps sharing a frame share its page. */
+/** Step frames in the sequence's order, numbered as everywhere else (P-NUM); steps sharing a frame share its page. */
 export function stepFrames(
-  session: Pick<PublicSessionState, 'steps'> | null,
+  session: Pick<PublicSessionState, 'steps' | 'firstStepNumber'> | null,
   locale: Locale,
   exists: (frameId: string) => boolean,
 ): { frameId: string; title: string }[] {
   const pages: { frameId: string; titles: string[] }[] = [];
-  session?.steps.forEach((step, index) => {
+  const numbers = numberSteps(session?.steps ?? [], session?.firstStepNumber);
+  session?.steps.forEach((step) => {
     if (!step.frameId || !exists(step.frameId)) return;
-    const title = `${index + 1}. ${step.title[locale]}`;
+    const title = numberedStepTitle(numbers.byId.get(step.id), step.title[locale]);
     const page = pages.find((candidate) => candidate.frameId === step.frameId);
     if (page) page.titles.push(title);
     else pages.push({ frameId: step.frameId, titles: [title] });

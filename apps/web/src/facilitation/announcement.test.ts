@@ -5,11 +5,16 @@ import { announcement } from './announcement';
 import { countdownView } from './countdown';
 import type { StepView } from './step-view';
 
-const t = new Proxy({}, { get: (_target, key) => `${String(key)} {n}/{total} {title}` }) as Messages;
+const t = new Proxy(
+  {},
+  {
+    get: (_target, key) => (key === 'facStepOf' ? '{n}/{total}' : `${String(key)} {position} {title}`),
+  },
+) as Messages;
 const step: StepView = {
   step: {} as Step,
   number: 2,
-  total: 4,
+  last: 4,
   title: 'Idées',
   instructions: '',
   isFirst: false,

@@ -3,10 +3,10 @@
 import type { Messages } from '../shared/i18n';
 import type { CountdownView } from './countdown';
 import { fill } from './format';
-import type { StepView } from './step-view';
+import { stepPosition, type StepView } from './step-view';
 
 export function announcement(step: StepView, view: CountdownView, t: Messages): string {
-  const values = { n: step.number, total: step.total, title: step.title };
+  const values = { position: stepPosition(step, t), title: step.title };
   if (view.status === 'finished') return t.facSequenceOver;
   if (view.timeUp) return fill(t.facAnnounceTimeUp, values);
   if (view.status === 'paused') return t.facAnnouncePaused;

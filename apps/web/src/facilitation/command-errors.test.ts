@@ -24,6 +24,11 @@ describe('commandErrorMessage', () => {
     expect(commandErrorMessage('timer.extend', error('internal_error'), t)).toBe('facErrTimeout');
   });
 
+  it('S-UNDO-3: says whether an undo came too late or after the session changed', () => {
+    expect(commandErrorMessage('undo', error('undo_expired'), t)).toBe('facErrUndoExpired');
+    expect(commandErrorMessage('undo', error('conflict'), t)).toBe('facErrUndoChanged');
+  });
+
   it('always answers with a catalogue message, never the server’s English text', () => {
     const codes: ErrorCode[] = [
       'bad_request',
@@ -35,11 +40,13 @@ describe('commandErrorMessage', () => {
       'store_unavailable',
       'internal_error',
       'board_not_found',
+      'undo_expired',
     ];
     const types: SessionCommandType[] = [
       'timer.pause',
       'step.goto',
       'groups.split',
+      'undo',
       ...participantCommandTypes,
     ];
     for (const code of codes)

@@ -7,7 +7,10 @@ export function commandErrorMessage(type: SessionCommandType, error: SocketError
   switch (error.code) {
     case 'forbidden':
       return type === 'groups.choose' ? t.facErrGroupsBalanced : t.facErrForbidden;
+    case 'undo_expired':
+      return t.facErrUndoExpired;
     case 'conflict':
+      if (type === 'undo') return t.facErrUndoChanged;
       if (type.startsWith('timer.')) return t.facErrConflictTimer;
       if (type === 'step.next') return t.facErrLastStep;
       if (type === 'step.previous') return t.facErrFirstStep;

@@ -7,10 +7,9 @@ import { useI18n } from '../shared/i18n';
 import { announcement } from './announcement';
 import { playChime } from './chime';
 import { deadlineKey } from './countdown';
-import { fill } from './format';
 import { GroupBar } from './group-bar';
 import { QuickControls } from './quick-controls';
-import { currentStepView, type StepView } from './step-view';
+import { currentStepView, stepPosition, type StepView } from './step-view';
 import { useCountdown } from './use-countdown';
 import { useFacilitation } from './use-facilitation';
 import { usePanelOpen } from './use-panel-open';
@@ -65,7 +64,9 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
     >
       <div className="fac-header-main">
         <div className="fac-step">
-          <span className="fac-step-number">{fill(t.facStepOf, { n: step.number, total: step.total })}</span>
+          <span className="fac-step-number" data-testid="step-position">
+            {stepPosition(step, t)}
+          </span>
           <h2 id="fac-step-title" className="fac-step-title">
             {step.title}
           </h2>

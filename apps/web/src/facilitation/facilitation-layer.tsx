@@ -1,6 +1,7 @@
 // Mounted inside <Tldraw>: the camera moves everyone gets, and the facilitator's panel.
 import { CameraSync } from './camera-sync';
 import { FacilitatorPanel } from './facilitator-panel';
+import { UndoToast } from './undo-toast';
 import { useFacilitation } from './use-facilitation';
 import './facilitation.css';
 
@@ -10,6 +11,7 @@ export function FacilitationLayer() {
     <>
       <CameraSync />
       {isFacilitator && <FacilitatorPanel />}
+      {isFacilitator && <UndoToast />}
     </>
   );
 }

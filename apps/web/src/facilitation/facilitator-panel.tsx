@@ -1,7 +1,7 @@
 // The facilitator's controls, in a collapsible panel at the left of the board so the canvas stays
 // usable: timer and sequence, camera, vote, groups and who is here. Everything it shows comes
 // from the server's state, so a reload or a reconnection mid-step loses nothing.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '../shared/i18n';
 import { CameraControls } from './camera-controls';
 import { GroupsPanel } from './groups-panel';
@@ -12,6 +12,7 @@ import { TimerControls } from './timer-controls';
 import { useCommand, useFacilitation } from './use-facilitation';
 import { setPanelOpen, usePanelOpen } from './use-panel-open';
 import { QuestionEditor } from './question-editor';
+import { SessionResetButton } from './session-reset-button';
 import { VotePanel } from './vote-panel';
 
 function Section({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
@@ -28,7 +29,6 @@ export function FacilitatorPanel() {
   const { session, me } = useFacilitation();
   const { send, error, dismiss } = useCommand();
   const open = usePanelOpen();
-  const [startOnMove, setStartOnMove] = useState(false);
   const bodyId = useId();
   const titleId = useId();
 
@@ -68,17 +68,13 @@ export function FacilitatorPanel() {
         )}
         {session && open && (
           <>
-            <TimerControls
-              session={session}
-              send={send}
-              startOnMove={startOnMove}
-              onStartOnMoveChange={setStartOnMove}
-            />
+            <TimerControls session={session} send={send} />
             <Section title={t.facQuestionSection}>
               <QuestionEditor key={session.question ?? ''} question={session.question ?? ''} send={send} />
             </Section>
             <Section title={t.facSequence} open>
-              <StepSequence session={session} send={send} startOnMove={startOnMove} />
+              <StepSequence session={session} send={send} />
+              <SessionResetButton send={send} />
             </Section>
             <Section title={t.facCameraSection} open>
               <CameraControls session={session} send={send} me={me} />

@@ -3,17 +3,17 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Step } from '@atelier/protocol';
 import { Dialog } from '../shared/dialog';
 import { useI18n } from '../shared/i18n';
-import { fill } from './format';
 import { MAX_STEP_MINUTES, stepDraft, stepEditCommand, type StepDraft } from './step-edit';
 import { useCommand } from './use-facilitation';
 
 export function StepEditDialog({
   step,
-  number,
+  title,
   onClose,
 }: {
   step: Step;
-  number: number;
+  /** "Modifier l'étape 2" with the step's number as shown everywhere, or "Modifier la pause". */
+  title: string;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -46,7 +46,7 @@ export function StepEditDialog({
   });
 
   return (
-    <Dialog title={fill(t.facEditTitle, { n: number })} onClose={onClose}>
+    <Dialog title={title} onClose={onClose}>
       <form className="fac-edit-form" onSubmit={(event) => void submit(event)}>
         <label htmlFor={ids.titleFr}>{t.facTitleFr}</label>
         <input {...field('titleFr')} maxLength={200} required />

@@ -1,30 +1,28 @@
 // The sequence with durations: where we are, go to any step, edit one.
 import { useState } from 'react';
-import type { PublicSessionState, Step } from '@atelier/protocol';
+import { numberSteps, numberedStepTitle, type PublicSessionState, type Step } from '@atelier/protocol';
 import { useI18n } from '../shared/i18n';
 import { fill, formatDuration } from './format';
 import { localized } from './step-view';
 import { StepEditDialog } from './step-edit-dialog';
 import type { SendCommand } from './use-facilitation';
 
-export function StepSequence({
-  session,
-  send,
-  startOnMove,
-}: {
-  session: PublicSessionState;
-  send: SendCommand;
-  startOnMove: boolean;
-}) {
+export function StepSequence({ session, send }: { session: PublicSessionState; send: SendCommand }) {
   const { t, locale } = useI18n();
-  const [editing, setEditing] = useState<{ step: Step; number: number } | null>(null);
+  const [editing, setEditing] = useState<{ step: Step; label: string } | null>(null);
+  // The numbers the board's frames and the header show (P-NUM); a break has none.
+  const numbers = numberSteps(session.steps, session.firstStepNumber);
   return (
     <>
       <ol className="fac-steps">
-        {session.steps.map((step, index) => {
+        {session.steps.map((step) => {
           const current = step.id === session.currentStepId;
           const title = localized(step.title, locale);
-          const labels = { n: index + 1, title };
+          const number = numbers.byId.get(step.id) ?? null;
+          // "Aller à l'étape 2 : Idées"; a break has no number (P-NUM-2).
+          const labels = { n: number ?? '', title };
+          const goToLabel = fill(number === null ? t.facGoToBreakLabel : t.facGoToLabel, labels);
+          const editLabel = fill(number === null ? t.facEditBreakLabel : t.facEditLabel, labels);
           return (
             <li
               key={step.id}
@@ -32,9 +30,7 @@ export function StepSequence({
               aria-current={current ? 'step' : undefined}
             >
               <span className="fac-step-line">
-                <span className="fac-step-name">
-                  {index + 1}. {title}
-                </span>
+                <span className="fac-step-name">{numberedStepTitle(number, title)}</span>
                 <span className="fac-muted">
                   {formatDuration(step.durationMs, locale)}
                   {current && ` · ${t.facCurrent}`}
@@ -45,18 +41,21 @@ export function StepSequence({
                   type="button"
                   className="fac-button small"
                   disabled={current}
-                  aria-label={fill(t.facGoToLabel, labels)}
-                  onClick={() =>
-                    void send({ type: 'step.goto', stepId: step.id, ...(startOnMove ? { start: true } : {}) })
-                  }
+                  aria-label={goToLabel}
+                  onClick={() => void send({ type: 'step.goto', stepId: step.id })}
                 >
                   {t.facGoTo}
                 </button>
                 <button
                   type="button"
                   className="fac-button small"
-                  aria-label={fill(t.facEditLabel, labels)}
-                  onClick={() => setEditing({ step, number: index + 1 })}
+                  aria-label={editLabel}
+                  onClick={() =>
+                    setEditing({
+                      step,
+                      label: number === null ? t.facEditBreakTitle : fill(t.facEditTitle, { n: number }),
+                    })
+                  }
                 >
                   {t.facEdit}
                 </button>
@@ -66,7 +65,7 @@ export function StepSequence({
         })}
       </ol>
       {editing && (
-        <StepEditDialog step={editing.step} number={editing.number} onClose={() => setEditing(null)} />
+        <StepEditDialog step={editing.step} title={editing.label} onClose={() => setEditing(null)} />
       )}
     </>
   );

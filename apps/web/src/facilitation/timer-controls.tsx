@@ -1,8 +1,7 @@
 // The facilitator's timer and sequence buttons: start / pause / resume, extend, reset, move on.
 import type { PublicSessionState } from '@atelier/protocol';
 import { useI18n, type Messages } from '../shared/i18n';
-import { fill } from './format';
-import { currentStepView } from './step-view';
+import { currentStepView, stepPosition } from './step-view';
 import { primaryTimerCommand, type PrimaryTimerCommand } from './timer-actions';
 import type { SendCommand } from './use-facilitation';
 
@@ -12,31 +11,20 @@ export function primaryTimerLabel(command: PrimaryTimerCommand, t: Messages): st
   return { 'timer.start': t.facStart, 'timer.pause': t.facPause, 'timer.resume': t.facResume }[command];
 }
 
-export function TimerControls({
-  session,
-  send,
-  startOnMove,
-  onStartOnMoveChange,
-}: {
-  session: PublicSessionState;
-  send: SendCommand;
-  startOnMove: boolean;
-  onStartOnMoveChange: (value: boolean) => void;
-}) {
+/** Moving to a step starts its timer unless the step says otherwise (S-STEP-1): no `start` to send. */
+export function TimerControls({ session, send }: { session: PublicSessionState; send: SendCommand }) {
   const { t, locale } = useI18n();
   const step = currentStepView(session, locale);
   if (!step) return null;
   const { status } = session.timer;
   const finished = status === 'finished';
-  const start = startOnMove ? { start: true } : {};
 
   const primary = primaryTimerCommand(status);
 
   return (
     <div className="fac-section fac-timer-controls">
       <p className="fac-current-step">
-        <span className="fac-muted">{fill(t.facStepOf, { n: step.number, total: step.total })}</span>{' '}
-        <strong>{step.title}</strong>
+        <span className="fac-muted">{stepPosition(step, t)}</span> <strong>{step.title}</strong>
       </p>
       <div className="fac-row">
         <button
@@ -76,7 +64,13 @@ export function TimerControls({
         >
           {t.facAddFive}
         </button>
-        <button type="button" className="fac-button" onClick={() => void send({ type: 'step.reset' })}>
+        <button
+          type="button"
+          className="fac-button"
+          title={t.facResetLabel}
+          aria-label={t.facResetLabel}
+          onClick={() => void send({ type: 'step.reset' })}
+        >
           {t.facReset}
         </button>
       </div>
@@ -85,7 +79,7 @@ export function TimerControls({
           type="button"
           className="fac-button"
           disabled={step.isFirst}
-          onClick={() => void send({ type: 'step.previous', ...start })}
+          onClick={() => void send({ type: 'step.previous' })}
         >
           ← {t.facPrevious}
         </button>
@@ -93,19 +87,11 @@ export function TimerControls({
           type="button"
           className="fac-button"
           disabled={finished}
-          onClick={() => void send({ type: 'step.next', ...start })}
+          onClick={() => void send({ type: 'step.next' })}
         >
           {step.isLast ? t.facEndSequence : t.facNext} →
         </button>
       </div>
-      <label className="fac-check">
-        <input
-          type="checkbox"
-          checked={startOnMove}
-          onChange={(event) => onStartOnMoveChange(event.target.checked)}
-        />
-        {t.facStartOnMove}
-      </label>
     </div>
   );
 }

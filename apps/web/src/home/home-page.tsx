@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CreatedBoard, TemplateSummary } from '@atelier/protocol';
 import { api, ApiRequestError } from '../shared/api';
 import { CopyField } from '../shared/copy-field';
+import { fill } from '../facilitation/format';
 import { useI18n } from '../shared/i18n';
 
 const BOARD_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -121,10 +122,16 @@ export function HomePage() {
                   />
                 </>
               )}
-              <label htmlFor={ids.question}>{t.questionLabel}</label>
+              <label htmlFor={ids.question}>
+                {template?.questionLabel
+                  ? fill(t.questionLabelNamed, { label: template.questionLabel[locale] })
+                  : t.questionLabel}
+              </label>
               <input
                 id={ids.question}
                 maxLength={300}
+                // The template's own question is used when this is left empty.
+                placeholder={template?.question?.[locale] ?? ''}
                 value={question}
                 onChange={(event) => setQuestion(event.target.value)}
               />

@@ -12,6 +12,7 @@ const fr = {
   templateLabel: 'Modèle d’atelier',
   groupsLabel: 'Nombre de groupes',
   questionLabel: 'Question posée (facultatif)',
+  questionLabelNamed: '{label} (facultatif)',
   createButton: 'Créer le tableau',
   creating: 'Création…',
   joinTitle: 'Rejoindre un tableau',
@@ -68,8 +69,9 @@ const fr = {
   facCountdownLabel: 'Temps restant',
   facInstructions: 'Consignes',
   facSound: 'Son de fin de minuteur',
-  facAnnounceStep: 'Étape {n} sur {total} : {title}.',
-  facAnnounceRunning: 'Étape {n} sur {total} : {title}. Le minuteur est lancé.',
+  facBreak: 'Pause',
+  facAnnounceStep: '{position} : {title}.',
+  facAnnounceRunning: '{position} : {title}. Le minuteur est lancé.',
   facAnnouncePaused: 'Minuteur en pause.',
   facAnnounceTimeUp: 'Temps écoulé pour « {title} ».',
   facYourGroup: 'Votre groupe : {name}',
@@ -105,10 +107,13 @@ const fr = {
   facRemoveOne: '−1 min',
   facRemoveOneLabel: 'Retirer 1 minute',
   facReset: 'Remettre à zéro',
+  facResetLabel: 'Remettre le minuteur de l’étape à zéro',
+  facResetSession: 'Remettre la session à zéro',
+  facResetSessionHint:
+    'Retour à la première étape, minuteur arrêté, sans vote ni groupes. Les post-its restent.',
   facPrevious: 'Étape précédente',
   facNext: 'Étape suivante',
   facEndSequence: 'Terminer la séquence',
-  facStartOnMove: 'Lancer le minuteur en changeant d’étape',
   facSequence: 'Déroulé',
   facCurrent: 'en cours',
   facGoTo: 'Aller',
@@ -116,6 +121,9 @@ const fr = {
   facEdit: 'Modifier',
   facEditLabel: 'Modifier l’étape {n} : {title}',
   facEditTitle: 'Modifier l’étape {n}',
+  facGoToBreakLabel: 'Aller à la pause : {title}',
+  facEditBreakLabel: 'Modifier la pause : {title}',
+  facEditBreakTitle: 'Modifier la pause',
   facTitleFr: 'Titre (français)',
   facTitleEn: 'Titre (anglais)',
   facInstructionsFr: 'Consignes (français)',
@@ -180,6 +188,15 @@ const fr = {
   facErrRateLimited: 'Trop d’actions d’affilée : patientez un instant.',
   facErrStore: 'L’action n’a pas pu être enregistrée. Réessayez.',
   facErrTimeout: 'Le serveur n’a pas répondu : vérifiez la connexion.',
+  facErrUndoExpired: 'Trop tard : cette action ne peut plus être annulée.',
+  facErrUndoChanged: 'La session a changé depuis : cette action ne peut plus être annulée.',
+  facUndo: 'Annuler',
+  facUndoDismiss: 'Fermer sans annuler',
+  facUndoSeconds: '{s} s',
+  facUndoneVote: 'Vote effacé.',
+  facUndoneGroups: 'Groupes dissous.',
+  facUndoneStep: 'Minuteur de l’étape remis à zéro.',
+  facUndoneSession: 'Session remise à zéro : retour à la première étape.',
   facQuickControls: 'Commandes rapides du minuteur',
   // Cards and templates on the canvas (apps/web/src/cards)
   cardPanelClose: 'Fermer la fiche',
@@ -193,7 +210,7 @@ const fr = {
   cardMapHint: 'Déplacez la fiche sur la carte : elle prend l’académie du repère le plus proche.',
   cardSaveFailed: 'La fiche n’a pas pu être enregistrée : vérifiez la longueur des champs.',
   pgoCreateEngagements: 'Créer les fiches d’engagement',
-  pgoNoClosedVote: 'Fermez d’abord le vote sur les thématiques.',
+  pgoNoClosedVote: 'Aucun vote sur les thématiques pour l’instant : ouvrez-le d’abord.',
   pgoNoWinner: 'Aucune thématique n’a reçu de point lors du dernier vote.',
   pgoNoFrame: 'Ce tableau n’a pas de cadre « Formulation des engagements ».',
   pgoAlreadyThere: 'Les fiches des thématiques retenues sont déjà sur le tableau.',
@@ -251,6 +268,7 @@ const en: Messages = {
   templateLabel: 'Workshop template',
   groupsLabel: 'Number of groups',
   questionLabel: 'Question (optional)',
+  questionLabelNamed: '{label} (optional)',
   createButton: 'Create the board',
   creating: 'Creating…',
   joinTitle: 'Join a board',
@@ -305,8 +323,9 @@ const en: Messages = {
   facCountdownLabel: 'Time left',
   facInstructions: 'Instructions',
   facSound: 'Sound when time is up',
-  facAnnounceStep: 'Step {n} of {total}: {title}.',
-  facAnnounceRunning: 'Step {n} of {total}: {title}. The timer is running.',
+  facBreak: 'Break',
+  facAnnounceStep: '{position}: {title}.',
+  facAnnounceRunning: '{position}: {title}. The timer is running.',
   facAnnouncePaused: 'Timer paused.',
   facAnnounceTimeUp: 'Time is up for “{title}”.',
   facYourGroup: 'Your group: {name}',
@@ -342,10 +361,12 @@ const en: Messages = {
   facRemoveOne: '−1 min',
   facRemoveOneLabel: 'Remove 1 minute',
   facReset: 'Reset',
+  facResetLabel: 'Reset the step’s timer',
+  facResetSession: 'Reset the session',
+  facResetSessionHint: 'Back to the first step, timer stopped, no vote or groups. The notes stay.',
   facPrevious: 'Previous step',
   facNext: 'Next step',
   facEndSequence: 'End the sequence',
-  facStartOnMove: 'Start the timer when changing step',
   facSequence: 'Sequence',
   facCurrent: 'current',
   facGoTo: 'Go',
@@ -353,6 +374,9 @@ const en: Messages = {
   facEdit: 'Edit',
   facEditLabel: 'Edit step {n}: {title}',
   facEditTitle: 'Edit step {n}',
+  facGoToBreakLabel: 'Go to the break: {title}',
+  facEditBreakLabel: 'Edit the break: {title}',
+  facEditBreakTitle: 'Edit the break',
   facTitleFr: 'Title (French)',
   facTitleEn: 'Title (English)',
   facInstructionsFr: 'Instructions (French)',
@@ -416,6 +440,15 @@ const en: Messages = {
   facErrRateLimited: 'Too many actions in a row: wait a moment.',
   facErrStore: 'The action could not be saved. Try again.',
   facErrTimeout: 'The server did not answer: check the connection.',
+  facErrUndoExpired: 'Too late: this can no longer be undone.',
+  facErrUndoChanged: 'The session changed since: this can no longer be undone.',
+  facUndo: 'Undo',
+  facUndoDismiss: 'Close without undoing',
+  facUndoSeconds: '{s} s',
+  facUndoneVote: 'Vote cleared.',
+  facUndoneGroups: 'Groups dissolved.',
+  facUndoneStep: 'Step timer reset.',
+  facUndoneSession: 'Session reset: back to the first step.',
   facQuickControls: 'Quick timer controls',
   // Cards and templates on the canvas (apps/web/src/cards)
   cardPanelClose: 'Close the card',
@@ -429,7 +462,7 @@ const en: Messages = {
   cardMapHint: 'Move the card onto the map: it takes the académie of the nearest marker.',
   cardSaveFailed: 'The card could not be saved: check the length of the fields.',
   pgoCreateEngagements: 'Create the commitment cards',
-  pgoNoClosedVote: 'Close the vote on the themes first.',
+  pgoNoClosedVote: 'No vote on the themes yet: open it first.',
   pgoNoWinner: 'No theme got a dot in the last vote.',
   pgoNoFrame: 'This board has no “Writing the commitments” frame.',
   pgoAlreadyThere: 'The cards of the chosen themes are already on the board.',
@@ -473,7 +506,8 @@ const en: Messages = {
   saveTemplateDone: 'Template “{title}” saved: it is offered when creating a board.',
 };
 
-const catalogue: Record<Locale, Messages> = { fr, en };
+/** Every message in both languages (the provider picks one; pure tests read them directly). */
+export const messages: Record<Locale, Messages> = { fr, en };
 const LOCALE_KEY = 'atelier.locale';
 
 function initialLocale(): Locale {
@@ -497,9 +531,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   };
   return (
-    <I18nContext.Provider value={{ locale, t: catalogue[locale], setLocale }}>
-      {children}
-    </I18nContext.Provider>
+    <I18nContext.Provider value={{ locale, t: messages[locale], setLocale }}>{children}</I18nContext.Provider>
   );
 }
 
