@@ -168,8 +168,7 @@ describe('facilitating a workshop in the browser', () => {
     ]);
     expect(Math.abs(seconds(afterReload ?? '') - seconds(participantNow ?? ''))).toBeLessThanOrEqual(1);
 
-    // Next step, started at once: everyone moves on.
-    await facilitator.page.getByLabel('Lancer le minuteur en changeant d’étape').check();
+    // Next step: its timer starts at once (S-STEP-1), and everyone moves on.
     await facilitator.page.getByRole('button', { name: /Étape suivante/ }).click();
     await participant.page.getByRole('heading', { name: 'Partage et regroupement' }).waitFor();
     await participant.page.locator('[data-testid="countdown"][data-status="running"]').waitFor();

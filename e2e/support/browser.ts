@@ -23,12 +23,20 @@ export interface PageWatch {
   errors: string[];
 }
 
+/** A screen to test on: its size, and for phones and tablets touch (`hasTouch`, `isMobile`). */
+export interface Device {
+  viewport: { width: number; height: number };
+  hasTouch?: boolean;
+  isMobile?: boolean;
+}
+
 /** A fresh page that may only reach `appUrl`; everything else is blocked and recorded. */
 export async function openIsolatedPage(
   browser: Browser,
   appUrl: string,
+  device: Device = { viewport: { width: 1400, height: 900 } },
 ): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
+  const context = await browser.newContext({ ...device, locale: 'fr-FR' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appUrl });
   const page = await context.newPage();
   const watch: PageWatch = { foreignRequests: [], errors: [] };

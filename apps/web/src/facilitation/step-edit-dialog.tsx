@@ -39,7 +39,7 @@ export function StepEditDialog({
     if (ok) onClose();
   }
 
-  const field = (key: keyof StepDraft) => ({
+  const field = (key: Exclude<keyof StepDraft, 'manualTimer'>) => ({
     id: ids[key],
     value: draft[key],
     onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value }),
@@ -66,6 +66,14 @@ export function StepEditDialog({
           step="any"
           required
         />
+        <label className="fac-check">
+          <input
+            type="checkbox"
+            checked={draft.manualTimer}
+            onChange={(event) => setDraft({ ...draft, manualTimer: event.target.checked })}
+          />
+          {t.facManualTimer}
+        </label>
         {error && (
           <p className="error" role="alert">
             {error}

@@ -31,6 +31,17 @@ describe('stepEditCommand', () => {
     });
   });
 
+  it('S-STEP-5: sends whether the timer waits for the facilitator when that changed', () => {
+    expect(stepEditCommand(step, { ...stepDraft(step), manualTimer: true })).toEqual({
+      type: 'step.edit',
+      stepId: 'ideas',
+      timerStart: 'manual',
+    });
+    const talk: Step = { ...step, timerStart: 'manual' };
+    expect(stepDraft(talk).manualTimer).toBe(true);
+    expect(stepEditCommand(talk, { ...stepDraft(talk), manualTimer: false })?.timerStart).toBe('on-enter');
+  });
+
   it('reads a French decimal comma and keeps the duration within bounds', () => {
     expect(stepEditCommand(step, { ...stepDraft(step), minutes: '2,5' })?.durationMs).toBe(150_000);
     expect(stepEditCommand(step, { ...stepDraft(step), minutes: '-3' })?.durationMs).toBe(0);

@@ -11,6 +11,8 @@ export interface StepDraft {
   instructionsEn: string;
   /** As typed in the field. */
   minutes: string;
+  /** The timer waits for "Démarrer" instead of starting when the sequence reaches the step. */
+  manualTimer: boolean;
 }
 
 export function stepDraft(step: Step): StepDraft {
@@ -20,6 +22,7 @@ export function stepDraft(step: Step): StepDraft {
     instructionsFr: step.instructions.fr,
     instructionsEn: step.instructions.en,
     minutes: String(Math.round((step.durationMs / MINUTE) * 100) / 100),
+    manualTimer: step.timerStart === 'manual',
   };
 }
 
@@ -41,6 +44,9 @@ export function stepEditCommand(step: Step, draft: StepDraft): SessionCommandOf<
   if (draft.minutes.trim() !== '' && Number.isFinite(minutes)) {
     const durationMs = Math.round(Math.min(MAX_STEP_MINUTES, Math.max(0, minutes)) * MINUTE);
     if (durationMs !== step.durationMs) command.durationMs = durationMs;
+  }
+  if (draft.manualTimer !== (step.timerStart === 'manual')) {
+    command.timerStart = draft.manualTimer ? 'manual' : 'on-enter';
   }
   return Object.keys(command).length > 2 ? command : null;
 }
