@@ -66,4 +66,24 @@ describe('templates', () => {
     expect(session.steps.length).toBeGreaterThan(0);
     for (const step of session.steps) if (step.frameId) expect(records[step.frameId]?.typeName).toBe('shape');
   });
+
+  it.each(builtInTemplateIds)(
+    'T-QUESTION: POST /api/boards keeps the question given for a %s board, in its metadata and session',
+    async (id) => {
+      const question = 'Comment accueillir les nouveaux labs ?';
+      const board = await createBoard(server.url, { title: `Question ${id}`, template: id, question });
+      expect(board.question).toBe(question);
+      const session = (await (
+        await fetch(`${server.url}/api/boards/${board.id}/session`)
+      ).json()) as PublicSessionState;
+      expect(session.question).toBe(question);
+      // The numbering the template's frames use (P-NUM-1): PGO's introduction is step 0.
+      expect(session.firstStepNumber).toBe(id === 'pgo' ? 0 : undefined);
+      if (id === 'blank') return;
+      const reader = connectSocketIoClient(server.url, { boardId: board.id, name: 'Lecteur' });
+      open.push(reader);
+      await reader.loaded;
+      expect(JSON.stringify(documentRecords(reader))).toContain(question);
+    },
+  );
 });
