@@ -8,6 +8,7 @@ import {
 import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
 import type { BoardSocket } from '../socket-types';
+import { PendingChunks } from './pending-chunks';
 import type { ConnectedSession, RoomRegistry } from './room-registry';
 
 export interface SyncSessionOptions {
@@ -70,7 +71,19 @@ export function attachSyncSession(
   const sessionId = socket.id;
   let open: ConnectedSession | null = null;
   let closed = false;
+  // What arrives before the room is open, bounded like one message.
   const pending: string[] = [];
+  let pendingBytes = 0;
+  const chunks = new PendingChunks(options.maxMessageBytes);
+  const refuseTooLarge = (what: string) => {
+    socket.emit(SocketEvent.error, {
+      code: ErrorCode.messageTooLarge,
+      message: `${what} may not exceed ${options.maxMessageBytes} bytes`,
+      event: SocketEvent.sync,
+    });
+    // The sync stream is now missing a piece: reset it; the client resyncs on reconnect.
+    socket.disconnect(true);
+  };
 
   socket.on(SocketEvent.sync, (message: unknown) => {
     if (typeof message !== 'string' || message.length === 0) {
@@ -81,16 +94,8 @@ export function attachSyncSession(
       });
       return;
     }
-    if (Buffer.byteLength(message, 'utf8') > options.maxMessageBytes) {
-      socket.emit(SocketEvent.error, {
-        code: ErrorCode.messageTooLarge,
-        message: `a sync message may not exceed ${options.maxMessageBytes} bytes`,
-        event: SocketEvent.sync,
-      });
-      // The sync stream is now missing a piece: reset it; the client resyncs on reconnect.
-      socket.disconnect(true);
-      return;
-    }
+    const bytes = Buffer.byteLength(message, 'utf8');
+    if (bytes > options.maxMessageBytes) return refuseTooLarge('a sync message');
     // tldraw's room reads whole JSON messages (`{…`) or chunks of one (`3_…`); anything else would
     // only reset the session without saying why.
     if (!message.startsWith('{') && !CHUNK_PREFIX.test(message)) {
@@ -101,8 +106,11 @@ export function attachSyncSession(
       });
       return;
     }
-    if (open) open.room.handleSocketMessage(sessionId, message);
-    else pending.push(message);
+    if (!chunks.admit(message, bytes)) return refuseTooLarge('a sync message sent in chunks');
+    if (open) return open.room.handleSocketMessage(sessionId, message);
+    pendingBytes += bytes;
+    if (pendingBytes > options.maxMessageBytes) return refuseTooLarge('what is sent before the board opens');
+    pending.push(message);
   });
 
   socket.on('disconnect', () => {

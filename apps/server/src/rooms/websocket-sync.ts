@@ -3,16 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { boardIdSchema } from '@atelier/protocol';
+import { boardIdSchema, ErrorCode } from '@atelier/protocol';
 import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientAddress, type TrustProxy } from '../http/client-address';
 import type { ConnectionCounter } from '../http/connection-counter';
 import type { Logger } from '../logger';
 import type { BoardStore } from '../store/board-store';
-import type { RoomRegistry } from './room-registry';
+import { PendingChunks } from './pending-chunks';
+import type { RoomRegistry, SessionLink } from './room-registry';
 
 const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
+/** WebSocket's own close code for a message too big to take (RFC 6455), as \`maxPayload\` sends it. */
+const MESSAGE_TOO_BIG = 1009;
 
 export interface WebSocketSyncOptions {
   maxMessageBytes: number;
@@ -65,19 +68,39 @@ export function attachWebSocketSync(
     const reject = (reason: string) => ws.close(TLSyncErrorCloseEventCode, reason);
     if (!sessionId || sessionId.length > 64) return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
     ws.on('error', (error) => options.logger.debug({ err: error.message }, 'websocket error'));
+    // A reconnecting tldraw client reuses its session id; give each socket its own room session.
+    const roomSessionId = `ws:${sessionId}:${randomUUID()}`;
+    // Messages go to the room from here (it does not listen to the socket itself), so that what a
+    // client has sent in chunks stays bounded like one message, here and at a remote owner.
+    const chunks = new PendingChunks(options.maxMessageBytes);
     // The client speaks first (its connect request) while the room may still be opening.
     const early: string[] = [];
-    const buffer = (data: unknown) => early.push(String(data));
-    ws.on('message', buffer);
+    let earlyBytes = 0;
+    let link: SessionLink | null = null;
+    const tooLarge = () => ws.close(MESSAGE_TOO_BIG, ErrorCode.messageTooLarge);
+    ws.on('message', (data: RawData) => {
+      const message = String(data);
+      const bytes = Buffer.isBuffer(data) ? data.length : Buffer.byteLength(message, 'utf8');
+      if (!chunks.admit(message, bytes)) return tooLarge();
+      if (link) return link.handleSocketMessage(roomSessionId, message);
+      earlyBytes += bytes;
+      if (earlyBytes > options.maxMessageBytes) return tooLarge();
+      early.push(message);
+    });
+    ws.on('close', () => link?.handleSocketClose(roomSessionId));
     try {
       const board = boardIdSchema.safeParse(boardId).success ? await store.getBoard(boardId) : null;
       if (!board) return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
       if (ws.readyState !== ws.OPEN) return;
-      // A reconnecting tldraw client reuses its session id; give each socket its own room session.
-      const roomSessionId = `ws:${sessionId}:${randomUUID()}`;
       const open = await rooms.connect(boardId, {
         sessionId: roomSessionId,
-        socket: ws,
+        socket: {
+          send: (message: string) => ws.send(message),
+          close: (code?: number, reason?: string) => ws.close(code, reason),
+          get readyState() {
+            return ws.readyState;
+          },
+        },
         isReadonly: params.get('viewer') === '1',
         meta: {
           userId: `ws:${sessionId}`,
@@ -85,8 +108,9 @@ export function attachWebSocketSync(
           role: 'participant',
         },
       });
-      ws.off('message', buffer);
-      for (const message of early) open.room.handleSocketMessage(roomSessionId, message);
+      link = open.room;
+      for (const message of early.splice(0)) link.handleSocketMessage(roomSessionId, message);
+      if (ws.readyState !== ws.OPEN) link.handleSocketClose(roomSessionId);
     } catch (error) {
       options.logger.error({ boardId, err: (error as Error).message }, 'websocket sync connection failed');
       reject(TLSyncErrorCloseEventReason.UNKNOWN_ERROR);
