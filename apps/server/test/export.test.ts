@@ -6,6 +6,7 @@ import { readCard, withCard, type IdentityCardFields } from '@atelier/board-sche
 import { engagementCardsForThemes } from '@atelier/templates';
 import type { CreatedBoard, PublicSessionState, TemplateList, TemplateSummary } from '@atelier/protocol';
 import type { TLFrameShape, TLGeoShape, TLParentId, TLRecord, TLShapeId } from '@tldraw/tlschema';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectSessionClient,
@@ -400,5 +401,63 @@ describe('an identity map exported for uMap', () => {
     expect(csv.text).not.toContain('Lab sans académie');
     // A formula is defused for spreadsheets.
     expect(csv.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
+
+describe('spreadsheets', () => {
+  /** The cells of a workbook's first sheet, as ExcelJS reads them back. */
+  async function sheetRows(bytes: Buffer): Promise<{ values: unknown[][]; types: number[] }> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const values: unknown[][] = [];
+    const types: number[] = [];
+    sheet.eachRow((row) => {
+      values.push((row.values as unknown[]).slice(1));
+      row.eachCell((cell) => types.push(cell.type));
+    });
+    return { values, types };
+  }
+
+  it('notes.csv defuses formulas behind spaces and quotes separators; notes.xlsx holds the same text, as text', async () => {
+    const board = await createBoard(server.url, { title: 'Tableur' });
+    const { client } = await joined(board.id, 'Camille');
+    const texts = [' =1+1', 'x;=1+1;y', 'a,=2+2', '@SUM(A1)', 'Des idées simples'];
+    for (const [i, text] of texts.entries()) client.addNote(text, { x: 100, y: 100 + i * 300 });
+    const watcher = (await joined(board.id, 'Témoin')).client;
+    await watcher.waitFor(() => watcher.notes().length === texts.length, 10_000, 'the notes to sync');
+
+    const csv = await download(board.id, 'notes.csv');
+    const lines = csv.text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(texts.length + 1);
+    expect(csv.text).toContain(",' =1+1,");
+    expect(csv.text).toContain(',"x;=1+1;y",');
+    expect(csv.text).toContain(',"a,=2+2",');
+    expect(csv.text).toContain(",'@SUM(A1),");
+
+    const xlsx = await download(board.id, 'notes.xlsx');
+    expect(xlsx.response.status).toBe(200);
+    expect(xlsx.response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.response.headers.get('content-disposition')).toMatch(/filename="tableur-post-its-.*\.xlsx"/);
+    const { values, types } = await sheetRows(xlsx.bytes);
+    // The header and one row per note, in the CSV's order; every note's text exactly as written.
+    expect(values).toHaveLength(lines.length);
+    expect(values[0]).toContain('texte');
+    const column = (values[0] as string[]).indexOf('texte');
+    expect(values.slice(1).map((row) => row[column])).toEqual(texts);
+    // Nothing in the workbook is a formula (ExcelJS ValueType.Formula is 6).
+    expect(types).not.toContain(ExcelJS.ValueType.Formula);
+    fs.writeFileSync(path.join(artifacts, 'notes.xlsx'), xlsx.bytes);
+  });
+
+  it('labs.xlsx holds the rows of labs.csv', async () => {
+    const board = await createBoard(server.url, { title: 'Cartes', template: 'identity-map' });
+    const xlsx = await download(board.id, 'labs.xlsx');
+    expect(xlsx.response.status).toBe(200);
+    const { values } = await sheetRows(xlsx.bytes);
+    expect(values[0]).toEqual(expect.arrayContaining(['name', 'lat', 'lon', 'academie']));
+    expect(values).toHaveLength(1);
   });
 });

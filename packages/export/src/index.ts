@@ -1,5 +1,5 @@
 // Public API of @atelier/export: pure renderers from a persisted board, its session and log to
-// documents (Markdown, HTML) and data (CSV, GeoJSON). No I/O: the caller reads and writes.
+// documents (Markdown, HTML) and data (tables as CSV, GeoJSON). No I/O: the caller reads and writes.
 export {
   readBoard,
   BoardItemKind,
@@ -23,9 +23,10 @@ export {
 } from './report-model';
 export { renderReportMarkdown, renderReportMarkdownFromModel } from './report-markdown';
 export { renderReportHtml, renderReportHtmlFromModel } from './report-html';
-export { renderNotesCsv } from './notes-csv';
+export { notesTable, renderNotesCsv } from './notes-csv';
 export {
   identityCardsOf,
+  labsTable,
   renderLabsCsv,
   renderLabsGeoJson,
   labsFeatureCollection,
@@ -34,7 +35,7 @@ export {
 } from './labs-export';
 export { stepTimings, StepTimingStatus, type StepTiming } from './step-timings';
 export { digestVotes, type VoteDigest } from './vote-digest';
-export { toCsv, guardFormula, utf8Bom, type CsvCell } from './csv';
+export { toCsv, guardFormula, utf8Bom, type CsvCell, type CsvSeparator, type Table } from './csv';
 export { escapeHtml, escapeMarkdown } from './escape';
 export { exportFileName, isoDay } from './file-name';
 export { reportLabels } from './report-labels';

@@ -2,7 +2,7 @@
 import { findAcademie, type Academie, type IdentityCardFields } from '@atelier/board-schema';
 import type { Locale } from '@atelier/protocol';
 import { readBoard, type BoardRecord } from './board-reader';
-import { toCsv } from './csv';
+import { toCsv, type Table } from './csv';
 import { colon, cardFieldLabels } from './report-labels';
 import { identityCardWords, type ReportIdentityCard } from './report-model';
 
@@ -95,7 +95,7 @@ const csvColumns = [
  * import reads those columns, and `name`/`description` fill its popups. Cards without an académie
  * cannot be placed and are left out (the report lists them).
  */
-export function renderLabsCsv(cards: readonly IdentityCardFields[], locale: Locale = 'fr'): string {
+export function labsTable(cards: readonly IdentityCardFields[], locale: Locale = 'fr'): Table {
   const rows = locate(cards, locale).map((lab) => {
     const p = properties(lab, locale);
     const values: Record<(typeof csvColumns)[number], string | number> = {
@@ -105,7 +105,12 @@ export function renderLabsCsv(cards: readonly IdentityCardFields[], locale: Loca
     };
     return csvColumns.map((column) => values[column]);
   });
-  return toCsv(csvColumns, rows);
+  return { header: csvColumns, rows };
+}
+
+/** `labsTable` as CSV, for uMap's import. */
+export function renderLabsCsv(cards: readonly IdentityCardFields[], locale: Locale = 'fr'): string {
+  return toCsv(labsTable(cards, locale));
 }
 
 export interface LabFeature {

@@ -7,7 +7,10 @@ export const ExportFormat = {
   reportMarkdown: 'report.md',
   reportHtml: 'report.html',
   notesCsv: 'notes.csv',
+  /** The same table as notes.csv, as an Excel workbook. */
+  notesXlsx: 'notes.xlsx',
   labsCsv: 'labs.csv',
+  labsXlsx: 'labs.xlsx',
   labsGeoJson: 'labs.geojson',
   tldraw: 'board.tldr',
 } as const;

@@ -3,6 +3,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import {
   identityCardsOf,
+  labsTable,
+  notesTable,
   renderLabsCsv,
   renderLabsGeoJson,
   renderNotesCsv,
@@ -46,6 +48,7 @@ import { requestAddress } from './client-address';
 import type { FacilitatorGate } from './facilitator-gate';
 import { HttpError, parseOr400 } from './http-error';
 import { RateLimiter } from './rate-limiter';
+import { tableToXlsx, xlsxContentType } from './spreadsheet';
 
 export interface ExportRouteDeps {
   boards: BoardService;
@@ -73,9 +76,19 @@ const formats: Record<ExportFormat, { contentType: string; ext: string; suffix: 
     ext: 'csv',
     suffix: { fr: 'post-its', en: 'notes' },
   },
+  [ExportFormat.notesXlsx]: {
+    contentType: xlsxContentType,
+    ext: 'xlsx',
+    suffix: { fr: 'post-its', en: 'notes' },
+  },
   [ExportFormat.labsCsv]: {
     contentType: 'text/csv; charset=utf-8',
     ext: 'csv',
+    suffix: { fr: 'labs', en: 'labs' },
+  },
+  [ExportFormat.labsXlsx]: {
+    contentType: xlsxContentType,
+    ext: 'xlsx',
     suffix: { fr: 'labs', en: 'labs' },
   },
   [ExportFormat.labsGeoJson]: {
@@ -153,7 +166,7 @@ export function exportRoutes({
       throw new HttpError(
         404,
         ErrorCode.notFound,
-        `no export "${request.params.format}"; try one of report.md, report.html, notes.csv, labs.csv, labs.geojson, board.tldr`,
+        `no export "${request.params.format}"; try one of ${Object.values(ExportFormat).join(', ')}`,
       );
     }
     const locale = localeSchema.catch('fr').parse(request.query.locale);
@@ -162,7 +175,7 @@ export function exportRoutes({
     const exportedAt = now();
     const spec = formats[format.data];
 
-    let body: string;
+    let body: string | Buffer;
     if (format.data === ExportFormat.tldraw) {
       body = JSON.stringify(toTldrawFile(await inlineAssets(meta.id, records), schema));
     } else {
@@ -173,7 +186,10 @@ export function exportRoutes({
         exportedAt,
         locale,
       };
-      body = renderFormat(format.data, input);
+      body =
+        format.data === ExportFormat.notesXlsx || format.data === ExportFormat.labsXlsx
+          ? await renderSpreadsheet(format.data, input)
+          : renderFormat(format.data, input);
     }
     const title = spec.suffix[locale] ? `${meta.title} ${spec.suffix[locale]}` : meta.title;
     response.setHeader('Content-Type', spec.contentType);
@@ -260,7 +276,16 @@ export function exportRoutes({
   return router;
 }
 
-function renderFormat(format: Exclude<ExportFormat, 'board.tldr'>, input: ExportInput): string {
+/** The same tables as the CSV files, as workbooks. */
+function renderSpreadsheet(format: 'notes.xlsx' | 'labs.xlsx', input: ExportInput): Promise<Buffer> {
+  if (format === ExportFormat.notesXlsx) return tableToXlsx(notesTable(input), input.board.title);
+  return tableToXlsx(labsTable(identityCardsOf(input.records), input.locale), 'labs');
+}
+
+function renderFormat(
+  format: Exclude<ExportFormat, 'board.tldr' | 'notes.xlsx' | 'labs.xlsx'>,
+  input: ExportInput,
+): string {
   switch (format) {
     case ExportFormat.reportMarkdown:
       return renderReportMarkdown(input);

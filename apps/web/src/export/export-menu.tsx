@@ -23,7 +23,9 @@ const fileLabels: Record<ExportFormat, keyof Messages> = {
   'report.md': 'exportReportMd',
   'report.html': 'exportReportHtml',
   'notes.csv': 'exportNotesCsv',
+  'notes.xlsx': 'exportNotesXlsx',
   'labs.csv': 'exportLabsCsv',
+  'labs.xlsx': 'exportLabsXlsx',
   'labs.geojson': 'exportLabsGeoJson',
   'board.tldr': 'exportTldr',
 };
