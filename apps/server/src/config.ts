@@ -19,6 +19,11 @@ const trustProxy = optionalString.transform((value, context): TrustProxy => {
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
 /** Every setting comes from the environment and is checked once, at start. */
 export const configSchema = z
   .object({
@@ -55,6 +60,8 @@ export const configSchema = z
     MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE: positiveInt(10),
     /** How long "Annuler" can undo a cleared vote, dissolved groups or a reset (1 s to 10 min). */
     UNDO_WINDOW_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_UNDO_WINDOW_MS),
+    /** Saved templates are private to their facilitator; `true` lists every one of them for everyone. */
+    ALLOW_PUBLIC_TEMPLATES: flag,
   })
   .transform((env) => ({
     port: env.PORT,
@@ -70,6 +77,7 @@ export const configSchema = z
     webDist: env.WEB_DIST,
     trustProxy: env.TRUST_PROXY,
     undoWindowMs: env.UNDO_WINDOW_MS,
+    publicTemplates: env.ALLOW_PUBLIC_TEMPLATES,
     limits: {
       messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
       connectionsPerIp: env.MAX_CONNECTIONS_PER_IP,

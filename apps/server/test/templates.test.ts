@@ -1,6 +1,13 @@
 // Every built-in template through a real server: listed by the API, and a board built from it reaches
-// two participants identically over sync (same records, same steps).
-import { builtInTemplateIds, type PublicSessionState, type TemplateList } from '@atelier/protocol';
+// two participants identically over sync (same records, same steps). Saved templates belong to the
+// facilitator of the board they came from (issue 12, row 9).
+import {
+  builtInTemplateIds,
+  type OwnedTemplateList,
+  type PublicSessionState,
+  type TemplateList,
+  type TemplateSummary,
+} from '@atelier/protocol';
 import { readCard } from '@atelier/board-schema';
 import type { TLRecord } from '@tldraw/tlschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,4 +93,85 @@ describe('templates', () => {
       expect(JSON.stringify(documentRecords(reader))).toContain(question);
     },
   );
+});
+
+describe('saved templates', () => {
+  async function saveAsTemplate(baseUrl: string, boardId: string, key: string, title: string) {
+    const response = await fetch(`${baseUrl}/api/boards/${boardId}/save-as-template`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ title }),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as TemplateSummary;
+  }
+
+  async function publicIds(baseUrl: string): Promise<string[]> {
+    const { templates } = (await (await fetch(`${baseUrl}/api/templates`)).json()) as TemplateList;
+    return templates.map((template) => template.id);
+  }
+
+  async function owned(baseUrl: string, facilitatorKeys: string[]): Promise<OwnedTemplateList['templates']> {
+    const response = await fetch(`${baseUrl}/api/templates/owned`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ facilitatorKeys }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as OwnedTemplateList).templates;
+  }
+
+  function remove(id: string, key?: string): Promise<Response> {
+    return fetch(`${server.url}/api/templates/${id}`, {
+      method: 'DELETE',
+      headers: key ? { Authorization: `Bearer ${key}` } : {},
+    });
+  }
+
+  it('are private by default: in nobody’s public list, listed for their own facilitator only', async () => {
+    const board = await createBoard(server.url, { title: 'Source', template: 'codev-flash' });
+    const stranger = await createBoard(server.url, { title: 'Autre' });
+    const saved = await saveAsTemplate(
+      server.url,
+      board.id,
+      board.facilitatorKey,
+      'Modèle officiel — connectez-vous sur http://example.invalid',
+    );
+    expect(await publicIds(server.url)).not.toContain(saved.id);
+    expect(await owned(server.url, [stranger.facilitatorKey])).toEqual([]);
+    const mine = await owned(server.url, [stranger.facilitatorKey, board.facilitatorKey]);
+    expect(mine).toEqual([{ ...saved, ownerKeyIndex: 1 }]);
+    // Whoever holds the key may still build a board from it.
+    const copy = await createBoard(server.url, { title: 'Copie', template: saved.id });
+    expect(copy.template).toBe(saved.id);
+  });
+
+  it('are deleted by their facilitator, and by nobody else', async () => {
+    const board = await createBoard(server.url, { title: 'Source' });
+    const stranger = await createBoard(server.url, { title: 'Autre' });
+    const saved = await saveAsTemplate(server.url, board.id, board.facilitatorKey, 'À supprimer');
+    expect((await remove(saved.id)).status).toBe(401);
+    expect((await remove(saved.id, stranger.facilitatorKey)).status).toBe(403);
+    expect(await owned(server.url, [board.facilitatorKey])).toHaveLength(1);
+    expect((await remove(saved.id, board.facilitatorKey)).status).toBe(204);
+    expect(await owned(server.url, [board.facilitatorKey])).toEqual([]);
+    expect((await remove(saved.id, board.facilitatorKey)).status).toBe(404);
+    const refused = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Trop tard', template: saved.id }),
+    });
+    expect(refused.status).toBe(400);
+  });
+
+  it('are in the public list when the operator publishes them (ALLOW_PUBLIC_TEMPLATES=true)', async () => {
+    const published = await startServer({ env: { ALLOW_PUBLIC_TEMPLATES: 'true' } });
+    try {
+      const board = await createBoard(published.url, { title: 'Publié' });
+      const saved = await saveAsTemplate(published.url, board.id, board.facilitatorKey, 'Modèle du lab');
+      expect(await publicIds(published.url)).toContain(saved.id);
+    } finally {
+      await published.stop();
+    }
+  });
 });

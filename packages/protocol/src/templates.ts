@@ -60,3 +60,18 @@ export type TemplateSummary = z.infer<typeof templateSummarySchema>;
 
 export const templateListSchema = z.object({ templates: z.array(templateSummarySchema) });
 export type TemplateList = z.infer<typeof templateListSchema>;
+
+/**
+ * `POST /api/templates/owned`: the templates saved from the boards whose facilitator keys are given
+ * (a browser remembers the keys of the boards it facilitates). Saved templates are private to them.
+ */
+export const ownedTemplatesRequestSchema = z.object({
+  facilitatorKeys: z.array(z.string().min(1).max(200)).min(1).max(100),
+});
+export type OwnedTemplatesRequest = z.infer<typeof ownedTemplatesRequestSchema>;
+
+/** Each owned template says which of the keys sent owns it (`DELETE /api/templates/:id` takes that key). */
+export const ownedTemplateListSchema = z.object({
+  templates: z.array(templateSummarySchema.extend({ ownerKeyIndex: z.number().int().min(0) })),
+});
+export type OwnedTemplateList = z.infer<typeof ownedTemplateListSchema>;

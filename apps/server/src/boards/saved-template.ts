@@ -51,6 +51,8 @@ export interface TemplateFromBoardInput {
   session: SessionState | null;
   body: SaveTemplateBody;
   now: number;
+  /** The facilitator key's hash of the board: its facilitator owns the template. */
+  ownerKeyHash: string;
 }
 
 /** The stored template: the session's current steps (as edited by the facilitator) and the board's layout. */
@@ -83,5 +85,6 @@ export function templateFromBoard(input: TemplateFromBoardInput): StoredTemplate
     schema: input.schema,
     records: layoutRecords(input.records),
     createdAt: new Date(input.now).toISOString(),
+    ownerKeyHash: input.ownerKeyHash,
   };
 }

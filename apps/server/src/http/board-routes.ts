@@ -3,7 +3,9 @@ import {
   allowedAssetType,
   createBoardBodySchema,
   ErrorCode,
+  ownedTemplatesRequestSchema,
   type BoardMeta,
+  type OwnedTemplateList,
   type TemplateList,
 } from '@atelier/protocol';
 import { listTemplates } from '@atelier/templates';
@@ -11,6 +13,7 @@ import type { BoardService } from '../boards/board-service';
 import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { SessionService } from '../session/session-service';
+import { hashKey } from '../secrets';
 import type { BoardStore } from '../store/board-store';
 import { requestAddress } from './client-address';
 import { HttpError, parseOr400, storeFailure } from './http-error';
@@ -43,9 +46,32 @@ export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardR
     new FacilitatorGate(boards, new RateLimiter(config.limits.failedKeyAttemptsPerMinute, 60 * 1000));
   const json = express.json({ limit: '64kb' });
 
+  // Saved templates belong to the facilitator of the board they came from: listed for everyone
+  // only when the operator publishes them (ALLOW_PUBLIC_TEMPLATES).
   router.get('/templates', async (_request, response) => {
-    const saved = await store.listTemplates();
-    response.json({ templates: [...listTemplates(), ...saved] } satisfies TemplateList);
+    const saved = config.publicTemplates ? await store.listTemplates() : [];
+    const templates = [...listTemplates(), ...saved.map((entry) => entry.summary)];
+    response.json({ templates } satisfies TemplateList);
+  });
+
+  router.post('/templates/owned', json, async (request, response) => {
+    const { facilitatorKeys } = parseOr400(ownedTemplatesRequestSchema, request.body);
+    const owners = new Map(facilitatorKeys.map((key, index) => [hashKey(key), index]));
+    const templates: OwnedTemplateList['templates'] = [];
+    for (const { summary, ownerKeyHash } of await store.listTemplates()) {
+      const ownerKeyIndex = ownerKeyHash === null ? undefined : owners.get(ownerKeyHash);
+      if (ownerKeyIndex !== undefined) templates.push({ ...summary, ownerKeyIndex });
+    }
+    response.json({ templates } satisfies OwnedTemplateList);
+  });
+
+  router.delete('/templates/:id', async (request, response) => {
+    const template = await store.getTemplate(request.params.id);
+    if (!template) throw new HttpError(404, ErrorCode.notFound, 'no saved template with this id');
+    // Templates saved before they had owners can only go through the operator.
+    facilitators.requireKeyOf(request, template.ownerKeyHash ?? '');
+    await store.deleteTemplate(template.summary.id);
+    response.status(204).end();
   });
 
   router.post('/boards', json, async (request, response) => {

@@ -268,6 +268,7 @@ export function exportRoutes({
       session: await store.loadSession(board.meta.id),
       body,
       now: now(),
+      ownerKeyHash: board.facilitatorKeyHash,
     });
     await store.saveTemplate(template);
     response.status(201).json(template.summary satisfies TemplateSummary);

@@ -3,6 +3,7 @@
 import { ErrorCode } from '@atelier/protocol';
 import type { Request } from 'express';
 import type { BoardService } from '../boards/board-service';
+import { keyMatchesHash } from '../secrets';
 import type { StoredBoard } from '../store/board-store';
 import { requestAddress } from './client-address';
 import { HttpError } from './http-error';
@@ -22,6 +23,11 @@ export class FacilitatorGate {
 
   /** Throws 401 without a key, 429 after too many wrong keys from this address, 403 for a wrong key. */
   require(request: Request, board: StoredBoard): void {
+    this.requireKeyOf(request, board.facilitatorKeyHash);
+  }
+
+  /** The same, for what a facilitator key owns beyond its board (a saved template). */
+  requireKeyOf(request: Request, keyHash: string): void {
     const ip = requestAddress(request);
     const key = bearer(request);
     if (!key) {
@@ -34,7 +40,7 @@ export class FacilitatorGate {
     if (this.failedKeys.exceeded(ip)) {
       throw new HttpError(429, ErrorCode.rateLimited, 'too many failed attempts; try again later');
     }
-    if (!this.boards.isFacilitatorKey(board, key)) {
+    if (!keyMatchesHash(key, keyHash)) {
       this.failedKeys.take(ip);
       throw new HttpError(
         403,

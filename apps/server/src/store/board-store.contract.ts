@@ -199,8 +199,29 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       await expect(store.saveTemplate(earlier)).rejects.toBeInstanceOf(TemplateExistsError);
       expect(await store.getTemplate('saved-a')).toEqual(earlier);
       const other = await make(store);
-      expect((await other.listTemplates()).map((summary) => summary.id)).toEqual(['saved-a', 'saved-b']);
+      expect((await other.listTemplates()).map((entry) => entry.summary.id)).toEqual(['saved-a', 'saved-b']);
       expect(await other.getTemplate('saved-b')).toEqual(later);
+    });
+
+    it('keeps who owns a saved template, and deletes it for good', async () => {
+      const store = await make();
+      const owned = {
+        ...savedTemplate('saved-owned', '2026-11-27T10:00:00.000Z'),
+        ownerKeyHash: 'b'.repeat(64),
+      };
+      const unowned = savedTemplate('saved-unowned', '2026-11-27T11:00:00.000Z');
+      await store.saveTemplate(owned);
+      await store.saveTemplate(unowned);
+      expect(await store.getTemplate('saved-owned')).toEqual(owned);
+      expect(await store.listTemplates()).toEqual([
+        { summary: owned.summary, ownerKeyHash: 'b'.repeat(64) },
+        { summary: unowned.summary, ownerKeyHash: null },
+      ]);
+      expect(await store.deleteTemplate('saved-owned')).toBe(true);
+      expect(await store.deleteTemplate('saved-owned')).toBe(false);
+      const other = await make(store);
+      expect(await other.getTemplate('saved-owned')).toBeNull();
+      expect((await other.listTemplates()).map((entry) => entry.summary.id)).toEqual(['saved-unowned']);
     });
 
     it('answers ping while reachable', async () => {

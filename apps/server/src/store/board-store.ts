@@ -32,6 +32,17 @@ export interface StoredTemplate {
   records: TLRecord[];
   /** ISO date. */
   createdAt: string;
+  /**
+   * The hash of the facilitator key of the board it was saved from: who may list and delete it.
+   * Absent on templates saved before templates had owners.
+   */
+  ownerKeyHash?: string;
+}
+
+/** A saved template as listed: its summary and who owns it. */
+export interface SavedTemplateEntry {
+  summary: TemplateSummary;
+  ownerKeyHash: string | null;
 }
 
 export type SessionUpdater = (current: SessionState) => SessionState | null;
@@ -56,8 +67,10 @@ export interface BoardStore {
   /** Stores a saved template; fails if the id exists. */
   saveTemplate(template: StoredTemplate): Promise<void>;
   getTemplate(id: string): Promise<StoredTemplate | null>;
-  /** Every saved template's summary, oldest first. */
-  listTemplates(): Promise<TemplateSummary[]>;
+  /** Every saved template's summary and owner, oldest first. */
+  listTemplates(): Promise<SavedTemplateEntry[]>;
+  /** Removes a saved template; false when there was none with this id. */
+  deleteTemplate(id: string): Promise<boolean>;
   /** Throws when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

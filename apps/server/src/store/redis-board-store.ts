@@ -11,6 +11,7 @@ import {
   UnknownBoardError,
   type BoardStore,
   type RoomStorageHandle,
+  type SavedTemplateEntry,
   type SessionUpdater,
   type StoredAsset,
   type StoredBoard,
@@ -18,6 +19,13 @@ import {
 } from './board-store';
 
 type DocumentEntry = RoomSnapshot['documents'][number];
+
+/** A saved template's entry in the summaries hash (listed together). */
+interface ListedTemplate {
+  createdAt: string;
+  summary: TemplateSummary;
+  ownerKeyHash?: string | undefined;
+}
 
 interface RoomHeader {
   documentClock: number;
@@ -200,14 +208,11 @@ export class RedisBoardStore implements BoardStore {
   }
 
   async saveTemplate(template: StoredTemplate): Promise<void> {
-    const { summary, ...body } = template;
+    const { summary, ownerKeyHash, ...body } = template;
     const created = await this.redis.hsetnx(this.templateKey('bodies'), summary.id, JSON.stringify(body));
     if (created !== 1) throw new TemplateExistsError(summary.id);
-    await this.redis.hset(
-      this.templateKey('summaries'),
-      summary.id,
-      JSON.stringify({ createdAt: template.createdAt, summary }),
-    );
+    const listed: ListedTemplate = { createdAt: template.createdAt, summary, ownerKeyHash };
+    await this.redis.hset(this.templateKey('summaries'), summary.id, JSON.stringify(listed));
   }
 
   async getTemplate(id: string): Promise<StoredTemplate | null> {
@@ -217,17 +222,31 @@ export class RedisBoardStore implements BoardStore {
     ]);
     if (!summary || !body) return null;
     const parsedBody = JSON.parse(body) as Omit<StoredTemplate, 'summary'>;
-    return { ...parsedBody, summary: (JSON.parse(summary) as { summary: TemplateSummary }).summary };
+    const listed = JSON.parse(summary) as ListedTemplate;
+    return {
+      ...parsedBody,
+      summary: listed.summary,
+      ...(listed.ownerKeyHash ? { ownerKeyHash: listed.ownerKeyHash } : {}),
+    };
   }
 
-  async listTemplates(): Promise<TemplateSummary[]> {
+  async listTemplates(): Promise<SavedTemplateEntry[]> {
     const entries = Object.values(await this.redis.hgetall(this.templateKey('summaries'))).map(
-      (raw) => JSON.parse(raw) as { createdAt: string; summary: TemplateSummary },
+      (raw) => JSON.parse(raw) as ListedTemplate,
     );
     entries.sort(
       (a, b) => a.createdAt.localeCompare(b.createdAt) || a.summary.id.localeCompare(b.summary.id),
     );
-    return entries.map((entry) => entry.summary);
+    return entries.map((entry) => ({ summary: entry.summary, ownerKeyHash: entry.ownerKeyHash ?? null }));
+  }
+
+  async deleteTemplate(id: string): Promise<boolean> {
+    const results = await this.redis
+      .multi()
+      .hdel(this.templateKey('summaries'), id)
+      .hdel(this.templateKey('bodies'), id)
+      .exec();
+    return results?.[0]?.[1] === 1;
   }
 
   async ping(): Promise<void> {

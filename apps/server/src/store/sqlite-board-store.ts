@@ -17,6 +17,7 @@ import {
   UnknownBoardError,
   type BoardStore,
   type RoomStorageHandle,
+  type SavedTemplateEntry,
   type SessionUpdater,
   type StoredAsset,
   type StoredBoard,
@@ -49,7 +50,8 @@ const TEMPLATE_SCHEMA = `
     id TEXT PRIMARY KEY,
     summary TEXT NOT NULL,
     body TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    owner_key_hash TEXT
   );
 `;
 
@@ -227,32 +229,53 @@ export class SqliteBoardStore implements BoardStore {
         'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
       );
       this.templatesDb.exec(TEMPLATE_SCHEMA);
+      // Files written before templates had owners lack the column.
+      const columns = this.templatesDb.prepare('PRAGMA table_info(atelier_template)').all() as {
+        name: string;
+      }[];
+      if (!columns.some((column) => column.name === 'owner_key_hash'))
+        this.templatesDb.exec('ALTER TABLE atelier_template ADD COLUMN owner_key_hash TEXT');
     }
     return this.templatesDb;
   }
 
   async saveTemplate(template: StoredTemplate): Promise<void> {
-    const { summary, createdAt, ...body } = template;
+    const { summary, createdAt, ownerKeyHash, ...body } = template;
     const result = this.templates()
-      .prepare('INSERT OR IGNORE INTO atelier_template (id, summary, body, created_at) VALUES (?, ?, ?, ?)')
-      .run(summary.id, JSON.stringify(summary), JSON.stringify(body), createdAt);
+      .prepare(
+        'INSERT OR IGNORE INTO atelier_template (id, summary, body, created_at, owner_key_hash) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(summary.id, JSON.stringify(summary), JSON.stringify(body), createdAt, ownerKeyHash ?? null);
     if (result.changes === 0) throw new TemplateExistsError(summary.id);
   }
 
   async getTemplate(id: string): Promise<StoredTemplate | null> {
     const row = this.templates()
-      .prepare('SELECT summary, body, created_at FROM atelier_template WHERE id = ?')
-      .get(id) as { summary: string; body: string; created_at: string } | undefined;
+      .prepare('SELECT summary, body, created_at, owner_key_hash FROM atelier_template WHERE id = ?')
+      .get(id) as
+      { summary: string; body: string; created_at: string; owner_key_hash: string | null } | undefined;
     if (!row) return null;
     const body = JSON.parse(row.body) as Pick<StoredTemplate, 'schema' | 'records'>;
-    return { summary: JSON.parse(row.summary) as TemplateSummary, createdAt: row.created_at, ...body };
+    return {
+      summary: JSON.parse(row.summary) as TemplateSummary,
+      createdAt: row.created_at,
+      ...body,
+      ...(row.owner_key_hash ? { ownerKeyHash: row.owner_key_hash } : {}),
+    };
   }
 
-  async listTemplates(): Promise<TemplateSummary[]> {
+  async listTemplates(): Promise<SavedTemplateEntry[]> {
     const rows = this.templates()
-      .prepare('SELECT summary FROM atelier_template ORDER BY created_at, id')
-      .all() as { summary: string }[];
-    return rows.map((row) => JSON.parse(row.summary) as TemplateSummary);
+      .prepare('SELECT summary, owner_key_hash FROM atelier_template ORDER BY created_at, id')
+      .all() as { summary: string; owner_key_hash: string | null }[];
+    return rows.map((row) => ({
+      summary: JSON.parse(row.summary) as TemplateSummary,
+      ownerKeyHash: row.owner_key_hash,
+    }));
+  }
+
+  async deleteTemplate(id: string): Promise<boolean> {
+    return this.templates().prepare('DELETE FROM atelier_template WHERE id = ?').run(id).changes > 0;
   }
 
   async ping(): Promise<void> {

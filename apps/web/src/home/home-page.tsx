@@ -1,9 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { CreatedBoard, TemplateSummary } from '@atelier/protocol';
+import type { CreatedBoard, OwnedTemplateList, TemplateSummary } from '@atelier/protocol';
 import { api, ApiRequestError } from '../shared/api';
 import { CopyField } from '../shared/copy-field';
 import { fill } from '../facilitation/format';
 import { useI18n } from '../shared/i18n';
+import { rememberedFacilitatorKeys } from '../shared/identity';
+
+type OwnedTemplate = OwnedTemplateList['templates'][number];
 
 const BOARD_ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -19,6 +22,9 @@ export function HomePage() {
   const { t, locale } = useI18n();
   const ids = { title: useId(), template: useId(), groups: useId(), question: useId(), join: useId() };
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  // Saved from boards this browser facilitates: private to their facilitator.
+  const [ownTemplates, setOwnTemplates] = useState<OwnedTemplate[]>([]);
+  const [ownKeys] = useState(rememberedFacilitatorKeys);
   const [title, setTitle] = useState('');
   const [templateId, setTemplateId] = useState('blank');
   const [groups, setGroups] = useState(3);
@@ -36,7 +42,27 @@ export function HomePage() {
     );
   }, []);
 
-  const template = templates.find((candidate) => candidate.id === templateId);
+  useEffect(() => {
+    api.ownedTemplates(ownKeys).then(
+      (list) => setOwnTemplates(list.templates),
+      () => setOwnTemplates([]),
+    );
+  }, [ownKeys]);
+
+  const ownTemplate = ownTemplates.find((candidate) => candidate.id === templateId);
+  const template = ownTemplate ?? templates.find((candidate) => candidate.id === templateId);
+
+  async function deleteOwnTemplate(owned: OwnedTemplate) {
+    const key = ownKeys[owned.ownerKeyIndex];
+    if (!key || !confirm(fill(t.deleteTemplateConfirm, { title: owned.title[locale] }))) return;
+    try {
+      await api.deleteTemplate(owned.id, key);
+      setOwnTemplates((list) => list.filter((candidate) => candidate.id !== owned.id));
+      setTemplateId('blank');
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : t.errorGeneric);
+    }
+  }
   const hasGroups = template !== undefined && template.maxGroups > 1;
 
   async function create(event: FormEvent) {
@@ -107,8 +133,22 @@ export function HomePage() {
                     {candidate.title[locale]} ({Math.round(candidate.totalDurationMs / 60_000)} min)
                   </option>
                 ))}
+                {ownTemplates.length > 0 && (
+                  <optgroup label={t.ownTemplatesLabel}>
+                    {ownTemplates.map((candidate) => (
+                      <option key={candidate.id} value={candidate.id}>
+                        {candidate.title[locale]} ({Math.round(candidate.totalDurationMs / 60_000)} min)
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </select>
               {template && <p className="hint">{template.description[locale]}</p>}
+              {ownTemplate && (
+                <button type="button" className="button" onClick={() => void deleteOwnTemplate(ownTemplate)}>
+                  {t.deleteTemplateButton}
+                </button>
+              )}
               {hasGroups && (
                 <>
                   <label htmlFor={ids.groups}>{t.groupsLabel}</label>

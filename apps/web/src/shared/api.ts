@@ -3,14 +3,16 @@ import {
   boardMetaSchema,
   clientConfigSchema,
   createdBoardSchema,
+  ownedTemplateListSchema,
   templateListSchema,
   type BoardMeta,
   type ClientConfig,
   type CreateBoardBody,
   type CreatedBoard,
+  type OwnedTemplateList,
   type TemplateList,
 } from '@atelier/protocol';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -29,9 +31,13 @@ async function request<T extends z.ZodType>(
 ): Promise<z.infer<T>> {
   const response = await fetch(path, {
     ...init,
-    headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      Accept: 'application/json',
+      ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+      ...init?.headers,
+    },
   });
-  const body: unknown = await response.json().catch(() => null);
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = apiErrorSchema.safeParse(body);
     throw error.success
@@ -48,4 +54,17 @@ export const api = {
     request(boardMetaSchema, `/api/boards/${encodeURIComponent(id)}`),
   createBoard: (body: CreateBoardBody): Promise<CreatedBoard> =>
     request(createdBoardSchema, '/api/boards', { method: 'POST', body: JSON.stringify(body) }),
+  /** Templates saved from the boards whose facilitator keys are given: private to them. */
+  ownedTemplates: (facilitatorKeys: string[]): Promise<OwnedTemplateList> =>
+    facilitatorKeys.length === 0
+      ? Promise.resolve({ templates: [] })
+      : request(ownedTemplateListSchema, '/api/templates/owned', {
+          method: 'POST',
+          body: JSON.stringify({ facilitatorKeys }),
+        }),
+  deleteTemplate: (id: string, facilitatorKey: string): Promise<unknown> =>
+    request(z.unknown(), `/api/templates/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${facilitatorKey}` },
+    }),
 };

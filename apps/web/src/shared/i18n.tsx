@@ -10,6 +10,9 @@ const fr = {
   boardTitleLabel: 'Titre du tableau',
   boardTitlePlaceholder: 'Journée de la communauté des labs',
   templateLabel: 'Modèle d’atelier',
+  ownTemplatesLabel: 'Mes modèles enregistrés',
+  deleteTemplateButton: 'Supprimer ce modèle',
+  deleteTemplateConfirm: 'Supprimer le modèle « {title} » ? Les tableaux déjà créés à partir de lui restent.',
   groupsLabel: 'Nombre de groupes',
   questionLabel: 'Question posée (facultatif)',
   questionLabelNamed: '{label} (facultatif)',
@@ -253,10 +256,11 @@ const fr = {
   dossierReport: 'Compte rendu',
   saveTemplateHeading: 'Enregistrer comme modèle',
   saveTemplateHelp:
-    'La disposition et les étapes de ce tableau, sans les post-its écrits pendant la séance, pour de prochains ateliers.',
+    'La disposition et les étapes de ce tableau, sans les post-its écrits pendant la séance, pour de prochains ateliers. Le modèle n’est proposé qu’à vous, sur cet appareil.',
   saveTemplateTitleLabel: 'Nom du modèle',
   saveTemplateButton: 'Enregistrer le modèle',
-  saveTemplateDone: 'Modèle « {title} » enregistré : il est proposé à la création d’un tableau.',
+  saveTemplateDone:
+    'Modèle « {title} » enregistré : il vous est proposé à la création d’un tableau, dans « Mes modèles enregistrés ».',
 };
 
 export type Messages = typeof fr;
@@ -269,6 +273,9 @@ const en: Messages = {
   boardTitleLabel: 'Board title',
   boardTitlePlaceholder: 'Labs community day',
   templateLabel: 'Workshop template',
+  ownTemplatesLabel: 'My saved templates',
+  deleteTemplateButton: 'Delete this template',
+  deleteTemplateConfirm: 'Delete the template “{title}”? Boards already built from it stay.',
   groupsLabel: 'Number of groups',
   questionLabel: 'Question (optional)',
   questionLabelNamed: '{label} (optional)',
@@ -506,10 +513,11 @@ const en: Messages = {
   dossierReport: 'Report',
   saveTemplateHeading: 'Save as a template',
   saveTemplateHelp:
-    'This board’s layout and steps, without the notes written during the session, for future workshops.',
+    'This board’s layout and steps, without the notes written during the session, for future workshops. Only you are offered it, on this device.',
   saveTemplateTitleLabel: 'Template name',
   saveTemplateButton: 'Save the template',
-  saveTemplateDone: 'Template “{title}” saved: it is offered when creating a board.',
+  saveTemplateDone:
+    'Template “{title}” saved: it is offered to you when creating a board, under “My saved templates”.',
 };
 
 /** Every message in both languages (the provider picks one; pure tests read them directly). */

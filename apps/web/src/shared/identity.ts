@@ -63,6 +63,12 @@ export function facilitatorKeyFor(boardId: string): string | undefined {
   return saved[boardId];
 }
 
+/** The facilitator keys this browser remembers, for every board it facilitates. */
+export function rememberedFacilitatorKeys(): string[] {
+  const saved = JSON.parse(localStorage.getItem(FACILITATOR_KEYS) ?? '{}') as Record<string, string>;
+  return [...new Set(Object.values(saved))].slice(0, 100);
+}
+
 /** A stable, readable colour per user for cursors. */
 export function colorFor(userId: string): string {
   const palette = [
