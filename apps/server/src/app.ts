@@ -10,6 +10,8 @@ import { Server } from 'socket.io';
 import { ErrorCode, SocketEvent, type ClientConfig, type Health } from '@atelier/protocol';
 import { BoardService } from './boards/board-service';
 import type { Config } from './config';
+import { addressRate } from './http/address-rate';
+import { assetRoutes } from './http/asset-routes';
 import { boardRoutes } from './http/board-routes';
 import { exportRoutes } from './http/export-routes';
 import { FacilitatorGate } from './http/facilitator-gate';
@@ -18,6 +20,7 @@ import { errorHandler, notFoundHandler } from './http/http-error';
 import { originChecker } from './http/origin';
 import { RateLimiter } from './http/rate-limiter';
 import { securityHeaders } from './http/security-headers';
+import { viewerRoutes } from './http/viewer-routes';
 import type { Logger } from './logger';
 import { BoardCluster } from './rooms/board-cluster';
 import { RoomRegistry } from './rooms/room-registry';
@@ -54,8 +57,8 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
   const app = express();
   const httpServer = http.createServer(app);
   const isAllowedOrigin = originChecker(config.publicUrl);
-  const boards = new BoardService(store);
   const { limits } = config;
+  const boards = new BoardService(store, limits.boardAssetBytes);
   // Shared by REST, the Socket.IO handshake and /sync, so no door is left unguarded.
   const failedKeys = new RateLimiter(limits.failedKeyAttemptsPerMinute, 60 * 1000);
   const connections = new ConnectionCounter(limits.connectionsPerIp);
@@ -120,7 +123,7 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     sessions.attach(socket);
     attachSyncSession(socket, rooms, { maxMessageBytes: config.maxMessageBytes, logger, storeHealthy });
   });
-  attachWebSocketSync(httpServer, rooms, store, {
+  attachWebSocketSync(httpServer, rooms, boards, {
     maxMessageBytes: config.maxMessageBytes,
     logger,
     isAllowedOrigin,
@@ -146,6 +149,14 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
   const facilitators = new FacilitatorGate(boards, failedKeys);
   app.use('/api', boardRoutes({ boards, rooms, sessions, store, config, facilitators }));
   app.use('/api', exportRoutes({ boards, rooms, store, config, facilitators }));
+  const uploads = addressRate({
+    name: 'asset-upload',
+    points: limits.assetUploadsPerIpPerMinute,
+    durationSeconds: 60,
+    ...(store instanceof RedisBoardStore ? { redis: store.redis } : {}),
+  });
+  app.use('/api', assetRoutes({ boards, store, members: sessions, uploads }));
+  app.use('/api', viewerRoutes({ boards, config, facilitators }));
   app.use('/api', notFoundHandler);
 
   const webDist = config.webDist ?? defaultWebDist();

@@ -60,6 +60,10 @@ export const configSchema = z
     MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE: positiveInt(10),
     /** How long "Annuler" can undo a cleared vote, dissolved groups or a reset (1 s to 10 min). */
     UNDO_WINDOW_MS: z.coerce.number().int().min(1_000).max(600_000).default(DEFAULT_UNDO_WINDOW_MS),
+    /** Bytes of uploaded files (images, videos) one board may hold. */
+    MAX_BOARD_ASSET_BYTES: positiveInt(100 * 1024 * 1024),
+    /** File uploads one IP address may make per minute (every board together). */
+    MAX_ASSET_UPLOADS_PER_IP_PER_MINUTE: positiveInt(60),
     /** Saved templates are private to their facilitator; `true` lists every one of them for everyone. */
     ALLOW_PUBLIC_TEMPLATES: flag,
   })
@@ -85,6 +89,8 @@ export const configSchema = z
       shapesPerBoard: env.MAX_SHAPES_PER_BOARD,
       boardBytes: env.MAX_BOARD_BYTES,
       failedKeyAttemptsPerMinute: env.MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE,
+      boardAssetBytes: env.MAX_BOARD_ASSET_BYTES,
+      assetUploadsPerIpPerMinute: env.MAX_ASSET_UPLOADS_PER_IP_PER_MINUTE,
     },
   }));
 

@@ -10,6 +10,14 @@ export function newFacilitatorKey(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/**
+ * 192 random bits: a read-only link's secret (`/v/<key>`), stored only as a hash. Nothing in it
+ * leads to the board's id, which is the participant link.
+ */
+export function newViewerKey(): string {
+  return randomBytes(24).toString('base64url');
+}
+
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }

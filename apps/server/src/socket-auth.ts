@@ -32,12 +32,15 @@ export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
       return;
     }
     const auth = parsed.data;
+    // A read-only link's key makes a viewer; a board id, a participant or (with the key) its facilitator.
+    const viewerKey = 'viewerKey' in auth ? auth.viewerKey : undefined;
+    const facilitatorKey = 'facilitatorKey' in auth ? auth.facilitatorKey : undefined;
     const ip = clientAddress(
       socket.handshake.address,
       socket.handshake.headers['x-forwarded-for'],
       guards.trustProxy,
     );
-    if (auth.facilitatorKey !== undefined && guards.failedKeys.exceeded(ip)) {
+    if (facilitatorKey !== undefined && guards.failedKeys.exceeded(ip)) {
       const seconds = guards.failedKeys.retryAfterSeconds(ip);
       next(
         refusal(
@@ -47,11 +50,10 @@ export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
       );
       return;
     }
-    boards
-      .find(auth.boardId)
+    ('viewerKey' in auth ? boards.findByViewerKey(auth.viewerKey) : boards.find(auth.boardId))
       .then((board) => {
         if (!board) return next(refusal(ErrorCode.boardNotFound, 'no board with this id'));
-        if (auth.facilitatorKey !== undefined && !boards.isFacilitatorKey(board, auth.facilitatorKey)) {
+        if (facilitatorKey !== undefined && !boards.isFacilitatorKey(board, facilitatorKey)) {
           guards.failedKeys.take(ip);
           return next(refusal(ErrorCode.unauthorized, 'this facilitator key is not valid for this board'));
         }
@@ -63,11 +65,13 @@ export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
         socket.once('disconnect', release);
         socket.conn.once('close', release);
         socket.data = {
-          boardId: auth.boardId,
+          boardId: board.meta.id,
           userId: userIdFromClientKey(auth.clientKey),
           name: auth.name,
           ...(auth.lab ? { lab: auth.lab } : {}),
-          role: boards.roleFor(board, auth.facilitatorKey, auth.viewer),
+          ...(viewerKey !== undefined
+            ? { role: 'viewer', viewerKey }
+            : { role: boards.roleFor(board, facilitatorKey) }),
         };
         next();
       })

@@ -8,6 +8,8 @@ export interface SocketData {
   name: string;
   lab?: string;
   role: 'facilitator' | 'participant' | 'viewer';
+  /** A viewer's read-only link key: what it is shown instead of the board's id. */
+  viewerKey?: string;
 }
 
 /** Between server processes (through the Redis adapter). */

@@ -51,5 +51,12 @@ export const saveTemplateBodySchema = z.object({
 });
 export type SaveTemplateBody = z.infer<typeof saveTemplateBodySchema>;
 
+/**
+ * `PUT /api/boards/:id/assets/:assetId` carries its proof in this header: the client key of a
+ * participant or facilitator connected to the board (a viewer's or a stranger's upload is refused).
+ * Assets never change: a second upload to the same id is refused with `conflict`.
+ */
+export const assetUploadProofHeader = 'X-Atelier-Client-Key';
+
 /** `PUT /api/boards/:id/assets/:assetId`: the Content-Types a board may hold as an uploaded file. */
 export const allowedAssetType = /^(image\/(png|jpeg|gif|webp|svg\+xml)|video\/(mp4|webm))$/;

@@ -28,10 +28,23 @@ export const boardMetaSchema = z.object({
 });
 export type BoardMeta = z.infer<typeof boardMetaSchema>;
 
+/** `GET /api/view/:viewerKey`: what a read-only link shows of its board, without its id. */
+export const viewerBoardSchema = boardMetaSchema.omit({ id: true });
+export type ViewerBoard = z.infer<typeof viewerBoardSchema>;
+
+/** `POST /api/boards/:id/viewer-link` (facilitator key as Bearer): a new read-only link, the old one revoked. */
+export const viewerLinkSchema = z.object({ viewerUrl: z.string() });
+export type ViewerLink = z.infer<typeof viewerLinkSchema>;
+
+/** A read-only link's secret (`/v/<key>`): 192 random bits, base64url. */
+export const viewerKeySchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'not a viewer key');
+
 export const createdBoardSchema = boardMetaSchema.extend({
   facilitatorKey: z.string(),
   participantUrl: z.string(),
   facilitatorUrl: z.string(),
+  /** Read-only: its own secret, from which neither the board id nor the other links follow. */
+  viewerUrl: z.string(),
 });
 export type CreatedBoard = z.infer<typeof createdBoardSchema>;
 

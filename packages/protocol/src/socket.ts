@@ -1,24 +1,32 @@
 import { z } from 'zod';
-import { boardIdSchema } from './board';
+import { boardIdSchema, viewerKeySchema } from './board';
 import { errorCodeSchema } from './errors';
 
 export const displayNameSchema = z.string().trim().min(1).max(60);
 export const labNameSchema = z.string().trim().max(80);
 
-/** Sent in the Socket.IO handshake (`io(url, { auth })`). */
-export const connectAuthSchema = z.object({
-  boardId: boardIdSchema,
+const personSchema = z.object({
   name: displayNameSchema,
   lab: labNameSchema.optional(),
-  facilitatorKey: z.string().min(1).max(200).optional(),
   /**
    * A random secret kept by the browser: the server derives the user's public id from it, so a
    * reload keeps your votes and group, and nobody can act as someone else by copying a public id.
    */
   clientKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a client key'),
-  /** Join as a viewer: sees everything live, changes nothing. */
-  viewer: z.boolean().optional(),
 });
+
+/**
+ * Sent in the Socket.IO handshake (`io(url, { auth })`): a board's id (a participant, or its
+ * facilitator with the key), or a read-only link's key (a viewer: sees everything live, changes
+ * nothing). Being a viewer is the link's power, never a flag a client sets.
+ */
+export const connectAuthSchema = z.union([
+  personSchema.extend({
+    boardId: boardIdSchema,
+    facilitatorKey: z.string().min(1).max(200).optional(),
+  }),
+  personSchema.extend({ viewerKey: viewerKeySchema }),
+]);
 export type ConnectAuth = z.infer<typeof connectAuthSchema>;
 
 /**
@@ -38,7 +46,8 @@ export type SocketError = z.infer<typeof socketErrorSchema>;
 
 /** Who the server says you are once connected. */
 export const welcomeSchema = z.object({
-  boardId: boardIdSchema,
+  /** Absent for a viewer: a read-only link does not lead to the participant link. */
+  boardId: boardIdSchema.optional(),
   role: z.enum(['facilitator', 'participant', 'viewer']),
   userId: z.string(),
   serverTime: z.number(),

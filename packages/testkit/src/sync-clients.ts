@@ -1,6 +1,11 @@
 // Real tldraw clients for tests and benchmarks: a stock TLSyncClient over the project's Socket.IO
 // transport, or over tldraw's own WebSocket adapter against the native endpoint.
-import type { ConnectAuth, CreateBoardBody, CreatedBoard } from '@atelier/protocol';
+import {
+  assetUploadProofHeader,
+  type ConnectAuth,
+  type CreateBoardBody,
+  type CreatedBoard,
+} from '@atelier/protocol';
 import { SocketIoSyncSocket, type BoardClientSocket } from '@atelier/sync-transport';
 import { atom } from '@tldraw/state';
 import { Store } from '@tldraw/store';
@@ -26,6 +31,23 @@ export async function createBoard(
   });
   if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
   return (await response.json()) as CreatedBoard;
+}
+
+/** `PUT /api/boards/:id/assets/:assetId` as the web app sends it, with its proof when given. */
+export function uploadAsset(
+  baseUrl: string,
+  boardId: string,
+  assetId: string,
+  options: { bytes: Uint8Array; contentType?: string; clientKey?: string },
+): Promise<Response> {
+  return fetch(`${baseUrl}/api/boards/${boardId}/assets/${encodeURIComponent(assetId)}`, {
+    method: 'PUT',
+    headers: {
+      'Content-Type': options.contentType ?? 'image/png',
+      ...(options.clientKey ? { [assetUploadProofHeader]: options.clientKey } : {}),
+    },
+    body: options.bytes,
+  });
 }
 
 let clientCounter = 0;
@@ -105,22 +127,25 @@ export class TestSyncClient {
   }
 }
 
-export interface SocketIoClientOptions {
-  boardId: string;
+/** A board's id (a participant, or its facilitator with the key), or a read-only link's key. */
+export type SocketIoClientOptions = {
   name?: string;
-  facilitatorKey?: string;
   clientKey?: string;
-  viewer?: boolean;
-}
+} & ({ boardId: string; facilitatorKey?: string } | { viewerKey: string });
 
 export function socketIoAuth(options: SocketIoClientOptions): ConnectAuth {
+  const person = { name: options.name ?? 'Test', clientKey: options.clientKey ?? testClientKey() };
+  if ('viewerKey' in options) return { ...person, viewerKey: options.viewerKey };
   return {
+    ...person,
     boardId: options.boardId,
-    name: options.name ?? 'Test',
-    clientKey: options.clientKey ?? testClientKey(),
     ...(options.facilitatorKey ? { facilitatorKey: options.facilitatorKey } : {}),
-    ...(options.viewer ? { viewer: true } : {}),
   };
+}
+
+/** The key of a read-only link (`…/v/<key>`). */
+export function viewerKeyOf(board: CreatedBoard): string {
+  return board.viewerUrl.slice(board.viewerUrl.lastIndexOf('/') + 1);
 }
 
 /** A board's Socket.IO connection as the tests open it: WebSocket only, quick reconnections. */
@@ -147,11 +172,15 @@ export const { ClientWebSocketAdapter } = syncCore as unknown as {
   };
 };
 
-/** A TLSyncClient over tldraw's own WebSocket adapter, against `/sync/:boardId`. */
-export function connectNativeClient(baseUrl: string, boardId: string): TestSyncClient {
+/**
+ * A TLSyncClient over tldraw's own WebSocket adapter, against `/sync/:boardId`, or, for a read-only
+ * link's viewer, `/sync/v/:viewerKey`.
+ */
+export function connectNativeClient(baseUrl: string, target: string | { viewerKey: string }): TestSyncClient {
   const wsUrl = baseUrl.replace(/^http/, 'ws');
+  const path = typeof target === 'string' ? target : `v/${target.viewerKey}`;
   const adapter = new ClientWebSocketAdapter(
-    () => `${wsUrl}/sync/${boardId}?sessionId=${Math.random().toString(36).slice(2)}`,
+    () => `${wsUrl}/sync/${path}?sessionId=${Math.random().toString(36).slice(2)}`,
   );
   return new TestSyncClient(adapter, () => adapter.close());
 }

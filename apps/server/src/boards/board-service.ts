@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import {
   boardIdSchema,
   ErrorCode,
+  viewerKeySchema,
   type BoardMeta,
   type CreateBoardBody,
   type CreatedBoard,
@@ -13,7 +14,7 @@ import { buildBoard, getTemplate } from '@atelier/templates';
 import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import { HttpError } from '../http/http-error';
-import { hashKey, keyMatchesHash, newBoardId, newFacilitatorKey } from '../secrets';
+import { hashKey, keyMatchesHash, newBoardId, newFacilitatorKey, newViewerKey } from '../secrets';
 import type { BoardStore, StoredAsset, StoredBoard } from '../store/board-store';
 import { BoardFileError, documentFromRecords } from './tldraw-file';
 
@@ -39,6 +40,8 @@ export interface NewBoard {
 export class BoardService {
   constructor(
     private readonly store: BoardStore,
+    /** Uploaded files per board, in bytes (`MAX_BOARD_ASSET_BYTES`). */
+    readonly maxBoardAssetBytes = Infinity,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -112,7 +115,11 @@ export class BoardService {
       ...(board.firstStepNumber !== undefined ? { firstStepNumber: board.firstStepNumber } : {}),
     });
     await this.store.createBoard({ meta, facilitatorKeyHash: hashKey(facilitatorKey) }, snapshot, session);
-    for (const { assetId, asset } of board.assets ?? []) await this.store.putAsset(id, assetId, asset);
+    for (const { assetId, asset } of board.assets ?? []) {
+      const written = await this.store.putAsset(id, assetId, asset, this.maxBoardAssetBytes);
+      // The importer checks the total first; a file naming one image twice keeps the first.
+      if (written === 'quota_exceeded') throw new Error(`board ${id}: its files exceed the quota`);
+    }
     const boardUrl = `${baseUrl}/b/${id}`;
     return {
       ...meta,
@@ -120,7 +127,28 @@ export class BoardService {
       participantUrl: boardUrl,
       // In the fragment: browsers never send it to a server, so it stays out of access logs.
       facilitatorUrl: `${boardUrl}#k=${facilitatorKey}`,
+      viewerUrl: await this.newViewerLink(id, baseUrl),
     };
+  }
+
+  /** A new read-only link for the board; the one it had stops working. */
+  async newViewerLink(boardId: string, baseUrl: string): Promise<string> {
+    const viewerKey = newViewerKey();
+    await this.store.setViewerKey(boardId, hashKey(viewerKey));
+    return `${baseUrl}/v/${viewerKey}`;
+  }
+
+  /** The board a read-only link's key opens, or null for an unknown, revoked or malformed key. */
+  async findByViewerKey(viewerKey: string): Promise<StoredBoard | null> {
+    if (!viewerKeySchema.safeParse(viewerKey).success) return null;
+    const boardId = await this.store.boardOfViewerKey(hashKey(viewerKey));
+    return boardId ? this.store.getBoard(boardId) : null;
+  }
+
+  async requireByViewerKey(viewerKey: string): Promise<StoredBoard> {
+    const board = await this.findByViewerKey(viewerKey);
+    if (!board) throw new HttpError(404, ErrorCode.boardNotFound, 'no board with this read-only link');
+    return board;
   }
 
   /** The board, or null for an unknown or malformed id. */
@@ -135,10 +163,10 @@ export class BoardService {
     return board;
   }
 
-  roleFor(board: StoredBoard, facilitatorKey: string | undefined, viewer = false): BoardRole {
+  roleFor(board: StoredBoard, facilitatorKey: string | undefined): BoardRole {
     if (facilitatorKey !== undefined && keyMatchesHash(facilitatorKey, board.facilitatorKeyHash))
       return 'facilitator';
-    return viewer ? 'viewer' : 'participant';
+    return 'participant';
   }
 
   isFacilitatorKey(board: StoredBoard, facilitatorKey: string): boolean {

@@ -1,6 +1,5 @@
 import express, { Router, type Request } from 'express';
 import {
-  allowedAssetType,
   createBoardBodySchema,
   ErrorCode,
   ownedTemplatesRequestSchema,
@@ -30,9 +29,6 @@ export interface BoardRouteDeps {
   /** Shared with the other routes so wrong keys count once per address. */
   facilitators?: FacilitatorGate;
 }
-
-const MAX_ASSET_BYTES = 10 * 1024 * 1024;
-const ASSET_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 
 export function baseUrlOf(request: Request, config: Config): string {
   return config.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
@@ -116,43 +112,6 @@ export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardR
       throw new HttpError(status, result.error.code, result.error.message);
     }
     response.json(await sessions.publicState(board.meta.id));
-  });
-
-  router.put(
-    '/boards/:id/assets/:assetId',
-    express.raw({ type: () => true, limit: MAX_ASSET_BYTES }),
-    async (request, response) => {
-      const board = await boards.require(request.params.id);
-      const { assetId } = request.params;
-      const contentType = request.get('content-type') ?? '';
-      if (!ASSET_ID.test(assetId))
-        throw new HttpError(400, ErrorCode.invalidPayload, 'assetId: not a valid id');
-      if (!allowedAssetType.test(contentType)) {
-        throw new HttpError(
-          415,
-          ErrorCode.invalidPayload,
-          'only images (png, jpeg, gif, webp, svg) and mp4/webm videos',
-        );
-      }
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-        throw new HttpError(400, ErrorCode.invalidPayload, 'the asset is empty');
-      }
-      await store.putAsset(board.meta.id, assetId, { contentType, bytes: request.body });
-      response
-        .status(201)
-        .json({ url: `/api/boards/${board.meta.id}/assets/${encodeURIComponent(assetId)}` });
-    },
-  );
-
-  router.get('/boards/:id/assets/:assetId', async (request, response) => {
-    const board = await boards.require(request.params.id);
-    const asset = await store.getAsset(board.meta.id, request.params.assetId);
-    if (!asset) throw new HttpError(404, ErrorCode.notFound, 'no such asset');
-    response.setHeader('Content-Type', asset.contentType);
-    response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-    // SVG can carry scripts: never let it run as a document on our origin.
-    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-    response.send(asset.bytes);
   });
 
   return router;

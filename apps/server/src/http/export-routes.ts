@@ -232,6 +232,14 @@ export function exportRoutes({
       (assetId) => `/api/boards/${id}/assets/${encodeURIComponent(assetId)}`,
       (contentType) => allowedAssetType.test(contentType),
     );
+    const assetBytes = extracted.assets.reduce((sum, asset) => sum + asset.bytes.length, 0);
+    if (assetBytes > boards.maxBoardAssetBytes) {
+      throw new HttpError(
+        413,
+        ErrorCode.limitExceeded,
+        'the images of this file exceed what a board may hold',
+      );
+    }
     const locale = query.locale ?? 'fr';
     const document = records.find((record): record is TLDocument => record.typeName === 'document');
     const title =

@@ -9,6 +9,7 @@ import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
 import type { BoardSocket } from '../socket-types';
 import { PendingChunks } from './pending-chunks';
+import { viewerMessageRewriter } from './viewer-view';
 import type { ConnectedSession, RoomRegistry } from './room-registry';
 
 export interface SyncSessionOptions {
@@ -19,6 +20,8 @@ export interface SyncSessionOptions {
 }
 
 function socketAsWebSocket(socket: BoardSocket, options: SyncSessionOptions): WebSocketMinimal {
+  const { boardId, viewerKey } = socket.data;
+  const forViewer = viewerKey ? viewerMessageRewriter(boardId, viewerKey) : (data: string) => data;
   const closeWith = (code: number | undefined, reason: string | undefined) => {
     if (code === TLSyncErrorCloseEventCode)
       socket.emit(SocketEvent.syncClose, { code, reason: reason ?? '' });
@@ -26,7 +29,7 @@ function socketAsWebSocket(socket: BoardSocket, options: SyncSessionOptions): We
   };
   return {
     // tldraw hands each message over as JSON text.
-    send: (data: string) => emitEncoded(socket, SocketEvent.sync, data),
+    send: (data: string) => emitEncoded(socket, SocketEvent.sync, forViewer(data)),
     close: (code?: number, reason?: string) => {
       // A write that failed because the store is down is not the client's fault: tell it why and
       // let it reconnect with its changes still pending, instead of ending its session for good.

@@ -1,19 +1,24 @@
-// tldraw's native transport: `GET /sync/:boardId` upgraded to a WebSocket, so a stock tldraw client
-// (`useSync({ uri })`) joins the same room as the Socket.IO clients.
+// tldraw's native transport: `GET /sync/:boardId` (or `/sync/v/:viewerKey`, read-only) upgraded to
+// a WebSocket, so a stock tldraw client (`useSync({ uri })`) joins the same room as the Socket.IO clients.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { boardIdSchema, ErrorCode } from '@atelier/protocol';
+import { ErrorCode } from '@atelier/protocol';
 import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientAddress, type TrustProxy } from '../http/client-address';
 import type { ConnectionCounter } from '../http/connection-counter';
 import type { Logger } from '../logger';
-import type { BoardStore } from '../store/board-store';
+import type { BoardService } from '../boards/board-service';
 import { PendingChunks } from './pending-chunks';
 import type { RoomRegistry, SessionLink } from './room-registry';
+import { viewerMessageRewriter } from './viewer-view';
 
-const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
+/** How the endpoint finds the board a URL names. */
+export type BoardFinder = Pick<BoardService, 'find' | 'findByViewerKey'>;
+
+// `/sync/<boardId>`: a participant; `/sync/v/<viewerKey>`: a read-only link's viewer.
+const SYNC_PATH = /^\/sync\/(?:(v)\/)?([^/?#]+)$/;
 /** WebSocket's own close code for a message too big to take (RFC 6455), as \`maxPayload\` sends it. */
 const MESSAGE_TOO_BIG = 1009;
 
@@ -33,7 +38,7 @@ export interface WebSocketSyncOptions {
 export function attachWebSocketSync(
   server: HttpServer,
   rooms: RoomRegistry,
-  store: BoardStore,
+  boards: BoardFinder,
   options: WebSocketSyncOptions,
 ): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
@@ -59,11 +64,16 @@ export function attachWebSocketSync(
       if (!release) return ws.close(TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason.RATE_LIMITED);
       ws.once('close', release);
       if (options.messagesPerSecond) limitRate(ws, options.messagesPerSecond);
-      void acceptConnection(ws, safeDecode(match[1] ?? ''), url.searchParams);
+      const target = safeDecode(match[2] ?? '');
+      void acceptConnection(ws, match[1] ? { viewerKey: target } : { boardId: target }, url.searchParams);
     });
   });
 
-  async function acceptConnection(ws: WebSocket, boardId: string, params: URLSearchParams): Promise<void> {
+  async function acceptConnection(
+    ws: WebSocket,
+    target: { boardId: string } | { viewerKey: string },
+    params: URLSearchParams,
+  ): Promise<void> {
     const sessionId = params.get('sessionId');
     const reject = (reason: string) => ws.close(TLSyncErrorCloseEventCode, reason);
     if (!sessionId || sessionId.length > 64) return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
@@ -88,24 +98,31 @@ export function attachWebSocketSync(
       early.push(message);
     });
     ws.on('close', () => link?.handleSocketClose(roomSessionId));
+    let boardId: string | undefined;
     try {
-      const board = boardIdSchema.safeParse(boardId).success ? await store.getBoard(boardId) : null;
+      // Read-only comes from the link, never from the client: a viewer's pushes are ignored by the room.
+      const viewerKey = 'viewerKey' in target ? target.viewerKey : undefined;
+      const board = await ('viewerKey' in target
+        ? boards.findByViewerKey(target.viewerKey)
+        : boards.find(target.boardId));
       if (!board) return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
+      boardId = board.meta.id;
       if (ws.readyState !== ws.OPEN) return;
+      const forViewer = viewerKey ? viewerMessageRewriter(boardId, viewerKey) : (data: string) => data;
       const open = await rooms.connect(boardId, {
         sessionId: roomSessionId,
         socket: {
-          send: (message: string) => ws.send(message),
+          send: (message: string) => ws.send(forViewer(message)),
           close: (code?: number, reason?: string) => ws.close(code, reason),
           get readyState() {
             return ws.readyState;
           },
         },
-        isReadonly: params.get('viewer') === '1',
+        isReadonly: viewerKey !== undefined,
         meta: {
           userId: `ws:${sessionId}`,
           name: params.get('name')?.slice(0, 60) ?? 'tldraw',
-          role: 'participant',
+          role: viewerKey !== undefined ? 'viewer' : 'participant',
         },
       });
       link = open.room;

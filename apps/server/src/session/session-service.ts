@@ -24,7 +24,7 @@ import {
 import type { TLRecord } from '@tldraw/tlschema';
 import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
-import type { BoardServer, BoardSocket } from '../socket-types';
+import type { BoardServer, BoardSocket, SocketData } from '../socket-types';
 import type { BoardStore } from '../store/board-store';
 import { RateLimiter } from '../http/rate-limiter';
 import { StateBroadcasts } from './state-broadcasts';
@@ -69,7 +69,13 @@ export class SessionService {
     void socket.join(boardRoom(boardId));
     const sessionRole = role === 'facilitator' ? 'facilitator' : 'participant';
 
-    socket.emit(SocketEvent.welcome, { boardId, role, userId, serverTime: this.now() });
+    // A viewer is not told the board's id: it is the participant link.
+    socket.emit(SocketEvent.welcome, {
+      ...(role === 'viewer' ? {} : { boardId }),
+      role,
+      userId,
+      serverTime: this.now(),
+    });
     void this.update(boardId, (state) => {
       const result = addParticipant(
         state,
@@ -230,6 +236,17 @@ export class SessionService {
       parentId = parent.parentId;
     }
     return 'this note is outside the frame being voted on';
+  }
+
+  /**
+   * The role a person (by user id) is connected to a board with right now, on any process: their
+   * strongest if they have several tabs open; null when they have no socket on the board.
+   */
+  async connectedRole(boardId: string, userId: string): Promise<SocketData['role'] | null> {
+    const sockets = await this.io.in(boardRoom(boardId)).fetchSockets();
+    const roles = new Set(sockets.filter((socket) => socket.data.userId === userId).map((s) => s.data.role));
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) if (roles.has(role)) return role;
+    return null;
   }
 
   async publicState(boardId: string): Promise<PublicSessionState | null> {

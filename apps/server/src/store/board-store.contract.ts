@@ -181,11 +181,63 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       const board = newBoard();
       await store.createBoard(board, initialSnapshot(), newSession());
       const bytes = randomBytes(5000);
-      await store.putAsset(board.meta.id, 'image-1', { contentType: 'image/png', bytes });
+      expect(
+        await store.putAsset(board.meta.id, 'image-1', { contentType: 'image/png', bytes }, 10_000),
+      ).toBe('stored');
       const asset = await store.getAsset(board.meta.id, 'image-1');
       expect(asset?.contentType).toBe('image/png');
       expect(asset?.bytes.equals(bytes)).toBe(true);
       expect(await store.getAsset(board.meta.id, 'image-2')).toBeNull();
+    });
+
+    it('never changes an asset once written', async () => {
+      const store = await make();
+      const other = await make(store);
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const first = { contentType: 'image/png', bytes: randomBytes(100) };
+      expect(await store.putAsset(board.meta.id, 'pic', first, 10_000)).toBe('stored');
+      const second = { contentType: 'image/svg+xml', bytes: randomBytes(100) };
+      expect(await other.putAsset(board.meta.id, 'pic', second, 10_000)).toBe('exists');
+      const kept = await other.getAsset(board.meta.id, 'pic');
+      expect(kept?.contentType).toBe('image/png');
+      expect(kept?.bytes.equals(first.bytes)).toBe(true);
+    });
+
+    it('keeps every asset id apart: none reaches another’s content type or bytes', async () => {
+      const store = await make();
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const pic = { contentType: 'image/png', bytes: randomBytes(100) };
+      expect(await store.putAsset(board.meta.id, 'pic', pic, 10_000)).toBe('stored');
+      // With type and bytes in one hash, `pic:type` used to overwrite the type of `pic`.
+      for (const id of ['pic:type', 'pic:bytes', 'pic:', ':type']) {
+        const forged = { contentType: 'image/svg+xml', bytes: Buffer.from('<svg/>') };
+        expect(await store.putAsset(board.meta.id, id, forged, 10_000)).toBe('stored');
+        expect((await store.getAsset(board.meta.id, id))?.bytes.toString()).toBe('<svg/>');
+      }
+      const kept = await store.getAsset(board.meta.id, 'pic');
+      expect(kept?.contentType).toBe('image/png');
+      expect(kept?.bytes.equals(pic.bytes)).toBe(true);
+    });
+
+    it('refuses an asset that would take a board past its quota, even from two stores at once', async () => {
+      const store = await make();
+      const other = await make(store);
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const asset = () => ({ contentType: 'image/png', bytes: randomBytes(300) });
+      const writes = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? other : store).putAsset(board.meta.id, `image-${i}`, asset(), 1000),
+        ),
+      );
+      expect(writes.filter((write) => write === 'stored')).toHaveLength(3);
+      expect(writes.filter((write) => write === 'quota_exceeded')).toHaveLength(3);
+      // Another board has its own quota.
+      const second = newBoard();
+      await store.createBoard(second, initialSnapshot(), newSession());
+      expect(await store.putAsset(second.meta.id, 'image-0', asset(), 1000)).toBe('stored');
     });
 
     it('saves templates once, lists them oldest first and reads them back whole', async () => {
@@ -222,6 +274,23 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       const other = await make(store);
       expect(await other.getTemplate('saved-owned')).toBeNull();
       expect((await other.listTemplates()).map((entry) => entry.summary.id)).toEqual(['saved-unowned']);
+    });
+
+    it('finds a board by its read-only link, and forgets a link replaced by a new one', async () => {
+      const store = await make();
+      const board = newBoard();
+      const other = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      await store.createBoard(other, initialSnapshot(), newSession());
+      expect(await store.boardOfViewerKey('c'.repeat(64))).toBeNull();
+      await store.setViewerKey(board.meta.id, 'c'.repeat(64));
+      await store.setViewerKey(other.meta.id, 'd'.repeat(64));
+      const sharing = await make(store);
+      expect(await sharing.boardOfViewerKey('c'.repeat(64))).toBe(board.meta.id);
+      await sharing.setViewerKey(board.meta.id, 'e'.repeat(64));
+      expect(await store.boardOfViewerKey('c'.repeat(64))).toBeNull();
+      expect(await store.boardOfViewerKey('e'.repeat(64))).toBe(board.meta.id);
+      expect(await store.boardOfViewerKey('d'.repeat(64))).toBe(other.meta.id);
     });
 
     it('answers ping while reachable', async () => {

@@ -14,6 +14,9 @@ export interface StoredAsset {
   bytes: Buffer;
 }
 
+/** What became of an asset written: assets are immutable, and a board's add up to a quota. */
+export type AssetWrite = 'stored' | 'exists' | 'quota_exceeded';
+
 /** The live storage of an open room plus the means to make it durable. */
 export interface RoomStorageHandle {
   readonly storage: TLSyncStorage<TLRecord>;
@@ -52,6 +55,10 @@ export interface BoardStore {
   /** Creates a board with its first document and facilitation state; fails if the id exists. */
   createBoard(board: StoredBoard, snapshot: RoomSnapshot, session: SessionState): Promise<void>;
   getBoard(id: string): Promise<StoredBoard | null>;
+  /** Gives the board a read-only link (the hash of its key), revoking the one it had. */
+  setViewerKey(boardId: string, keyHash: string): Promise<void>;
+  /** The board a read-only link's key (by its hash) opens, or null. */
+  boardOfViewerKey(keyHash: string): Promise<string | null>;
   /** Opens the board's document for a live room. One open handle per board per process. */
   openRoom(id: string): Promise<RoomStorageHandle>;
   /** The persisted document, for readers that do not hold the room (exports). */
@@ -62,7 +69,12 @@ export interface BoardStore {
    * processes included). The updater returns null to leave the state as it is.
    */
   updateSession(id: string, update: SessionUpdater): Promise<SessionState | null>;
-  putAsset(boardId: string, assetId: string, asset: StoredAsset): Promise<void>;
+  /**
+   * Stores an asset unless one with this id exists (assets never change: a new image gets a new
+   * id) or the board's assets would then weigh more than `maxBoardBytes`; atomic against other
+   * writers (other processes included).
+   */
+  putAsset(boardId: string, assetId: string, asset: StoredAsset, maxBoardBytes: number): Promise<AssetWrite>;
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>;
   /** Stores a saved template; fails if the id exists. */
   saveTemplate(template: StoredTemplate): Promise<void>;

@@ -9,6 +9,7 @@ import {
   BoardExistsError,
   TemplateExistsError,
   UnknownBoardError,
+  type AssetWrite,
   type BoardStore,
   type RoomStorageHandle,
   type SavedTemplateEntry,
@@ -42,6 +43,21 @@ export interface RedisBoardStoreOptions {
 }
 
 const MAX_SESSION_UPDATE_ATTEMPTS = 20;
+
+/** KEYS: types, bytes, total, legacy hash; ARGV: asset id, content type, bytes, quota. */
+const PUT_ASSET = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 or redis.call('HEXISTS', KEYS[4], ARGV[1]) == 1 then
+  return 'exists'
+end
+local size = string.len(ARGV[3])
+if tonumber(redis.call('GET', KEYS[3]) or '0') + size > tonumber(ARGV[4]) then
+  return 'quota_exceeded'
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+redis.call('INCRBY', KEYS[3], size)
+return 'stored'
+`;
 /** More changes than a crash can leave unsaved (a year of edits at 30 a second). */
 const CLOCK_JUMP_AFTER_CRASH = 1_000_000_000;
 
@@ -88,6 +104,24 @@ export class RedisBoardStore implements BoardStore {
   async getBoard(id: string): Promise<StoredBoard | null> {
     const raw = await this.redis.get(this.key(id, 'meta'));
     return raw ? (JSON.parse(raw) as StoredBoard) : null;
+  }
+
+  /** A read-only link: `viewer:<hash>` → board, and the board's current hash (to revoke it). */
+  private viewerKeyOf(keyHash: string): string {
+    return `${this.keyPrefix}viewer:${keyHash}`;
+  }
+
+  async setViewerKey(boardId: string, keyHash: string): Promise<void> {
+    if (!(await this.getBoard(boardId))) throw new UnknownBoardError(boardId);
+    const current = this.key(boardId, 'viewer');
+    const previous = await this.redis.getset(current, keyHash);
+    const multi = this.redis.multi().set(this.viewerKeyOf(keyHash), boardId);
+    if (previous && previous !== keyHash) multi.del(this.viewerKeyOf(previous));
+    await multi.exec();
+  }
+
+  async boardOfViewerKey(keyHash: string): Promise<string | null> {
+    return this.redis.get(this.viewerKeyOf(keyHash));
   }
 
   async readSnapshot(id: string): Promise<RoomSnapshot | null> {
@@ -183,23 +217,50 @@ export class RedisBoardStore implements BoardStore {
     throw new Error(`session update of board ${id} kept conflicting`);
   }
 
-  async putAsset(boardId: string, assetId: string, asset: StoredAsset): Promise<void> {
-    await this.redis.hset(
+  /**
+   * A board's assets: content types and bytes in two hashes whose fields are asset ids alone (no id
+   * can reach another's field), their total size beside them. Boards written before kept both in one
+   * hash (`assets`, type under `<id>:type`): still read, never written.
+   */
+  private assetKeys(boardId: string): [types: string, bytes: string, total: string, legacy: string] {
+    return [
+      this.key(boardId, 'asset-types'),
+      this.key(boardId, 'asset-bytes'),
+      this.key(boardId, 'asset-total'),
       this.key(boardId, 'assets'),
-      `${assetId}:type`,
-      asset.contentType,
+    ];
+  }
+
+  async putAsset(
+    boardId: string,
+    assetId: string,
+    asset: StoredAsset,
+    maxBoardBytes: number,
+  ): Promise<AssetWrite> {
+    const result = await this.redis.eval(
+      PUT_ASSET,
+      4,
+      ...this.assetKeys(boardId),
       assetId,
+      asset.contentType,
       asset.bytes,
+      String(maxBoardBytes),
     );
+    return result as AssetWrite;
   }
 
   async getAsset(boardId: string, assetId: string): Promise<StoredAsset | null> {
-    const key = this.key(boardId, 'assets');
+    const [types, bytesKey, , legacy] = this.assetKeys(boardId);
     const [contentType, bytes] = await Promise.all([
-      this.redis.hget(key, `${assetId}:type`),
-      this.redis.hgetBuffer(key, assetId),
+      this.redis.hget(types, assetId),
+      this.redis.hgetBuffer(bytesKey, assetId),
     ]);
-    return contentType && bytes ? { contentType, bytes } : null;
+    if (contentType && bytes) return { contentType, bytes };
+    const [legacyType, legacyBytes] = await Promise.all([
+      this.redis.hget(legacy, `${assetId}:type`),
+      this.redis.hgetBuffer(legacy, assetId),
+    ]);
+    return legacyType && legacyBytes ? { contentType: legacyType, bytes: legacyBytes } : null;
   }
 
   /** Saved templates: summaries in one hash (listed together), bodies in another (read one at a time). */

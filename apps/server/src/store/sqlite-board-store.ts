@@ -15,6 +15,7 @@ import {
   BoardExistsError,
   TemplateExistsError,
   UnknownBoardError,
+  type AssetWrite,
   type BoardStore,
   type RoomStorageHandle,
   type SavedTemplateEntry,
@@ -55,6 +56,14 @@ const TEMPLATE_SCHEMA = `
   );
 `;
 
+// Read-only links point at boards from outside them: one shared file, one link per board.
+const VIEWER_KEY_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS atelier_viewer_key (
+    board_id TEXT PRIMARY KEY,
+    key_hash TEXT NOT NULL UNIQUE
+  );
+`;
+
 interface OpenDatabase {
   db: DatabaseSync;
   /** Rooms currently writing through this handle; pinned handles are never evicted. */
@@ -66,6 +75,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly boardsDir: string;
   private readonly handles = new Map<string, OpenDatabase>();
   private templatesDb: DatabaseSync | null = null;
+  private viewerKeysDb: DatabaseSync | null = null;
 
   constructor(readonly dataDir: string) {
     this.boardsDir = path.resolve(dataDir, 'boards');
@@ -208,10 +218,35 @@ export class SqliteBoardStore implements BoardStore {
     }
   }
 
-  async putAsset(boardId: string, assetId: string, asset: StoredAsset): Promise<void> {
-    this.open(boardId)
-      .db.prepare('INSERT OR REPLACE INTO atelier_asset (id, content_type, bytes) VALUES (?, ?, ?)')
-      .run(assetId, asset.contentType, asset.bytes);
+  async putAsset(
+    boardId: string,
+    assetId: string,
+    asset: StoredAsset,
+    maxBoardBytes: number,
+  ): Promise<AssetWrite> {
+    const { db } = this.open(boardId);
+    // Under SQLite's write lock from the check to the write, as updateSession.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = ((): AssetWrite => {
+        if (db.prepare('SELECT 1 FROM atelier_asset WHERE id = ?').get(assetId)) return 'exists';
+        const { total } = db
+          .prepare('SELECT COALESCE(SUM(length(bytes)), 0) AS total FROM atelier_asset')
+          .get() as { total: number };
+        if (total + asset.bytes.length > maxBoardBytes) return 'quota_exceeded';
+        db.prepare('INSERT INTO atelier_asset (id, content_type, bytes) VALUES (?, ?, ?)').run(
+          assetId,
+          asset.contentType,
+          asset.bytes,
+        );
+        return 'stored';
+      })();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   async getAsset(boardId: string, assetId: string): Promise<StoredAsset | null> {
@@ -220,6 +255,31 @@ export class SqliteBoardStore implements BoardStore {
       .db.prepare('SELECT content_type, bytes FROM atelier_asset WHERE id = ?')
       .get(assetId) as { content_type: string; bytes: Uint8Array } | undefined;
     return row ? { contentType: row.content_type, bytes: Buffer.from(row.bytes) } : null;
+  }
+
+  private viewerKeys(): DatabaseSync {
+    if (!this.viewerKeysDb) {
+      this.viewerKeysDb = new DatabaseSync(path.resolve(this.dataDir, 'viewer-keys.sqlite'));
+      this.viewerKeysDb.exec(
+        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
+      );
+      this.viewerKeysDb.exec(VIEWER_KEY_SCHEMA);
+    }
+    return this.viewerKeysDb;
+  }
+
+  async setViewerKey(boardId: string, keyHash: string): Promise<void> {
+    if (!this.exists(boardId)) throw new UnknownBoardError(boardId);
+    this.viewerKeys()
+      .prepare('INSERT OR REPLACE INTO atelier_viewer_key (board_id, key_hash) VALUES (?, ?)')
+      .run(boardId, keyHash);
+  }
+
+  async boardOfViewerKey(keyHash: string): Promise<string | null> {
+    const row = this.viewerKeys()
+      .prepare('SELECT board_id FROM atelier_viewer_key WHERE key_hash = ?')
+      .get(keyHash) as { board_id: string } | undefined;
+    return row?.board_id ?? null;
   }
 
   private templates(): DatabaseSync {
@@ -293,5 +353,7 @@ export class SqliteBoardStore implements BoardStore {
     }
     this.templatesDb?.close();
     this.templatesDb = null;
+    this.viewerKeysDb?.close();
+    this.viewerKeysDb = null;
   }
 }
