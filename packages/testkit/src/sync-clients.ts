@@ -38,13 +38,14 @@ export function uploadAsset(
   baseUrl: string,
   boardId: string,
   assetId: string,
-  options: { bytes: Uint8Array; contentType?: string; clientKey?: string },
+  options: { bytes: Uint8Array; contentType?: string; clientKey?: string; headers?: Record<string, string> },
 ): Promise<Response> {
   return fetch(`${baseUrl}/api/boards/${boardId}/assets/${encodeURIComponent(assetId)}`, {
     method: 'PUT',
     headers: {
       'Content-Type': options.contentType ?? 'image/png',
       ...(options.clientKey ? { [assetUploadProofHeader]: options.clientKey } : {}),
+      ...options.headers,
     },
     body: options.bytes,
   });
