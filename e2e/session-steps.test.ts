@@ -14,16 +14,11 @@ import {
   noteRecord,
   type TestSyncClient,
 } from '@atelier/testkit';
-import { openIsolatedPage, type Device, type PageWatch } from './support/browser';
+import { devices, openIsolatedPage, type PageWatch } from './support/browser';
 import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
 const app = useServerAndBrowser();
 
-const devices = {
-  desktop: { viewport: { width: 1440, height: 900 } },
-  tablet: { viewport: { width: 1024, height: 768 }, hasTouch: true },
-  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-} satisfies Record<string, Device>;
 type DeviceName = keyof typeof devices;
 
 /** Time for a change to reach another page; a wrong value still fails, only later. */

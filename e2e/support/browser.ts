@@ -30,6 +30,13 @@ export interface Device {
   isMobile?: boolean;
 }
 
+/** The three screens every change is looked at on: a laptop, a tablet and a phone (both touch). */
+export const devices = {
+  desktop: { viewport: { width: 1440, height: 900 } },
+  tablet: { viewport: { width: 1024, height: 768 }, hasTouch: true },
+  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+} satisfies Record<string, Device>;
+
 /** A fresh page that may only reach `appUrl`; everything else is blocked and recorded. */
 export async function openIsolatedPage(
   browser: Browser,

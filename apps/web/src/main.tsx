@@ -8,8 +8,12 @@ import { I18nProvider } from './shared/i18n';
 import './styles.css';
 
 function Route() {
-  const match = /^\/b\/([A-Za-z0-9_-]{22})\/?$/.exec(location.pathname);
-  return match?.[1] ? <BoardPage boardId={match[1]} /> : <HomePage />;
+  const board = /^\/b\/([A-Za-z0-9_-]{22})\/?$/.exec(location.pathname)?.[1];
+  if (board) return <BoardPage access={{ boardId: board }} />;
+  // A read-only link: its key opens the board for viewing, and tells nothing of the board's id.
+  const viewerKey = /^\/v\/([A-Za-z0-9_-]{32})\/?$/.exec(location.pathname)?.[1];
+  if (viewerKey) return <BoardPage access={{ viewerKey }} />;
+  return <HomePage />;
 }
 
 const root = document.getElementById('root');

@@ -38,7 +38,12 @@ export function uploadAsset(
   baseUrl: string,
   boardId: string,
   assetId: string,
-  options: { bytes: Uint8Array; contentType?: string; clientKey?: string; headers?: Record<string, string> },
+  options: {
+    bytes: Uint8Array<ArrayBuffer>;
+    contentType?: string;
+    clientKey?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<Response> {
   return fetch(`${baseUrl}/api/boards/${boardId}/assets/${encodeURIComponent(assetId)}`, {
     method: 'PUT',

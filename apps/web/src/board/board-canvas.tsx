@@ -13,7 +13,7 @@ import {
   type TLUserStore,
 } from 'tldraw';
 import 'tldraw/tldraw.css';
-import type { BoardMeta, ClientConfig } from '@atelier/protocol';
+import { assetUploadProofHeader, type ClientConfig, type ViewerBoard } from '@atelier/protocol';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import {
@@ -24,7 +24,7 @@ import {
   type Profile,
 } from '../shared/identity';
 import { BoardConnection } from './board-connection';
-import { BoardContext, useBoard } from './board-context';
+import { BoardContext, useBoard, type BoardAccess } from './board-context';
 import { ConnectionBadge } from './connection-badge';
 import { ServerNotice } from './server-notice';
 import { ShareButton } from './share-button';
@@ -86,9 +86,16 @@ function useStartingTranslation(locale: string): TLUiOverrides | undefined {
   return locale === 'en' ? NO_OVERRIDES : loaded;
 }
 
-function assetStoreFor(boardId: string): TLAssetStore {
+/**
+ * Uploads go to the board's asset route with this browser's client key: the server takes files only
+ * from someone connected to the board as a participant or its facilitator. A read-only link has
+ * no board id and uploads nothing (the server would refuse it anyway).
+ */
+function assetStoreFor(boardId: string | null): TLAssetStore {
   return {
     async upload(asset, file) {
+      if (boardId === null) throw new Error('a read-only link cannot add files');
+      // A new id for every file: assets never change once written.
       const assetId =
         `${asset.id.replace(/^asset:/, '')}-${encodeURIComponent(file.name).slice(0, 40)}`.replace(
           /[^A-Za-z0-9_.-]/g,
@@ -96,7 +103,7 @@ function assetStoreFor(boardId: string): TLAssetStore {
         );
       const response = await fetch(`/api/boards/${boardId}/assets/${assetId}`, {
         method: 'PUT',
-        headers: { 'Content-Type': file.type },
+        headers: { 'Content-Type': file.type, [assetUploadProofHeader]: clientKey() },
         body: file,
       });
       if (!response.ok) throw new Error(`upload failed (${response.status})`);
@@ -109,18 +116,30 @@ function assetStoreFor(boardId: string): TLAssetStore {
   };
 }
 
-export default function BoardCanvas({ meta, profile }: { meta: BoardMeta; profile: Profile }) {
+export default function BoardCanvas({
+  access,
+  meta,
+  profile,
+}: {
+  access: BoardAccess;
+  meta: ViewerBoard;
+  profile: Profile;
+}) {
+  const boardId = 'boardId' in access ? access.boardId : null;
   // The page remounts this component for another board or profile, so one connection per mount.
   const [connection] = useState(() => {
-    const facilitatorKey = facilitatorKeyFor(meta.id);
-    return new BoardConnection({
-      boardId: meta.id,
+    const person = {
       name: profile.name,
       clientKey: clientKey(),
       ...(profile.lab ? { lab: profile.lab } : {}),
+    };
+    // A read-only link (for a projector or a broadcast) connects with its key: the server makes it a viewer.
+    if ('viewerKey' in access) return new BoardConnection({ ...person, viewerKey: access.viewerKey });
+    const facilitatorKey = facilitatorKeyFor(access.boardId);
+    return new BoardConnection({
+      ...person,
+      boardId: access.boardId,
       ...(facilitatorKey ? { facilitatorKey } : {}),
-      // `?view=1`: a read-only link, for a projector or a broadcast.
-      ...(new URLSearchParams(location.search).get('view') === '1' ? { viewer: true } : {}),
     });
   });
   const [userId, setUserId] = useState<string | null>(null);
@@ -145,7 +164,7 @@ export default function BoardCanvas({ meta, profile }: { meta: BoardMeta; profil
 
   if (!userId || !config) return null;
   return (
-    <BoardContext.Provider value={{ meta, connection, profile, userId }}>
+    <BoardContext.Provider value={{ meta, boardId, connection, profile, userId }}>
       <SyncedEditor licenseKey={config.tldrawLicenseKey} />
     </BoardContext.Provider>
   );
@@ -173,7 +192,7 @@ const components: TLComponents = {
 function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
   const { locale, t } = useI18n();
   const startingTranslation = useStartingTranslation(locale);
-  const { meta, connection, profile, userId } = useBoard();
+  const { meta, boardId, connection, profile, userId } = useBoard();
   const connectionState = useSyncExternalStore(connection.subscribe, connection.getState);
 
   const users = useMemo<TLUserStore>(
@@ -185,7 +204,7 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
     }),
     [userId, profile.name],
   );
-  const assets = useMemo(() => assetStoreFor(meta.id), [meta.id]);
+  const assets = useMemo(() => assetStoreFor(boardId), [boardId]);
   const connect = useCallback(() => new SocketIoSyncSocket(connection.socket), [connection]);
   const store = useSync({ connect, assets, users });
 

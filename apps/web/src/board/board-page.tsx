@@ -1,30 +1,33 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { BoardMeta } from '@atelier/protocol';
+import type { ViewerBoard } from '@atelier/protocol';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import { savedProfile, saveProfile, type Profile } from '../shared/identity';
+import type { BoardAccess } from './board-context';
 import { JoinDialog } from './join-dialog';
 
 // tldraw is most of the bundle: the home page does not load it.
 const BoardCanvas = lazy(() => import('./board-canvas'));
 
-type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; meta: BoardMeta };
+type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; meta: ViewerBoard };
 
-export function BoardPage({ boardId }: { boardId: string }) {
+export function BoardPage({ access }: { access: BoardAccess }) {
   const { t } = useI18n();
   const [board, setBoard] = useState<Loaded>({ kind: 'loading' });
   const [profile, setProfile] = useState<Profile | null>(savedProfile);
   const [confirmed, setConfirmed] = useState(false);
 
+  const boardId = 'boardId' in access ? access.boardId : null;
+  const viewerKey = 'viewerKey' in access ? access.viewerKey : null;
   useEffect(() => {
-    api.board(boardId).then(
+    (boardId !== null ? api.board(boardId) : api.viewerBoard(viewerKey ?? '')).then(
       (meta) => {
         setBoard({ kind: 'ready', meta });
         document.title = `${meta.title} · Atelier`;
       },
       () => setBoard({ kind: 'missing' }),
     );
-  }, [boardId]);
+  }, [boardId, viewerKey]);
 
   if (board.kind === 'loading') {
     return (
@@ -65,7 +68,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
       }
     >
       <BoardCanvas
-        key={`${board.meta.id}:${profile.name}:${profile.lab}`}
+        key={`${boardId ?? viewerKey}:${profile.name}:${profile.lab}`}
+        access={access}
         meta={board.meta}
         profile={profile}
       />

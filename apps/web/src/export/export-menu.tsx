@@ -35,7 +35,10 @@ type Status =
 
 export function ExportMenu() {
   const { t } = useI18n();
+  const { boardId } = useBoard();
   const [open, setOpen] = useState(false);
+  // The server's exports are reached by the board's id, which a read-only link does not know.
+  if (boardId === null) return null;
   return (
     <>
       <button type="button" className="button export-button" onClick={() => setOpen(true)}>
@@ -43,14 +46,14 @@ export function ExportMenu() {
       </button>
       {open && (
         <Dialog title={t.exportTitle} onClose={() => setOpen(false)}>
-          <ExportPanel />
+          <ExportPanel boardId={boardId} />
         </Dialog>
       )}
     </>
   );
 }
 
-function ExportPanel() {
+function ExportPanel({ boardId }: { boardId: string }) {
   const editor = useEditor();
   const { t, locale } = useI18n();
   const { meta } = useBoard();
@@ -94,7 +97,7 @@ function ExportPanel() {
       const now = new Date();
       const dossier = await exportSessionDossier({
         editor,
-        boardId: meta.id,
+        boardId,
         boardTitle: meta.title,
         session,
         locale,
@@ -187,7 +190,7 @@ function ExportPanel() {
           {exportFormats.map((format) => (
             <li key={format}>
               <a
-                href={`/api/boards/${encodeURIComponent(meta.id)}/export/${format}?locale=${locale}`}
+                href={`/api/boards/${encodeURIComponent(boardId)}/export/${format}?locale=${locale}`}
                 download
               >
                 {t[fileLabels[format]]}
@@ -197,12 +200,12 @@ function ExportPanel() {
         </ul>
       </section>
 
-      {welcome?.role === 'facilitator' && <SaveAsTemplate />}
+      {welcome?.role === 'facilitator' && <SaveAsTemplate boardId={boardId} />}
     </div>
   );
 }
 
-function SaveAsTemplate() {
+function SaveAsTemplate({ boardId }: { boardId: string }) {
   const { t } = useI18n();
   const { meta } = useBoard();
   const headingId = useId();
@@ -211,9 +214,9 @@ function SaveAsTemplate() {
   const [message, setMessage] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const key = facilitatorKeyFor(meta.id);
+    const key = facilitatorKeyFor(boardId);
     try {
-      const response = await fetch(`/api/boards/${encodeURIComponent(meta.id)}/save-as-template`, {
+      const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/save-as-template`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ title }),

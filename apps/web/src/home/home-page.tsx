@@ -4,7 +4,7 @@ import { api, ApiRequestError } from '../shared/api';
 import { CopyField } from '../shared/copy-field';
 import { fill } from '../facilitation/format';
 import { useI18n } from '../shared/i18n';
-import { rememberedFacilitatorKeys } from '../shared/identity';
+import { rememberedFacilitatorKeys, rememberViewerLink } from '../shared/identity';
 
 type OwnedTemplate = OwnedTemplateList['templates'][number];
 
@@ -77,6 +77,8 @@ export function HomePage() {
         ...(hasGroups ? { groups } : {}),
         ...(question.trim() ? { question: question.trim() } : {}),
       });
+      // The server keeps only its hash: the share dialog shows it from here.
+      rememberViewerLink(board.id, board.viewerUrl);
       setCreated(board);
     } catch (caught) {
       setError(caught instanceof ApiRequestError ? caught.message : t.errorGeneric);
@@ -105,6 +107,7 @@ export function HomePage() {
             <div className="created">
               <p role="status">{t.createdTitle}</p>
               <CopyField label={t.participantLinkLabel} value={created.participantUrl} />
+              <CopyField label={t.viewerLinkLabel} value={created.viewerUrl} />
               <CopyField label={t.facilitatorLinkLabel} value={created.facilitatorUrl} />
               <a className="button primary" href={created.facilitatorUrl}>
                 {t.openAsFacilitator}

@@ -5,12 +5,16 @@ import {
   createdBoardSchema,
   ownedTemplateListSchema,
   templateListSchema,
+  viewerBoardSchema,
+  viewerLinkSchema,
   type BoardMeta,
   type ClientConfig,
   type CreateBoardBody,
   type CreatedBoard,
   type OwnedTemplateList,
   type TemplateList,
+  type ViewerBoard,
+  type ViewerLink,
 } from '@atelier/protocol';
 import { z } from 'zod';
 
@@ -52,6 +56,15 @@ export const api = {
   templates: (): Promise<TemplateList> => request(templateListSchema, '/api/templates'),
   board: (id: string): Promise<BoardMeta> =>
     request(boardMetaSchema, `/api/boards/${encodeURIComponent(id)}`),
+  /** What a read-only link shows of its board (never its id). */
+  viewerBoard: (viewerKey: string): Promise<ViewerBoard> =>
+    request(viewerBoardSchema, `/api/view/${encodeURIComponent(viewerKey)}`),
+  /** A new read-only link for the board; the previous one stops working. */
+  newViewerLink: (boardId: string, facilitatorKey: string): Promise<ViewerLink> =>
+    request(viewerLinkSchema, `/api/boards/${encodeURIComponent(boardId)}/viewer-link`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${facilitatorKey}` },
+    }),
   createBoard: (body: CreateBoardBody): Promise<CreatedBoard> =>
     request(createdBoardSchema, '/api/boards', { method: 'POST', body: JSON.stringify(body) }),
   /** Templates saved from the boards whose facilitator keys are given: private to them. */

@@ -51,6 +51,11 @@ const fr = {
   errorGeneric: 'Une erreur est survenue.',
   syncError: 'La synchronisation du tableau a échoué. Rechargez la page.',
   viewerLinkLabel: 'Lien en lecture seule (pour projeter ou diffuser)',
+  viewerLinkMissing:
+    'Un lien en lecture seule montre le tableau en direct sans permettre de le modifier, ni de retrouver le lien participant.',
+  viewerLinkCreate: 'Créer un lien en lecture seule',
+  viewerLinkReplace: 'Remplacer le lien en lecture seule',
+  viewerLinkReplaced: 'Nouveau lien créé : l’ancien ne fonctionne plus.',
   similarLabsTitle: 'Liens entre labs proches (mêmes types d’innovation ou même stade)',
   facQuestion: 'Question :',
   facQuestionSection: 'Question posée',
@@ -314,6 +319,11 @@ const en: Messages = {
   errorGeneric: 'Something went wrong.',
   syncError: 'Board synchronisation failed. Reload the page.',
   viewerLinkLabel: 'Read-only link (to project or broadcast)',
+  viewerLinkMissing:
+    'A read-only link shows the board live without allowing changes, nor leading to the participant link.',
+  viewerLinkCreate: 'Create a read-only link',
+  viewerLinkReplace: 'Replace the read-only link',
+  viewerLinkReplaced: 'New link created: the old one no longer works.',
   similarLabsTitle: 'Links between similar labs (same kinds of innovation or same stage)',
   facQuestion: 'Question:',
   facQuestionSection: 'Question',

@@ -63,6 +63,23 @@ export function facilitatorKeyFor(boardId: string): string | undefined {
   return saved[boardId];
 }
 
+const VIEWER_LINKS = 'atelier.viewerLinks';
+
+/**
+ * The read-only link of a board this browser facilitates: the server keeps only its hash, so the
+ * link shown at creation (or made anew from the share dialog) is remembered here.
+ */
+export function viewerLinkFor(boardId: string): string | undefined {
+  const saved = JSON.parse(localStorage.getItem(VIEWER_LINKS) ?? '{}') as Record<string, string>;
+  return saved[boardId];
+}
+
+export function rememberViewerLink(boardId: string, viewerUrl: string): void {
+  const saved = JSON.parse(localStorage.getItem(VIEWER_LINKS) ?? '{}') as Record<string, string>;
+  saved[boardId] = viewerUrl;
+  localStorage.setItem(VIEWER_LINKS, JSON.stringify(saved));
+}
+
 /** The facilitator keys this browser remembers, for every board it facilitates. */
 export function rememberedFacilitatorKeys(): string[] {
   const saved = JSON.parse(localStorage.getItem(FACILITATOR_KEYS) ?? '{}') as Record<string, string>;
