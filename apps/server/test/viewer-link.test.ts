@@ -86,6 +86,24 @@ async function expectUnchanged(boardId: string, noteId: string): Promise<void> {
   reader.close();
 }
 
+/**
+ * The viewer follows the writer's changes live, its own are undone by the server, and the board
+ * (as another participant reads it) holds only the writer's note.
+ */
+async function expectLiveAndReadOnly(
+  viewer: TestSyncClient,
+  writer: TestSyncClient,
+  boardId: string,
+  noteId: string,
+): Promise<void> {
+  const later = writer.addNote('plus tard', { x: 500, y: 500 });
+  await viewer.waitFor(() => viewer.store.has(later), 5000, 'the writer’s new note at the viewer');
+  await tryToEdit(viewer, noteId);
+  writer.store.remove([later]);
+  await viewer.waitFor(() => !viewer.store.has(later), 5000, 'the removal at the viewer');
+  await expectUnchanged(boardId, noteId);
+}
+
 /** Adds, moves and deletes through the viewer's store; resolves once the server corrected it. */
 async function tryToEdit(viewer: TestSyncClient, noteId: string): Promise<void> {
   const forged = viewer.addNote('ajout en lecture seule');
@@ -142,13 +160,7 @@ describe('the read-only link', () => {
     const viewer = track(connectSocketIoClient(server.url, { viewerKey, name: 'Écran' }));
     await viewer.loaded;
     expect(viewer.hasNoteWithText('original')).toBe(true);
-    // Live: it sees someone else's change.
-    const later = writer.addNote('plus tard', { x: 500, y: 500 });
-    await viewer.waitFor(() => viewer.store.has(later), 5000, 'the writer’s new note at the viewer');
-    await tryToEdit(viewer, noteId);
-    writer.store.remove([later]);
-    await viewer.waitFor(() => !viewer.store.has(later), 5000, 'the removal at the viewer');
-    await expectUnchanged(board.id, noteId);
+    await expectLiveAndReadOnly(viewer, writer, board.id, noteId);
 
     // The image is named through the viewer's link, which serves it.
     const image = viewer.store.get(AssetRecordType.createId('photo'));
@@ -166,12 +178,7 @@ describe('the read-only link', () => {
     const { board, writer, noteId, viewerKey } = await boardWithContent();
     const viewer = track(connectNativeClient(server.url, { viewerKey }));
     await viewer.loaded;
-    const later = writer.addNote('plus tard', { x: 500, y: 500 });
-    await viewer.waitFor(() => viewer.store.has(later), 5000, 'the writer’s new note at the viewer');
-    await tryToEdit(viewer, noteId);
-    writer.store.remove([later]);
-    await viewer.waitFor(() => !viewer.store.has(later), 5000, 'the removal at the viewer');
-    await expectUnchanged(board.id, noteId);
+    await expectLiveAndReadOnly(viewer, writer, board.id, noteId);
     expect(JSON.stringify(viewer.store.allRecords())).not.toContain(board.id);
     // The key is no board id: `/sync/<key>` opens nothing.
     const wrongPath = connectNativeClient(server.url, viewerKey);

@@ -257,14 +257,16 @@ export class SqliteBoardStore implements BoardStore {
     return row ? { contentType: row.content_type, bytes: Buffer.from(row.bytes) } : null;
   }
 
+  /** A file next to the boards, for what is not one board's. */
+  private openShared(fileName: string, schema: string): DatabaseSync {
+    const db = new DatabaseSync(path.resolve(this.dataDir, fileName));
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    db.exec(schema);
+    return db;
+  }
+
   private viewerKeys(): DatabaseSync {
-    if (!this.viewerKeysDb) {
-      this.viewerKeysDb = new DatabaseSync(path.resolve(this.dataDir, 'viewer-keys.sqlite'));
-      this.viewerKeysDb.exec(
-        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
-      );
-      this.viewerKeysDb.exec(VIEWER_KEY_SCHEMA);
-    }
+    this.viewerKeysDb ??= this.openShared('viewer-keys.sqlite', VIEWER_KEY_SCHEMA);
     return this.viewerKeysDb;
   }
 
@@ -284,11 +286,7 @@ export class SqliteBoardStore implements BoardStore {
 
   private templates(): DatabaseSync {
     if (!this.templatesDb) {
-      this.templatesDb = new DatabaseSync(path.resolve(this.dataDir, 'templates.sqlite'));
-      this.templatesDb.exec(
-        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
-      );
-      this.templatesDb.exec(TEMPLATE_SCHEMA);
+      this.templatesDb = this.openShared('templates.sqlite', TEMPLATE_SCHEMA);
       // Files written before templates had owners lack the column.
       const columns = this.templatesDb.prepare('PRAGMA table_info(atelier_template)').all() as {
         name: string;
