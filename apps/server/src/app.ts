@@ -1,5 +1,6 @@
 // Assembles the HTTP server: REST routes, static web app, Socket.IO (sync + facilitation), native
 // WebSocket sync. No listening and no signal handling here, so tests can run many in one process.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -22,10 +23,12 @@ import { RateLimiter } from './http/rate-limiter';
 import { securityHeaders } from './http/security-headers';
 import { viewerRoutes } from './http/viewer-routes';
 import type { Logger } from './logger';
-import { BoardCluster } from './rooms/board-cluster';
+import { LocalBoardRouter, type BoardRouter } from './rooms/board-router';
+import { ClusterBoardRouter } from './rooms/cluster-router';
 import { RoomRegistry } from './rooms/room-registry';
 import { attachWebSocketSync } from './rooms/websocket-sync';
 import { SessionService } from './session/session-service';
+import { SocketIoSessionTransport } from './session/socketio-session-transport';
 import { authenticateSocket, limitMessageRate } from './socket-auth';
 import { attachSyncSession } from './rooms/socketio-sync';
 import type { BoardServer } from './socket-types';
@@ -71,27 +74,25 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
       ),
       new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref()),
     ]);
-  // With Redis, several processes may serve the same boards: each board's room runs in one of them.
-  const cluster =
+  // With Redis, several processes may serve the same boards: each board's room runs in one of them,
+  // and its saves are fenced by its lease (this process's id).
+  const processId = randomUUID();
+  const rooms = new RoomRegistry(store, logger, {
+    idleCloseMs: config.roomIdleCloseMs,
+    limits: { maxShapes: limits.shapesPerBoard, maxBoardBytes: limits.boardBytes },
+    ...(store instanceof RedisBoardStore ? { leaseOwner: processId } : {}),
+  });
+  const router: BoardRouter =
     store instanceof RedisBoardStore
-      ? new BoardCluster({
+      ? new ClusterBoardRouter(rooms, {
           redis: store.redis,
           subscriber: quietDuplicate(store.redis),
           keyPrefix: store.keyPrefix,
+          processId,
+          leaseKeys: (boardId) => store.boardKeys(boardId),
           logger,
         })
-      : undefined;
-  const rooms = new RoomRegistry(store, logger, {
-    ...(cluster ? { cluster } : {}),
-    idleCloseMs: config.roomIdleCloseMs,
-    limits: { maxShapes: limits.shapesPerBoard, maxBoardBytes: limits.boardBytes },
-    onLimitExceeded: (_boardId, sessionId, message) =>
-      io.of('/').sockets.get(sessionId)?.emit(SocketEvent.error, {
-        code: ErrorCode.limitExceeded,
-        message,
-        event: SocketEvent.sync,
-      }),
-  });
+      : new LocalBoardRouter(rooms);
 
   const io: BoardServer = new Server(httpServer, {
     // Oversized frames are refused by Socket.IO itself; up to twice the limit we answer with a clear error.
@@ -108,22 +109,30 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     for (const client of [publisher, subscriber]) client.on('error', () => {});
     io.adapter(createAdapter(publisher, subscriber));
   }
+  const transport = new SocketIoSessionTransport(io, store instanceof RedisBoardStore);
   const sessions = new SessionService(
     store,
-    io,
+    transport,
     logger,
-    store instanceof RedisBoardStore,
     (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
     { undoWindowMs: config.undoWindowMs },
+  );
+  // The room runs in the board's owner; the writer may be connected to any process.
+  rooms.on('limitExceeded', (_boardId, sessionId, message) =>
+    transport.sendToSession(sessionId, SocketEvent.error, {
+      code: ErrorCode.limitExceeded,
+      message,
+      event: SocketEvent.sync,
+    }),
   );
 
   io.use(authenticateSocket(boards, { failedKeys, connections, trustProxy: config.trustProxy, logger }));
   io.on('connection', (socket) => {
     limitMessageRate(socket, limits.messagesPerSecond);
     sessions.attach(socket);
-    attachSyncSession(socket, rooms, { maxMessageBytes: config.maxMessageBytes, logger, storeHealthy });
+    attachSyncSession(socket, router, { maxMessageBytes: config.maxMessageBytes, logger, storeHealthy });
   });
-  attachWebSocketSync(httpServer, rooms, boards, {
+  attachWebSocketSync(httpServer, router, boards, {
     maxMessageBytes: config.maxMessageBytes,
     logger,
     isAllowedOrigin,
@@ -186,7 +195,7 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
         .closeAll()
         .catch((error: Error) => logger.error({ err: error.message }, 'shutdown save failed'));
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await cluster?.close();
+      await router.close();
       httpServer.closeAllConnections();
       await store.close();
     })();

@@ -30,6 +30,14 @@ export const connectAuthSchema = z.union([
 export type ConnectAuth = z.infer<typeof connectAuthSchema>;
 
 /**
+ * The id a sync client gives its session (tldraw's `sessionId` query parameter on `/sync`; a
+ * Socket.IO connection's id on the tunnel): URL-safe characters only, as tldraw and Socket.IO make
+ * them, so it can be neither mistaken for framing nor grown without bound. Anything else is refused
+ * before the session reaches a room, here or in another process.
+ */
+export const syncSessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id');
+
+/**
  * One tldraw sync protocol message, serialised as tldraw sends it over a WebSocket. The payload is
  * opaque to Atelier: `TLSocketRoom` parses and validates it.
  */

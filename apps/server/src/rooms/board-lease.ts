@@ -1,19 +1,43 @@
-// Which process holds a board's room: a Redis lease per board, taken with SET NX PX, renewed by its
-// holder with a compare-and-extend, released (compare-and-delete) when the room closes. A holder
-// that stops renewing (crash, freeze) loses the board when the lease expires.
+// Which process holds a board's room: a Redis lease per board, taken when free (rule R-LEASE-1 in
+// SPEC.md), renewed by its holder with a compare-and-extend, released (compare-and-delete) when
+// the room closes. A holder that stops renewing (crash, freeze) loses the board when the lease
+// expires. Every taking also records the taker as the board's last owner, which the store's
+// fenced writes read (R-LEASE-4).
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 
+// KEYS: owner, lastOwner. ARGV: us, ttl. Free: ours. Ours already (a room reopened before its
+// lease was released): extended.
+const ACQUIRE = `
+local current = redis.call('get', KEYS[1])
+if current == false then
+  redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  redis.call('set', KEYS[2], ARGV[1])
+  return 1
+end
+if current == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+return 0`;
 // Extends our lease, only if it is still ours. A vanished lease (expired while we were frozen, or
 // Redis restarted empty) is not silently re-taken: the room reloads, in case someone wrote meanwhile.
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-const TAKE_OVER = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 else return 0 end`;
+// KEYS: owner, lastOwner. ARGV: the gone owner, us, ttl.
+const TAKE_OVER = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('set', KEYS[2], ARGV[2])
+return 1`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** A board's lease in Redis: who holds it now (expires) and who took it last (kept). */
+export interface LeaseKeys {
+  owner: string;
+  lastOwner: string;
+}
 
 export interface BoardLeaseOptions {
   /** This process's identity, also the name of its relay channel. */
   owner: string;
-  keyOf: (boardId: string) => string;
+  keysOf: (boardId: string) => LeaseKeys;
   ttlMs: number;
   renewEveryMs: number;
   logger: Logger;
@@ -44,25 +68,27 @@ export class BoardLeases {
 
   /** Takes the board's lease if nobody holds it (or we already do). */
   async tryAcquire(boardId: string): Promise<boolean> {
-    const key = this.options.keyOf(boardId);
-    const taken = await this.redis.set(key, this.options.owner, 'PX', this.options.ttlMs, 'NX');
-    if (taken === 'OK') {
-      this.held.set(boardId, Date.now());
-      return true;
-    }
-    // Ours already (a room reopened before its lease was released): extend it.
-    const extended = await this.redis.eval(EXTEND, 1, key, this.options.owner, String(this.options.ttlMs));
-    if (extended === 1) this.held.set(boardId, Date.now());
-    return extended === 1;
+    const { owner, lastOwner } = this.options.keysOf(boardId);
+    const taken = await this.redis.eval(
+      ACQUIRE,
+      2,
+      owner,
+      lastOwner,
+      this.options.owner,
+      String(this.options.ttlMs),
+    );
+    if (taken === 1) this.held.set(boardId, Date.now());
+    return taken === 1;
   }
 
   /** Takes the lease from `formerOwner`, known to be gone, if it still names it. */
   async takeOver(boardId: string, formerOwner: string): Promise<boolean> {
-    const key = this.options.keyOf(boardId);
+    const { owner, lastOwner } = this.options.keysOf(boardId);
     const taken = await this.redis.eval(
       TAKE_OVER,
-      1,
-      key,
+      2,
+      owner,
+      lastOwner,
       formerOwner,
       this.options.owner,
       String(this.options.ttlMs),
@@ -72,12 +98,12 @@ export class BoardLeases {
   }
 
   ownerOf(boardId: string): Promise<string | null> {
-    return this.redis.get(this.options.keyOf(boardId));
+    return this.redis.get(this.options.keysOf(boardId).owner);
   }
 
   async release(boardId: string): Promise<void> {
     this.held.delete(boardId);
-    await this.redis.eval(RELEASE, 1, this.options.keyOf(boardId), this.options.owner);
+    await this.redis.eval(RELEASE, 1, this.options.keysOf(boardId).owner, this.options.owner);
   }
 
   private async renewAll(): Promise<void> {
@@ -87,7 +113,7 @@ export class BoardLeases {
           const extended = await this.redis.eval(
             EXTEND,
             1,
-            this.options.keyOf(boardId),
+            this.options.keysOf(boardId).owner,
             this.options.owner,
             String(this.options.ttlMs),
           );

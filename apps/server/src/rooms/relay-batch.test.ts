@@ -1,39 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRelayBatch, encodeRelayBatch } from './relay-batch';
+import { RelayOutbox, type RelayedMessage } from './relay-batch';
 
-describe('relay batches', () => {
-  it('deliver every message to its session, in the order sent', () => {
-    const messages: [string, string][] = [
-      ['a', '{"type":"data","data":[1]}'],
-      ['b', '{"type":"data","data":[1]}'],
-      ['a', '{"type":"data","data":[2]}'],
-      ['c', '{"type":"pong"}'],
-      ['b', '{"type":"data","data":[2]}'],
-      ['b', '{"type":"data","data":[1]}'],
-    ];
-    expect([...decodeRelayBatch(encodeRelayBatch(messages))]).toEqual(messages);
+describe('relay outbox', () => {
+  it('R-RELAY-4: one batch per process and tick, in the order the room sent', async () => {
+    const published: Array<[string, RelayedMessage[]]> = [];
+    const outbox = new RelayOutbox((processId, messages) => published.push([processId, messages]));
+    outbox.push('p1', 'a', '1');
+    outbox.push('p2', 'b', '2');
+    outbox.push('p1', 'c', '3');
+    outbox.push('p1', 'a', '4');
+    expect(published).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(published).toEqual([
+      [
+        'p1',
+        [
+          ['a', '1'],
+          ['c', '3'],
+          ['a', '4'],
+        ],
+      ],
+      ['p2', [['b', '2']]],
+    ]);
   });
 
-  it('carry a text that many sessions receive once', () => {
-    const text = JSON.stringify({ type: 'data', data: ['x'.repeat(1000)] });
-    const messages = Array.from({ length: 100 }, (_, i): [string, string] => [`session-${i}`, text]);
-    const batch = encodeRelayBatch(messages);
-    expect(batch.length).toBeLessThan(text.length + 100 * 20);
-    expect([...decodeRelayBatch(batch)]).toEqual(messages);
-  });
-
-  it('keep texts holding separators, digits and non-ASCII intact', () => {
-    const messages: [string, string][] = [
-      ['s1', '12\u0000"é"\u0000'],
-      ['s2', ''],
-      ['s1', '🙂\u00003'],
-    ];
-    expect([...decodeRelayBatch(encodeRelayBatch(messages))]).toEqual(messages);
-  });
-
-  it('stop at a truncated batch instead of inventing deliveries', () => {
-    const batch = encodeRelayBatch([['a', '{"x":1}']]);
-    expect([...decodeRelayBatch(batch.slice(0, 5))]).toEqual([]);
-    expect([...decodeRelayBatch('')]).toEqual([]);
+  it('R-RELAY-4: a flush sends at once what is queued, and nothing twice', async () => {
+    const published: Array<[string, RelayedMessage[]]> = [];
+    const outbox = new RelayOutbox((processId, messages) => published.push([processId, messages]));
+    outbox.push('p1', 'a', 'before the close');
+    outbox.flush();
+    expect(published).toEqual([['p1', [['a', 'before the close']]]]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(published).toHaveLength(1);
   });
 });

@@ -1,35 +1,14 @@
 // One TLSocketRoom per open board in this process: opened on the first connection, closed after a
 // final save once the last session has left (after a short grace period, to absorb reconnects).
-import { TLSocketRoom, type RoomSnapshot, type WebSocketMinimal } from '@tldraw/sync-core';
+// Local only: which process runs a board is the router's business (board-router.ts); the registry
+// tells whoever listens what happened to its rooms.
+import { EventEmitter } from 'node:events';
+import { TLSocketRoom, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
 import type { BoardStore, RoomStorageHandle } from '../store/board-store';
-import type { BoardCluster } from './board-cluster';
 import { BoardQuota, type BoardLimits } from './board-quota';
-
-export interface SyncSessionMeta {
-  userId: string;
-  name: string;
-  role: 'facilitator' | 'participant' | 'viewer';
-}
-
-/** A transport's session, as handed to a room. */
-export interface SyncSession {
-  sessionId: string;
-  socket: WebSocketMinimal;
-  isReadonly: boolean;
-  meta: SyncSessionMeta;
-}
-
-/** What a transport needs from the room its session joined, wherever that room runs. */
-export interface SessionLink {
-  handleSocketMessage(sessionId: string, message: string): void;
-  handleSocketClose(sessionId: string): void;
-}
-
-export interface ConnectedSession {
-  readonly room: SessionLink;
-}
+import type { SessionLink, SyncSession, SyncSessionMeta } from './sync-session';
 
 export interface OpenRoom {
   readonly boardId: string;
@@ -37,17 +16,25 @@ export interface OpenRoom {
   readonly storage: RoomStorageHandle;
 }
 
+export interface RoomRegistryEvents {
+  /** A board's room closed here (saved), or could not open: the board is free for any process. */
+  roomClosed: [boardId: string];
+  /** A session's write was refused by a board limit (at most once a second per session). */
+  limitExceeded: [boardId: string, sessionId: string, message: string];
+}
+
 export interface RoomRegistryOptions {
   idleCloseMs: number;
   /** Shapes and bytes per board (see board-quota.ts); unlimited when absent. */
   limits?: BoardLimits;
-  /** A session's write was refused by a limit: tell that client. */
-  onLimitExceeded?: (boardId: string, sessionId: string, message: string) => void;
-  /** Several processes share the boards (Redis): each board's room runs in its lease holder only. */
-  cluster?: BoardCluster;
+  /**
+   * Several processes (Redis): this process's lease identity, handed to the store so that each save
+   * of a room is fenced by the board's lease (rooms/SPEC.md R-LEASE-4).
+   */
+  leaseOwner?: string;
 }
 
-export class RoomRegistry {
+export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
   private readonly rooms = new Map<string, Promise<OpenRoom>>();
   private readonly closing = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
@@ -57,7 +44,7 @@ export class RoomRegistry {
     private readonly logger: Logger,
     private readonly options: RoomRegistryOptions,
   ) {
-    options.cluster?.bind(this);
+    super();
   }
 
   get openRoomCount(): number {
@@ -65,7 +52,7 @@ export class RoomRegistry {
   }
 
   /** The open room of a board, opening it from the store when needed. */
-  acquire(boardId: string): Promise<OpenRoom> {
+  private acquire(boardId: string): Promise<OpenRoom> {
     this.cancelIdleClose(boardId);
     let room = this.rooms.get(boardId);
     if (!room) {
@@ -73,7 +60,7 @@ export class RoomRegistry {
       this.rooms.set(boardId, room);
       room.catch(() => {
         this.rooms.delete(boardId);
-        this.options.cluster?.roomClosed(boardId);
+        this.emit('roomClosed', boardId);
       });
     }
     return room;
@@ -82,12 +69,12 @@ export class RoomRegistry {
   private async open(boardId: string): Promise<OpenRoom> {
     // A room being closed must finish its final save before the document is read again.
     await this.closing.get(boardId);
-    const storage = await this.store.openRoom(boardId);
+    const { limits, leaseOwner } = this.options;
+    const storage = await this.store.openRoom(boardId, leaseOwner ? { leaseOwner } : {});
     const log = this.logger.child({ boardId });
-    const { limits, onLimitExceeded } = this.options;
     const quota = limits
       ? new BoardQuota<SyncSessionMeta>(storage.storage, limits, (sessionId, message) =>
-          onLimitExceeded?.(boardId, sessionId, message),
+          this.emit('limitExceeded', boardId, sessionId, message),
         )
       : null;
     const room = new TLSocketRoom<TLRecord, SyncSessionMeta>({
@@ -105,23 +92,16 @@ export class RoomRegistry {
     return { boardId, room, storage };
   }
 
-  /** Joins a session to its board's room: here, or in the process that holds the board. */
-  connect(boardId: string, session: SyncSession): Promise<ConnectedSession> {
-    if (this.options.cluster) return this.options.cluster.connect(boardId, session);
-    return this.connectLocal(boardId, session);
-  }
-
   /** True while the board's room is open (or opening) in this process. */
-  isOpenHere(boardId: string): boolean {
+  isOpen(boardId: string): boolean {
     return this.rooms.has(boardId);
   }
 
   /** Joins a session to the board's room in this process, opening it if needed. */
-  connectLocal(boardId: string, session: SyncSession): Promise<OpenRoom> {
-    return this.acquire(boardId).then((open) => {
-      open.room.handleSocketConnect(session);
-      return open;
-    });
+  async connect(boardId: string, session: SyncSession): Promise<SessionLink> {
+    const open = await this.acquire(boardId);
+    open.room.handleSocketConnect(session);
+    return open.room;
   }
 
   private scheduleIdleClose(boardId: string): void {
@@ -162,7 +142,7 @@ export class RoomRegistry {
       }
     })().finally(() => {
       this.closing.delete(boardId);
-      this.options.cluster?.roomClosed(boardId);
+      this.emit('roomClosed', boardId);
     });
     this.closing.set(
       boardId,

@@ -1,5 +1,5 @@
 // Tunnels tldraw's sync protocol over a Socket.IO connection: one `sync` event each way.
-import { ErrorCode, SocketEvent } from '@atelier/protocol';
+import { ErrorCode, SocketEvent, syncSessionIdSchema } from '@atelier/protocol';
 import {
   TLSyncErrorCloseEventCode,
   TLSyncErrorCloseEventReason,
@@ -8,9 +8,10 @@ import {
 import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
 import type { BoardSocket } from '../socket-types';
+import type { BoardRouter } from './board-router';
 import { PendingChunks } from './pending-chunks';
+import type { SessionLink } from './sync-session';
 import { viewerMessageRewriter } from './viewer-view';
-import type { ConnectedSession, RoomRegistry } from './room-registry';
 
 export interface SyncSessionOptions {
   maxMessageBytes: number;
@@ -67,12 +68,22 @@ const CHUNK_PREFIX = /^\d+_/;
 /** Wires a connected, authenticated socket to its board's sync room. */
 export function attachSyncSession(
   socket: BoardSocket,
-  rooms: RoomRegistry,
+  router: BoardRouter,
   options: SyncSessionOptions,
 ): void {
   const { boardId, userId, name, role } = socket.data;
   const sessionId = socket.id;
-  let open: ConnectedSession | null = null;
+  // Socket.IO makes these ids itself; checked all the same, as on /sync, before anything is relayed.
+  if (!syncSessionIdSchema.safeParse(sessionId).success) {
+    socket.emit(SocketEvent.error, {
+      code: ErrorCode.invalidPayload,
+      message: 'this connection has no usable session id',
+      event: SocketEvent.sync,
+    });
+    socket.disconnect(true);
+    return;
+  }
+  let open: SessionLink | null = null;
   let closed = false;
   // What arrives before the room is open, bounded like one message.
   const pending: string[] = [];
@@ -110,7 +121,7 @@ export function attachSyncSession(
       return;
     }
     if (!chunks.admit(message, bytes)) return refuseTooLarge('a sync message sent in chunks');
-    if (open) return open.room.handleSocketMessage(sessionId, message);
+    if (open) return open.handleSocketMessage(sessionId, message);
     pendingBytes += bytes;
     if (pendingBytes > options.maxMessageBytes) return refuseTooLarge('what is sent before the board opens');
     pending.push(message);
@@ -118,23 +129,23 @@ export function attachSyncSession(
 
   socket.on('disconnect', () => {
     closed = true;
-    open?.room.handleSocketClose(sessionId);
+    open?.handleSocketClose(sessionId);
   });
 
-  rooms
+  router
     .connect(boardId, {
       sessionId,
       socket: socketAsWebSocket(socket, options),
       isReadonly: role === 'viewer',
       meta: { userId, name, role },
     })
-    .then((room) => {
-      open = room;
+    .then((link) => {
+      open = link;
       if (closed) {
-        room.room.handleSocketClose(sessionId);
+        link.handleSocketClose(sessionId);
         return;
       }
-      for (const message of pending.splice(0)) room.room.handleSocketMessage(sessionId, message);
+      for (const message of pending.splice(0)) link.handleSocketMessage(sessionId, message);
     })
     .catch((error: Error) => {
       options.logger.error({ boardId, err: error.message }, 'could not open the board room');

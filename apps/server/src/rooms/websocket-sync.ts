@@ -3,15 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ErrorCode } from '@atelier/protocol';
+import { ErrorCode, syncSessionIdSchema } from '@atelier/protocol';
 import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientAddress, type TrustProxy } from '../http/client-address';
 import type { ConnectionCounter } from '../http/connection-counter';
 import type { Logger } from '../logger';
 import type { BoardService } from '../boards/board-service';
+import type { BoardRouter } from './board-router';
 import { PendingChunks } from './pending-chunks';
-import type { RoomRegistry, SessionLink } from './room-registry';
+import type { SessionLink } from './sync-session';
 import { viewerMessageRewriter } from './viewer-view';
 
 /** How the endpoint finds the board a URL names. */
@@ -37,7 +38,7 @@ export interface WebSocketSyncOptions {
 
 export function attachWebSocketSync(
   server: HttpServer,
-  rooms: RoomRegistry,
+  router: BoardRouter,
   boards: BoardFinder,
   options: WebSocketSyncOptions,
 ): WebSocketServer {
@@ -76,7 +77,9 @@ export function attachWebSocketSync(
   ): Promise<void> {
     const sessionId = params.get('sessionId');
     const reject = (reason: string) => ws.close(TLSyncErrorCloseEventCode, reason);
-    if (!sessionId || sessionId.length > 64) return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
+    // Before anything else, so no other process ever sees it (rooms/SPEC.md R-RELAY-3).
+    if (!syncSessionIdSchema.safeParse(sessionId).success)
+      return reject(TLSyncErrorCloseEventReason.NOT_FOUND);
     ws.on('error', (error) => options.logger.debug({ err: error.message }, 'websocket error'));
     // A reconnecting tldraw client reuses its session id; give each socket its own room session.
     const roomSessionId = `ws:${sessionId}:${randomUUID()}`;
@@ -109,7 +112,7 @@ export function attachWebSocketSync(
       boardId = board.meta.id;
       if (ws.readyState !== ws.OPEN) return;
       const forViewer = viewerKey ? viewerMessageRewriter(boardId, viewerKey) : (data: string) => data;
-      const open = await rooms.connect(boardId, {
+      const open = await router.connect(boardId, {
         sessionId: roomSessionId,
         socket: {
           send: (message: string) => ws.send(forViewer(message)),
@@ -125,7 +128,7 @@ export function attachWebSocketSync(
           role: viewerKey !== undefined ? 'viewer' : 'participant',
         },
       });
-      link = open.room;
+      link = open;
       for (const message of early.splice(0)) link.handleSocketMessage(roomSessionId, message);
       if (ws.readyState !== ws.OPEN) link.handleSocketClose(roomSessionId);
     } catch (error) {

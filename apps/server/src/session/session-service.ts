@@ -24,9 +24,10 @@ import {
 import type { TLRecord } from '@tldraw/tlschema';
 import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
-import type { BoardServer, BoardSocket, SocketData } from '../socket-types';
+import type { BoardSocket, SocketData } from '../socket-types';
 import type { BoardStore } from '../store/board-store';
 import { RateLimiter } from '../http/rate-limiter';
+import type { SessionTransport } from './session-transport';
 import { StateBroadcasts } from './state-broadcasts';
 
 /** Looks a shape up in the board's live document: null if absent, undefined if unknown here. */
@@ -34,11 +35,6 @@ export type ShapeLookup = (boardId: string, shapeId: string) => Promise<TLRecord
 
 export type CommandOutcome = { ok: true; state: SessionState } | { ok: false; error: SocketError };
 
-export function boardRoom(boardId: string): string {
-  return `board:${boardId}`;
-}
-
-const SESSION_CHANGED = 'session:changed';
 export class SessionService {
   private readonly autoAdvanceTimers = new Map<string, NodeJS.Timeout>();
   private readonly broadcasts = new StateBroadcasts((boardId, state) =>
@@ -51,22 +47,20 @@ export class SessionService {
 
   constructor(
     private readonly store: BoardStore,
-    private readonly io: BoardServer,
+    private readonly transport: SessionTransport,
     private readonly logger: Logger,
-    /** True when a cluster adapter links this process to others serving the same boards. */
-    private readonly multiProcess: boolean,
     private readonly lookupShape: ShapeLookup,
     private readonly options: ApplyOptions,
     private readonly now: () => number = Date.now,
   ) {
     // Another process changed a board's state: send it to the people connected here.
-    io.on(SESSION_CHANGED, (boardId: string, state: SessionState) => this.sendToLocalSockets(boardId, state));
+    transport.onAnnouncedState((boardId, state) => this.sendToLocalSockets(boardId, state));
   }
 
   /** Joins a freshly authenticated socket to its board's facilitation state. */
   attach(socket: BoardSocket): void {
     const { boardId, userId, name, lab, role } = socket.data;
-    void socket.join(boardRoom(boardId));
+    this.transport.join(socket);
     const sessionRole = role === 'facilitator' ? 'facilitator' : 'participant';
 
     // A viewer is not told the board's id: it is the participant link.
@@ -150,11 +144,10 @@ export class SessionService {
 
     socket.on('disconnect', () => {
       // Another tab of the same person may still be here.
-      void this.io
-        .in(boardRoom(boardId))
-        .fetchSockets()
-        .then((sockets) => {
-          if (sockets.some((other) => other.data.userId === userId)) return;
+      void this.transport
+        .connectedPeople(boardId)
+        .then((present) => {
+          if (present.some((person) => person.userId === userId)) return;
           return this.update(boardId, (state) => {
             const next = setParticipantConnected(state, userId, false, this.now());
             return next === state ? null : next;
@@ -172,8 +165,7 @@ export class SessionService {
    */
   private async reconcilePresence(boardId: string): Promise<void> {
     try {
-      const sockets = await this.io.in(boardRoom(boardId)).fetchSockets();
-      const present = new Set(sockets.map((socket) => socket.data.userId));
+      const present = new Set((await this.transport.connectedPeople(boardId)).map((person) => person.userId));
       await this.update(boardId, (state) => {
         let next = state;
         for (const person of state.participants) {
@@ -243,8 +235,8 @@ export class SessionService {
    * strongest if they have several tabs open; null when they have no socket on the board.
    */
   async connectedRole(boardId: string, userId: string): Promise<SocketData['role'] | null> {
-    const sockets = await this.io.in(boardRoom(boardId)).fetchSockets();
-    const roles = new Set(sockets.filter((socket) => socket.data.userId === userId).map((s) => s.data.role));
+    const people = await this.transport.connectedPeople(boardId);
+    const roles = new Set(people.filter((person) => person.userId === userId).map((person) => person.role));
     for (const role of ['facilitator', 'participant', 'viewer'] as const) if (roles.has(role)) return role;
     return null;
   }
@@ -267,7 +259,7 @@ export class SessionService {
     });
     if (state && changed) {
       this.sendToLocalSockets(boardId, state);
-      if (this.multiProcess) this.io.serverSideEmit(SESSION_CHANGED, boardId, state);
+      this.transport.announceState(boardId, state);
     }
     if (state) this.scheduleAutoAdvance(boardId, state);
     return state;
@@ -285,15 +277,8 @@ export class SessionService {
 
   /** Returns how many sockets it was sent to. */
   private emitToLocalSockets(boardId: string, state: SessionState): number {
-    const sockets = this.io.of('/').adapter.rooms.get(boardRoom(boardId));
-    if (!sockets) return 0;
     // Everyone's view differs only by their own dots: the rest is encoded once per broadcast.
-    const encode = publicStateEncoder(state);
-    for (const socketId of sockets) {
-      const socket = this.io.of('/').sockets.get(socketId);
-      if (socket) emitEncoded(socket, SocketEvent.sessionState, encode(socket.data.userId));
-    }
-    return sockets.size;
+    return this.transport.sendToBoardHere(boardId, SocketEvent.sessionState, publicStateEncoder(state));
   }
 
   /** Steps marked autoAdvance move on at zero even if nobody sends a command. */

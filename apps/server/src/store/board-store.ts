@@ -48,6 +48,15 @@ export interface SavedTemplateEntry {
   ownerKeyHash: string | null;
 }
 
+export interface OpenRoomOptions {
+  /**
+   * Several processes share the store: the room's saves are made only while the board's lease names
+   * this owner (checked inside each write), so a process that lost the board can never overwrite
+   * what its new holder wrote. A refused save rejects with `LeaseLostError`.
+   */
+  leaseOwner?: string;
+}
+
 export type SessionUpdater = (current: SessionState) => SessionState | null;
 
 export interface BoardStore {
@@ -60,7 +69,7 @@ export interface BoardStore {
   /** The board a read-only link's key (by its hash) opens, or null. */
   boardOfViewerKey(keyHash: string): Promise<string | null>;
   /** Opens the board's document for a live room. One open handle per board per process. */
-  openRoom(id: string): Promise<RoomStorageHandle>;
+  openRoom(id: string, options?: OpenRoomOptions): Promise<RoomStorageHandle>;
   /** The persisted document, for readers that do not hold the room (exports). */
   readSnapshot(id: string): Promise<RoomSnapshot | null>;
   loadSession(id: string): Promise<SessionState | null>;
@@ -91,3 +100,5 @@ export interface BoardStore {
 export class BoardExistsError extends Error {}
 export class UnknownBoardError extends Error {}
 export class TemplateExistsError extends Error {}
+/** A room's save was refused: another process holds the board now. Not retried. */
+export class LeaseLostError extends Error {}

@@ -7,10 +7,12 @@ import type { TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
 import {
   BoardExistsError,
+  LeaseLostError,
   TemplateExistsError,
   UnknownBoardError,
   type AssetWrite,
   type BoardStore,
+  type OpenRoomOptions,
   type RoomStorageHandle,
   type SavedTemplateEntry,
   type SessionUpdater,
@@ -18,6 +20,7 @@ import {
   type StoredBoard,
   type StoredTemplate,
 } from './board-store';
+import { clearOpenMarker, writeRoom, type BoardKeys, type RoomHeader } from './redis-room-write';
 
 type DocumentEntry = RoomSnapshot['documents'][number];
 
@@ -26,12 +29,6 @@ interface ListedTemplate {
   createdAt: string;
   summary: TemplateSummary;
   ownerKeyHash?: string | undefined;
-}
-
-interface RoomHeader {
-  documentClock: number;
-  tombstoneHistoryStartsAtClock: number;
-  schema?: RoomSnapshot['schema'];
 }
 
 export interface RedisBoardStoreOptions {
@@ -92,13 +89,33 @@ export class RedisBoardStore implements BoardStore {
     return `${this.keyPrefix}board:{${id}}:${part}`;
   }
 
+  /** Where a board lives in Redis, its lease included (see rooms/board-lease.ts). */
+  boardKeys(id: string): BoardKeys {
+    return {
+      owner: this.key(id, 'owner'),
+      lastOwner: this.key(id, 'lastOwner'),
+      meta: this.key(id, 'meta'),
+      session: this.key(id, 'session'),
+      docs: this.key(id, 'docs'),
+      tombs: this.key(id, 'tombs'),
+      room: this.key(id, 'room'),
+      open: this.key(id, 'open'),
+    };
+  }
+
   async createBoard(board: StoredBoard, snapshot: RoomSnapshot, session: SessionState): Promise<void> {
     const id = board.meta.id;
-    const created = await this.redis.set(this.key(id, 'meta'), JSON.stringify(board), 'NX');
+    const meta = JSON.stringify(board);
+    const created = await this.redis.set(this.key(id, 'meta'), meta, 'NX');
     if (created !== 'OK') throw new BoardExistsError(id);
-    const multi = this.redis.multi().set(this.key(id, 'session'), JSON.stringify(session));
-    writeSnapshot(multi, (part) => this.key(id, part), snapshot, true);
-    await multi.exec();
+    await writeRoom(this.redis, this.boardKeys(id), {
+      writer: '',
+      mode: 'restore',
+      snapshot,
+      sinceClock: -1,
+      meta,
+      session: JSON.stringify(session),
+    });
   }
 
   async getBoard(id: string): Promise<StoredBoard | null> {
@@ -144,7 +161,7 @@ export class RedisBoardStore implements BoardStore {
     };
   }
 
-  async openRoom(id: string): Promise<RoomStorageHandle> {
+  async openRoom(id: string, options: OpenRoomOptions = {}): Promise<RoomStorageHandle> {
     const snapshot = await this.readSnapshot(id);
     if (!snapshot) throw new UnknownBoardError(id);
     const [board, session] = await Promise.all([this.getBoard(id), this.loadSession(id)]);
@@ -160,12 +177,12 @@ export class RedisBoardStore implements BoardStore {
       snapshot.tombstoneHistoryStartsAtClock = reopenedAt;
     }
     const storage = new InMemorySyncStorage<TLRecord>({ snapshot });
-    const handle = new RedisRoomStorage(this.redis, (part) => this.key(id, part), storage, {
+    const handle = new RedisRoomStorage(this.redis, this.boardKeys(id), storage, {
       ...this.options,
-      restoreBoard: (multi) => {
-        multi.set(this.key(id, 'meta'), JSON.stringify(board), 'NX');
+      writer: options.leaseOwner ?? '',
+      restoreData: () => {
         const latest = this.openRooms.get(id)?.session;
-        if (latest) multi.set(this.key(id, 'session'), JSON.stringify(latest), 'NX');
+        return { meta: JSON.stringify(board), ...(latest ? { session: JSON.stringify(latest) } : {}) };
       },
       onClosed: () => this.openRooms.delete(id),
     });
@@ -324,43 +341,11 @@ export class RedisBoardStore implements BoardStore {
   }
 }
 
-type KeyOf = (part: string) => string;
-type Multi = ReturnType<Redis['multi']>;
-
-/** Queues the writes that bring Redis to `snapshot`: all of it, or what changed after `sinceClock`. */
-function writeSnapshot(
-  multi: Multi,
-  keyOf: KeyOf,
-  snapshot: RoomSnapshot,
-  full: boolean,
-  sinceClock = -1,
-): void {
-  const docsKey = keyOf('docs');
-  const tombsKey = keyOf('tombs');
-  if (full) multi.del(docsKey, tombsKey);
-  const changedDocs: string[] = [];
-  for (const entry of snapshot.documents) {
-    if (full || entry.lastChangedClock > sinceClock) changedDocs.push(entry.state.id, JSON.stringify(entry));
-  }
-  if (changedDocs.length) multi.hset(docsKey, ...changedDocs);
-  const tombstones = Object.entries(snapshot.tombstones ?? {}).filter(
-    ([, clock]) => full || clock > sinceClock,
-  );
-  if (tombstones.length) {
-    multi.hdel(docsKey, ...tombstones.map(([recordId]) => recordId));
-    multi.hset(tombsKey, ...tombstones.flatMap(([recordId, clock]) => [recordId, String(clock)]));
-  }
-  const header: RoomHeader = {
-    documentClock: snapshot.documentClock ?? snapshot.clock ?? 0,
-    tombstoneHistoryStartsAtClock: snapshot.tombstoneHistoryStartsAtClock ?? 0,
-    ...(snapshot.schema ? { schema: snapshot.schema } : {}),
-  };
-  multi.set(keyOf('room'), JSON.stringify(header));
-}
-
 interface RoomStorageOptions extends RedisBoardStoreOptions {
-  /** Queues the writes that put the board's metadata and facilitation state back, if missing. */
-  restoreBoard: (multi: Multi) => void;
+  /** The lease owner every write is fenced by; empty: unfenced. */
+  writer: string;
+  /** The board's metadata and facilitation state, to put back if Redis lost them. */
+  restoreData: () => { meta: string; session?: string };
   onClosed: () => void;
 }
 
@@ -379,10 +364,12 @@ class RedisRoomStorage implements RoomStorageHandle {
   private checkRequested = false;
   /** Redis lost the board (restarted empty): the next write puts all of it back. */
   private rewriteNeeded = false;
+  /** A write was refused by the lease fence: another process holds the board; nothing more is written. */
+  private fenced = false;
 
   constructor(
     private readonly redis: Redis,
-    private readonly keyOf: KeyOf,
+    private readonly keys: BoardKeys,
     readonly storage: InMemorySyncStorage<TLRecord>,
     private readonly options: RoomStorageOptions,
   ) {
@@ -392,10 +379,11 @@ class RedisRoomStorage implements RoomStorageHandle {
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer || this.closed) return;
+    if (this.timer || this.closed || this.fenced) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.flush().catch((error: Error) => {
+        if (error instanceof LeaseLostError) return;
         this.options.logger.error({ err: error.message }, 'saving a board to redis failed; retrying');
         this.schedule(1000);
       });
@@ -410,6 +398,7 @@ class RedisRoomStorage implements RoomStorageHandle {
   async flush(): Promise<void> {
     // One write at a time, in order; a flush called during a write waits and then writes the rest.
     while (this.saving) await this.saving.catch(() => {});
+    if (this.fenced) throw new LeaseLostError('another process holds this board now');
     if (this.storage.getClock() === this.savedClock && !this.checkRequested && !this.rewriteNeeded) return;
     this.saving = this.write();
     try {
@@ -426,16 +415,27 @@ class RedisRoomStorage implements RoomStorageHandle {
       const clock = snapshot.documentClock ?? 0;
       const tombstoneStart = snapshot.tombstoneHistoryStartsAtClock ?? 0;
       // Once tombstones older than our last save were pruned, deletions can no longer be replayed.
-      const full = this.rewriteNeeded || tombstoneStart > this.savedTombstoneStart;
-      const multi = this.redis.multi();
-      // First in the transaction: whether the board was still in Redis before this write.
-      multi.exists(this.keyOf('meta'));
-      if (this.rewriteNeeded) this.options.restoreBoard(multi);
-      writeSnapshot(multi, this.keyOf, snapshot, full, this.savedClock);
-      const results = await multi.exec();
-      const failed = results?.find(([error]) => error);
-      if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted');
-      if (results[0]?.[1] === 0 && !this.rewriteNeeded) {
+      const mode = this.rewriteNeeded
+        ? 'restore'
+        : tombstoneStart > this.savedTombstoneStart
+          ? 'full'
+          : 'diff';
+      const result = await writeRoom(this.redis, this.keys, {
+        writer: this.options.writer,
+        mode,
+        snapshot,
+        sinceClock: this.savedClock,
+        ...(mode === 'restore' ? this.options.restoreData() : {}),
+      });
+      if (result === 'fenced') {
+        this.fenced = true;
+        this.options.logger.warn(
+          { key: this.keys.meta },
+          'a save was refused: another process took this board over; this room stops writing',
+        );
+        throw new LeaseLostError('another process holds this board now');
+      }
+      if (result === 'missing') {
         // A diff on top of nothing would leave a partial board: write it all, metadata included.
         this.options.logger.error(
           'a board was missing from redis (restarted without its data?); rewriting it in full',
@@ -461,14 +461,22 @@ class RedisRoomStorage implements RoomStorageHandle {
         await this.flush();
         break;
       } catch (error) {
+        if (error instanceof LeaseLostError) {
+          // What this room holds past the new holder's copy was written after it lost the board.
+          this.options.logger.error(
+            { key: this.keys.meta },
+            'final save refused: another process holds this board; changes made here since are dropped',
+          );
+          break;
+        }
         if (Date.now() - started > FINAL_SAVE_PATIENCE_MS) throw error;
         this.options.logger.error({ err: (error as Error).message }, 'final save to redis failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
     this.unsubscribe();
-    // Saved in full: the next opening need not suspect a crash.
-    await this.redis.del(this.keyOf('open')).catch(() => {});
+    // Saved in full: the next opening need not suspect a crash (unless the board is someone else's now).
+    await clearOpenMarker(this.redis, this.keys, this.options.writer).catch(() => {});
     this.options.onClosed();
   }
 }

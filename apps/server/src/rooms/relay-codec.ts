@@ -1,0 +1,219 @@
+// The relay's wire format: every frame one server process publishes on another's Redis channel.
+// A frame is one letter for its kind, then fields, each written `<length>:<text>` (length in UTF-16
+// code units, decimal), so no text a client chooses (a session id, a name, a sync message) can be
+// read as framing. Decoding checks every field and never throws: garbage is an `invalid` value.
+// The sync messages themselves stay opaque text: nothing here parses tldraw's JSON.
+import { boardIdSchema } from '@atelier/protocol';
+import { isRoomSessionId, syncSessionMetaSchema, type SyncSessionMeta } from './sync-session';
+
+export type RelayFrame =
+  /** Client process → owner: a session joins the board's room. */
+  | {
+      kind: 'open';
+      sessionId: string;
+      boardId: string;
+      /** The client's process, where the owner sends the session's messages. */
+      from: string;
+      isReadonly: boolean;
+      meta: SyncSessionMeta;
+    }
+  /** Client process → owner: one sync message from the client. */
+  | { kind: 'message'; sessionId: string; data: string }
+  /** Client process → owner: the client left. */
+  | { kind: 'end'; sessionId: string }
+  /** Owner → client process: what the room sent its clients during one tick, in order. */
+  | { kind: 'send'; messages: Array<[sessionId: string, data: string]> }
+  /** Owner → client process: the room ended the session. */
+  | { kind: 'close'; sessionId: string; code?: number; reason?: string };
+
+export interface InvalidRelayFrame {
+  kind: 'invalid';
+  reason: string;
+}
+
+const Letter = { open: 'o', message: 'm', end: 'e', send: 's', close: 'c' } as const;
+
+/** Process ids are UUIDs; a little slack for other schemes, never a separator. */
+const PROCESS_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// Nine digits: lengths up to 999,999,999, past any message Redis or the server would carry.
+const MAX_DIGITS = 9;
+
+function field(text: string): string {
+  return `${text.length}:${text}`;
+}
+
+export function encodeRelayFrame(frame: RelayFrame): string {
+  switch (frame.kind) {
+    case 'message':
+      return `${Letter.message}${field(frame.sessionId)}${field(frame.data)}`;
+    case 'end':
+      return `${Letter.end}${field(frame.sessionId)}`;
+    case 'close':
+      return `${Letter.close}${field(frame.sessionId)}${field(frame.code === undefined ? '' : String(frame.code))}${field(frame.reason ?? '')}`;
+    case 'open':
+      return `${Letter.open}${field(frame.sessionId)}${field(frame.boardId)}${field(frame.from)}${field(frame.isReadonly ? '1' : '0')}${field(JSON.stringify(frame.meta))}`;
+    case 'send':
+      return encodeSend(frame.messages);
+  }
+}
+
+/**
+ * A broadcast gives most sessions the same text, so each distinct text is carried once: the count
+ * of texts, the count of deliveries, the texts, then `sessionId, index` per delivery in the order the
+ * room sent them (each session's messages stay in order).
+ */
+function encodeSend(messages: Array<[string, string]>): string {
+  const indexOf = new Map<string, number>();
+  let texts = '';
+  let deliveries = '';
+  for (const [sessionId, data] of messages) {
+    let index = indexOf.get(data);
+    if (index === undefined) {
+      index = indexOf.size;
+      indexOf.set(data, index);
+      texts += field(data);
+    }
+    deliveries += `${field(sessionId)}${field(String(index))}`;
+  }
+  return `${Letter.send}${field(String(indexOf.size))}${field(String(messages.length))}${texts}${deliveries}`;
+}
+
+/** Reads a frame's fields in turn; `null` where the frame is malformed. */
+class FieldReader {
+  private at = 1;
+
+  constructor(private readonly raw: string) {}
+
+  get done(): boolean {
+    return this.at === this.raw.length;
+  }
+
+  next(): string | null {
+    const { raw } = this;
+    const start = this.at;
+    let at = start;
+    let length = 0;
+    for (;;) {
+      const code = raw.charCodeAt(at);
+      if (code === 58 /* : */) break;
+      // NaN past the end fails this test too.
+      if (!(code >= 48 && code <= 57) || at - start === MAX_DIGITS) return null;
+      length = length * 10 + (code - 48);
+      at += 1;
+    }
+    // No digits, or a leading zero: not a length this codec writes.
+    if (at === start || (at - start > 1 && raw.charCodeAt(start) === 48)) return null;
+    const end = at + 1 + length;
+    if (end > raw.length) return null;
+    this.at = end;
+    return raw.slice(at + 1, end);
+  }
+
+  /** A field holding a count or an index. */
+  nextNumber(): number | null {
+    const text = this.next();
+    return text === null ? null : parseNumber(text);
+  }
+}
+
+/** A non-negative integer in canonical decimal (no sign, no leading zero), or null. */
+function parseNumber(text: string): number | null {
+  if (text.length === 0 || text.length > MAX_DIGITS) return null;
+  if (text.length > 1 && text.charCodeAt(0) === 48) return null;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    value = value * 10 + (code - 48);
+  }
+  return value;
+}
+
+function invalid(reason: string): InvalidRelayFrame {
+  return { kind: 'invalid', reason };
+}
+
+export function decodeRelayFrame(raw: string): RelayFrame | InvalidRelayFrame {
+  const reader = new FieldReader(raw);
+  switch (raw[0]) {
+    case Letter.message: {
+      const sessionId = reader.next();
+      const data = reader.next();
+      if (sessionId === null || data === null || !reader.done) return invalid('malformed message frame');
+      if (!isRoomSessionId(sessionId)) return invalid('bad session id');
+      return { kind: 'message', sessionId, data };
+    }
+    case Letter.send:
+      return decodeSend(reader);
+    case Letter.end: {
+      const sessionId = reader.next();
+      if (sessionId === null || !reader.done) return invalid('malformed end frame');
+      if (!isRoomSessionId(sessionId)) return invalid('bad session id');
+      return { kind: 'end', sessionId };
+    }
+    case Letter.close: {
+      const sessionId = reader.next();
+      const code = reader.next();
+      const reason = reader.next();
+      if (sessionId === null || code === null || reason === null || !reader.done)
+        return invalid('malformed close frame');
+      if (!isRoomSessionId(sessionId)) return invalid('bad session id');
+      if (code === '') return { kind: 'close', sessionId, ...(reason ? { reason } : {}) };
+      const parsed = parseNumber(code);
+      if (parsed === null) return invalid('bad close code');
+      return { kind: 'close', sessionId, code: parsed, ...(reason ? { reason } : {}) };
+    }
+    case Letter.open:
+      return decodeOpen(reader);
+    default:
+      return invalid('unknown frame kind');
+  }
+}
+
+function decodeOpen(reader: FieldReader): RelayFrame | InvalidRelayFrame {
+  const sessionId = reader.next();
+  const boardId = reader.next();
+  const from = reader.next();
+  const readonly = reader.next();
+  const meta = reader.next();
+  if (sessionId === null || boardId === null || from === null || readonly === null || meta === null)
+    return invalid('malformed open frame');
+  if (!reader.done) return invalid('malformed open frame');
+  if (!isRoomSessionId(sessionId)) return invalid('bad session id');
+  if (!boardIdSchema.safeParse(boardId).success) return invalid('bad board id');
+  if (!PROCESS_ID.test(from)) return invalid('bad process id');
+  if (readonly !== '0' && readonly !== '1') return invalid('bad read-only flag');
+  let parsedMeta: unknown;
+  try {
+    parsedMeta = JSON.parse(meta);
+  } catch {
+    return invalid('bad session meta');
+  }
+  const checked = syncSessionMetaSchema.safeParse(parsedMeta);
+  if (!checked.success) return invalid('bad session meta');
+  return { kind: 'open', sessionId, boardId, from, isReadonly: readonly === '1', meta: checked.data };
+}
+
+function decodeSend(reader: FieldReader): RelayFrame | InvalidRelayFrame {
+  const textCount = reader.nextNumber();
+  const deliveryCount = reader.nextNumber();
+  if (textCount === null || deliveryCount === null) return invalid('malformed send frame');
+  const texts: string[] = [];
+  for (let i = 0; i < textCount; i++) {
+    const text = reader.next();
+    if (text === null) return invalid('malformed send frame');
+    texts.push(text);
+  }
+  const messages: Array<[string, string]> = [];
+  for (let i = 0; i < deliveryCount; i++) {
+    const sessionId = reader.next();
+    const index = reader.nextNumber();
+    if (sessionId === null || index === null) return invalid('malformed send frame');
+    const text = texts[index];
+    if (text === undefined) return invalid('delivery of an unknown text');
+    if (!isRoomSessionId(sessionId)) return invalid('bad session id');
+    messages.push([sessionId, text]);
+  }
+  if (!reader.done) return invalid('malformed send frame');
+  return { kind: 'send', messages };
+}
