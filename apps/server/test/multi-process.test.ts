@@ -1,5 +1,6 @@
 // Two server processes sharing one Redis: a board's room runs in exactly one of them (its lease
 // holder); clients connected to the other are served through it, and a dead holder is replaced.
+import { SocketEvent, type SocketError } from '@atelier/protocol';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,7 @@ import {
   type RunningServer,
   type TestSyncClient,
 } from '@atelier/testkit';
+import { connectCuttableClient, until } from './faults/support';
 
 describe('several server processes on one Redis', () => {
   const cleanups: Array<() => unknown> = [];
@@ -20,12 +22,14 @@ describe('several server processes on one Redis', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function cluster(): Promise<{ redis: RunningRedis; a: RunningServer; b: RunningServer }> {
+  async function cluster(
+    env: Record<string, string> = {},
+  ): Promise<{ redis: RunningRedis; a: RunningServer; b: RunningServer }> {
     const redis = await startRedis();
     cleanups.push(() => redis.stop());
     const [a, b] = await Promise.all([
-      startServer({ redisUrl: redis.url }),
-      startServer({ redisUrl: redis.url }),
+      startServer({ redisUrl: redis.url, env }),
+      startServer({ redisUrl: redis.url, env }),
     ]);
     cleanups.push(
       () => a.stop('SIGKILL'),
@@ -132,4 +136,28 @@ describe('several server processes on one Redis', () => {
       'the notes from before and after the crash',
     );
   }, 60_000);
+
+  it('a limit_exceeded raised by the owner reaches a writer connected to the other process', async () => {
+    const { a, b } = await cluster({ MAX_SHAPES_PER_BOARD: '30' });
+    const board = await createBoard(a.url, { title: 'Limite relayée' });
+    // A opens the board: its room enforces the limit, B only relays.
+    const owner = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
+    await owner.loaded;
+    const writer = track(connectCuttableClient(b.url, { boardId: board.id, name: 'Bruno' }));
+    const errors: SocketError[] = [];
+    writer.io.on(SocketEvent.error, (error: SocketError) => errors.push(error));
+    await writer.loaded;
+    const shapes = (client: TestSyncClient) =>
+      client.store.allRecords().filter((record) => record.typeName === 'shape').length;
+    const room = 30 - shapes(writer);
+    expect(room).toBeGreaterThan(0);
+    for (let i = 0; i < room + 5; i++) writer.addNote(`n${i}`, { x: i * 20, y: 0 });
+    await until(() => errors.some((error) => error.code === 'limit_exceeded'), 10_000, 'limit_exceeded on B');
+    expect(errors.find((error) => error.code === 'limit_exceeded')).toMatchObject({
+      message: expect.stringMatching(/30 shapes/) as unknown,
+      event: SocketEvent.sync,
+    });
+    await owner.waitFor(() => shapes(owner) === 30, 10_000, '30 shapes at the owner');
+    await writer.waitFor(() => shapes(writer) === 30, 10_000, "the writer's canvas corrected");
+  });
 });
