@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createSession } from '@atelier/session';
+import * as syncCore from '@tldraw/sync-core';
 import {
   DEFAULT_INITIAL_SNAPSHOT,
   type RoomSnapshot,
@@ -11,7 +12,7 @@ import {
   type TLSocketStatusChangeEvent,
   type WebSocketMinimal,
 } from '@tldraw/sync-core';
-import { toRichText, type TLNoteShape, type TLShapeId } from '@tldraw/tlschema';
+import { createTLSchema, toRichText, type TLNoteShape, type TLShapeId } from '@tldraw/tlschema';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,8 @@ import { RoomRegistry } from '../src/rooms/room-registry';
 import type { SessionLink } from '../src/rooms/sync-session';
 import { LeaseLostError } from '../src/store/board-store';
 import { RedisBoardStore } from '../src/store/redis-board-store';
+
+const { getTlsyncProtocolVersion } = syncCore as unknown as { getTlsyncProtocolVersion: () => number };
 
 let redis: RunningRedis;
 let inspector: Redis;
@@ -74,6 +77,7 @@ function startNode(keyPrefix: string, { saveDelayMs = 20 } = {}): Node {
     processId,
     leaseKeys: (boardId) => store.boardKeys(boardId),
     logger,
+    leaseRenewMs: 100,
     ownerCheckMs: 100,
   });
   let stopped = false;
@@ -92,8 +96,13 @@ async function twoNodes(options: { saveDelayMs?: number } = {}) {
   const keyPrefix = `routers${prefixCounter}:`;
   const a = startNode(keyPrefix, options);
   const b = startNode(keyPrefix);
+  const boardId = await newBoard(a);
+  return { a, b, boardId, keys: a.store.boardKeys(boardId) };
+}
+
+async function newBoard(node: Node): Promise<string> {
   const boardId = randomBytes(16).toString('base64url');
-  await a.store.createBoard(
+  await node.store.createBoard(
     {
       meta: { id: boardId, title: 'Routeurs', template: 'blank', createdAt: new Date(0).toISOString() },
       facilitatorKeyHash: 'a'.repeat(64),
@@ -101,7 +110,7 @@ async function twoNodes(options: { saveDelayMs?: number } = {}) {
     structuredClone(DEFAULT_INITIAL_SNAPSHOT) as RoomSnapshot,
     createSession({ steps: [], now: 0 }),
   );
-  return { a, b, boardId, keys: a.store.boardKeys(boardId) };
+  return boardId;
 }
 
 /**
@@ -116,6 +125,8 @@ class RouterSocket implements TLPersistentClientSocket<object, object> {
   private readonly listeners = new Set<(message: object) => void>();
   private readonly statusListeners = new Set<(event: TLSocketStatusChangeEvent) => void>();
   private closed = false;
+  /** How many sessions it opened: 1 until the server ends one. */
+  opened = 0;
 
   constructor(
     private readonly router: BoardRouter,
@@ -126,6 +137,7 @@ class RouterSocket implements TLPersistentClientSocket<object, object> {
   open(): void {
     if (this.closed) return;
     const generation = ++this.generation;
+    this.opened += 1;
     const sessionId = `mem-${randomUUID()}`;
     let serverClosed = false;
     const socket: WebSocketMinimal = {
@@ -297,6 +309,32 @@ describe('two cluster routers on one Redis', () => {
     expect(await savedText(keys.docs, before)).toBe(text('avant la panne'));
   });
 
+  it('R-LEASE-3: a holder whose renewal finds its lease taken closes its room; every client goes to the new holder', async () => {
+    const { a, b, boardId, keys } = await twoNodes();
+    const onA = connectThrough(a, boardId, 'awa');
+    await onA.loaded;
+    const onB = connectThrough(b, boardId, 'bruno');
+    await onB.loaded;
+    const before = onA.addNote('chez A');
+    await onB.waitFor(() => onB.store.has(before), 10_000, 'the note on B');
+    await a.rooms.flushAll();
+
+    // B takes the board, as it would from a holder it saw gone.
+    expect(await b.router.leases.takeOver(boardId, a.processId)).toBe(true);
+    await until(() => !a.rooms.isOpen(boardId), "A's room closed");
+    for (const client of [onA, onB]) {
+      await client.waitFor(
+        () => (client.socket as RouterSocket).opened === 2 && client.socket.connectionStatus === 'online',
+        10_000,
+        'routed again',
+      );
+    }
+    expect(await inspector.get(keys.owner)).toBe(b.processId);
+    expect(b.rooms.isOpen(boardId)).toBe(true);
+    const after = onA.addNote('chez B');
+    await onB.waitFor(() => onB.store.has(after) && onB.store.has(before), 10_000, 'both notes on B');
+  });
+
   it('R-LEASE-4: a router that lost its lease cannot write its pending save over the new holder', async () => {
     // A saves late (a debounce it never reaches before it freezes); B saves at once.
     const { a, b, boardId, keys } = await twoNodes({ saveDelayMs: 60_000 });
@@ -348,5 +386,52 @@ describe('two cluster routers on one Redis', () => {
     // B carries on.
     const later = onB.addNote('plus tard (B)');
     await until(async () => (await savedText(keys.docs, later)) === text('plus tard (B)'), 'B still saves');
+  });
+
+  it('R-RELAY-7: a failure while delivering to one board ends that board’s relayed sessions, nothing else', async () => {
+    const { a, b, boardId: broken } = await twoNodes();
+    const healthy = await newBoard(a);
+    const owners = [connectThrough(a, broken, 'awa'), connectThrough(a, healthy, 'awa')];
+    await Promise.all(owners.map((client) => client.loaded));
+    const onBroken = connectThrough(b, broken, 'bruno');
+    const onHealthy = connectThrough(b, healthy, 'bruno');
+    await Promise.all([onBroken.loaded, onHealthy.loaded]);
+
+    // A transport on B whose sends throw, on one board: A's answer to its connect request fails there.
+    const faulty: WebSocketMinimal = {
+      send: () => {
+        throw new Error('transport bug');
+      },
+      close: () => {},
+      readyState: 1,
+    };
+    const link = await b.router.connect(broken, {
+      sessionId: 'faulty-session',
+      socket: faulty,
+      isReadonly: false,
+      meta: { userId: 'faulty', name: 'Faulty', role: 'participant' },
+    });
+    link.handleSocketMessage(
+      'faulty-session',
+      JSON.stringify({
+        type: 'connect',
+        connectRequestId: 'faulty',
+        lastServerClock: -1,
+        protocolVersion: getTlsyncProtocolVersion(),
+        schema: createTLSchema().serialize(),
+      }),
+    );
+    await until(() => b.logs.join('').includes('relay delivery failed'), 'the failure logged');
+    expect(b.logs.join('')).toContain(broken);
+    // The broken board's relayed client was cut and came back by itself; the other never noticed.
+    await onBroken.waitFor(() => (onBroken.socket as RouterSocket).opened === 2, 10_000, 'a reconnection');
+    expect((onHealthy.socket as RouterSocket).opened).toBe(1);
+    for (const [owner, relayed, tag] of [
+      [owners[0], onBroken, 'cassé'],
+      [owners[1], onHealthy, 'sain'],
+    ] as const) {
+      const note = relayed.addNote(`après (${tag})`);
+      await owner?.waitFor(() => owner.store.has(note), 10_000, `the ${tag} board syncing`);
+    }
   });
 });

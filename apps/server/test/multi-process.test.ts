@@ -52,7 +52,7 @@ describe('several server processes on one Redis', () => {
     }
   }
 
-  it('clients on different processes edit one board and see each other', async () => {
+  it('R-RELAY-5: clients on different processes edit one board and see each other', async () => {
     const { redis, a, b } = await cluster();
     const board = await createBoard(a.url, { title: 'Deux processus' });
     const onA = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
@@ -95,7 +95,7 @@ describe('several server processes on one Redis', () => {
     expect(seen.timer.status).toBe('running');
   });
 
-  it('when the holding process is killed, the board goes on in the other with everything saved', async () => {
+  it('R-LEASE-3: when the holding process is killed, the board goes on in the other with everything saved', async () => {
     const { redis, a, b } = await cluster();
     const board = await createBoard(a.url, { title: 'Reprise' });
     const first = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
@@ -137,7 +137,7 @@ describe('several server processes on one Redis', () => {
     );
   }, 60_000);
 
-  it('a limit_exceeded raised by the owner reaches a writer connected to the other process', async () => {
+  it('R-NOTICE-1: a limit_exceeded raised by the owner reaches a writer connected to the other process', async () => {
     const { a, b } = await cluster({ MAX_SHAPES_PER_BOARD: '30' });
     const board = await createBoard(a.url, { title: 'Limite relayée' });
     // A opens the board: its room enforces the limit, B only relays.

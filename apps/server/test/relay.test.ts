@@ -1,7 +1,6 @@
 // The relay between server processes under attack: hostile session ids at the door, then random
 // session ids and random frames published straight onto the owner's relay channel. The owner never
 // dies, bystanders on both processes keep editing, and nothing acknowledged is lost.
-import { randomUUID } from 'node:crypto';
 import { syncSessionIdSchema } from '@atelier/protocol';
 import * as syncCore from '@tldraw/sync-core';
 import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
@@ -92,7 +91,7 @@ describe('the relay between processes under attack', () => {
     }
   }
 
-  it('row 1: a NUL in a /sync session id on the non-owner is refused; the owner, its clients and their notes carry on', async () => {
+  it('R-RELAY-3 (attack row 1): a NUL in a /sync session id on the non-owner is refused; the owner, its clients and their notes carry on', async () => {
     const { a, b } = await twoProcesses();
     const board = await createBoard(a.url, { title: 'Relais' });
     // A opens the board first: it holds the lease, B relays to it.
