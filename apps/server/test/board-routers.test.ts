@@ -222,6 +222,19 @@ function connectThrough(node: Node, boardId: string, name: string): TestSyncClie
   return client;
 }
 
+/** A holds the board with a client of its own, B relays a client to it, and a note of A's is saved. */
+async function relayedBoard(note: string) {
+  const nodes = await twoNodes();
+  const onA = connectThrough(nodes.a, nodes.boardId, 'awa');
+  await onA.loaded;
+  const onB = connectThrough(nodes.b, nodes.boardId, 'bruno');
+  await onB.loaded;
+  const before = onA.addNote(note);
+  await onB.waitFor(() => onB.store.has(before), 10_000, 'the note on B');
+  await nodes.a.rooms.flushAll();
+  return { ...nodes, onA, onB, before };
+}
+
 function noteText(client: TestSyncClient, id: TLShapeId): string | undefined {
   const note = client.store.get(id) as TLNoteShape | undefined;
   return note ? JSON.stringify(note.props.richText) : undefined;
@@ -284,14 +297,7 @@ describe('two cluster routers on one Redis', () => {
   });
 
   it('R-LEASE-3, R-RELAY-6: when the owner dies, its relayed clients are routed again and the other router takes the board over', async () => {
-    const { a, b, boardId, keys } = await twoNodes();
-    const onA = connectThrough(a, boardId, 'awa');
-    await onA.loaded;
-    const onB = connectThrough(b, boardId, 'bruno');
-    await onB.loaded;
-    const before = onA.addNote('avant la panne');
-    await onB.waitFor(() => onB.store.has(before), 10_000, 'the note on B');
-    await a.rooms.flushAll();
+    const { a, b, boardId, keys, onA, onB, before } = await relayedBoard('avant la panne');
 
     // A dies: no more relay channel, no more renewals. Its lease still names it (no expiry wait).
     onA.close();
@@ -310,14 +316,7 @@ describe('two cluster routers on one Redis', () => {
   });
 
   it('R-LEASE-3: a holder whose renewal finds its lease taken closes its room; every client goes to the new holder', async () => {
-    const { a, b, boardId, keys } = await twoNodes();
-    const onA = connectThrough(a, boardId, 'awa');
-    await onA.loaded;
-    const onB = connectThrough(b, boardId, 'bruno');
-    await onB.loaded;
-    const before = onA.addNote('chez A');
-    await onB.waitFor(() => onB.store.has(before), 10_000, 'the note on B');
-    await a.rooms.flushAll();
+    const { a, b, boardId, keys, onA, onB, before } = await relayedBoard('chez A');
 
     // B takes the board, as it would from a holder it saw gone.
     expect(await b.router.leases.takeOver(boardId, a.processId)).toBe(true);

@@ -1,59 +1,22 @@
 // Two server processes sharing one Redis: a board's room runs in exactly one of them (its lease
 // holder); clients connected to the other are served through it, and a dead holder is replaced.
 import { SocketEvent, type SocketError } from '@atelier/protocol';
-import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   connectNativeClient,
   connectSessionClient,
   connectSocketIoClient,
   createBoard,
-  startRedis,
-  startServer,
-  type RunningRedis,
-  type RunningServer,
   type TestSyncClient,
 } from '@atelier/testkit';
+import { clusterHarness, ownerOf } from './cluster-support';
 import { connectCuttableClient, until } from './faults/support';
 
 describe('several server processes on one Redis', () => {
-  const cleanups: Array<() => unknown> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  async function cluster(
-    env: Record<string, string> = {},
-  ): Promise<{ redis: RunningRedis; a: RunningServer; b: RunningServer }> {
-    const redis = await startRedis();
-    cleanups.push(() => redis.stop());
-    const [a, b] = await Promise.all([
-      startServer({ redisUrl: redis.url, env }),
-      startServer({ redisUrl: redis.url, env }),
-    ]);
-    cleanups.push(
-      () => a.stop('SIGKILL'),
-      () => b.stop('SIGKILL'),
-    );
-    return { redis, a, b };
-  }
-
-  function track<T extends { close(): void }>(client: T): T {
-    cleanups.push(() => client.close());
-    return client;
-  }
-
-  async function ownerOf(redis: RunningRedis, boardId: string): Promise<string | null> {
-    const connection = new Redis(redis.url);
-    try {
-      return await connection.get(`atelier:board:{${boardId}}:owner`);
-    } finally {
-      connection.disconnect();
-    }
-  }
+  const { twoProcesses, track } = clusterHarness();
 
   it('R-RELAY-5: clients on different processes edit one board and see each other', async () => {
-    const { redis, a, b } = await cluster();
+    const { redis, a, b } = await twoProcesses();
     const board = await createBoard(a.url, { title: 'Deux processus' });
     const onA = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
     await onA.loaded;
@@ -79,7 +42,7 @@ describe('several server processes on one Redis', () => {
   });
 
   it("a facilitator's command on one process reaches participants on the other", async () => {
-    const { a, b } = await cluster();
+    const { a, b } = await twoProcesses();
     const board = await createBoard(a.url, { title: 'Animation' });
     const facilitator = track(
       connectSessionClient(a.url, { boardId: board.id, name: 'Fanny', facilitatorKey: board.facilitatorKey }),
@@ -96,7 +59,7 @@ describe('several server processes on one Redis', () => {
   });
 
   it('R-LEASE-3: when the holding process is killed, the board goes on in the other with everything saved', async () => {
-    const { redis, a, b } = await cluster();
+    const { redis, a, b } = await twoProcesses();
     const board = await createBoard(a.url, { title: 'Reprise' });
     const first = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
     await first.loaded;
@@ -138,7 +101,7 @@ describe('several server processes on one Redis', () => {
   }, 60_000);
 
   it('R-NOTICE-1: a limit_exceeded raised by the owner reaches a writer connected to the other process', async () => {
-    const { a, b } = await cluster({ MAX_SHAPES_PER_BOARD: '30' });
+    const { a, b } = await twoProcesses({ MAX_SHAPES_PER_BOARD: '30' });
     const board = await createBoard(a.url, { title: 'Limite relayée' });
     // A opens the board: its room enforces the limit, B only relays.
     const owner = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));

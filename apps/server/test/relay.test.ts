@@ -7,46 +7,22 @@ import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/
 import { createTLSchema } from '@tldraw/tlschema';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   connectSocketIoClient,
   createBoard,
-  startRedis,
-  startServer,
-  type RunningRedis,
   type RunningServer,
   type TestSyncClient,
 } from '@atelier/testkit';
 import { encodeRelayFrame, type RelayFrame } from '../src/rooms/relay-codec';
+import { clusterHarness, ownerOf } from './cluster-support';
 
 const SEED = 20261204;
 const { getTlsyncProtocolVersion } = syncCore as unknown as { getTlsyncProtocolVersion: () => number };
 
 describe('the relay between processes under attack', () => {
-  const cleanups: Array<() => unknown> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  async function twoProcesses(): Promise<{ redis: RunningRedis; a: RunningServer; b: RunningServer }> {
-    const redis = await startRedis();
-    cleanups.push(() => redis.stop());
-    const [a, b] = await Promise.all([
-      startServer({ redisUrl: redis.url }),
-      startServer({ redisUrl: redis.url }),
-    ]);
-    cleanups.push(
-      () => a.stop('SIGKILL'),
-      () => b.stop('SIGKILL'),
-    );
-    return { redis, a, b };
-  }
-
-  function track<T extends { close(): void }>(client: T): T {
-    cleanups.push(() => client.close());
-    return client;
-  }
+  const { cleanups, twoProcesses, track } = clusterHarness();
 
   function expectAlive(server: RunningServer): void {
     expect(server.child.exitCode).toBeNull();
@@ -67,15 +43,6 @@ describe('the relay between processes under attack', () => {
       // A connection left open after a moment was accepted (and its messages relayed).
       ws.once('open', () => setTimeout(() => resolve({ open: true }), 1500));
     });
-  }
-
-  async function ownerOf(redis: RunningRedis, boardId: string): Promise<string | null> {
-    const connection = new Redis(redis.url);
-    try {
-      return await connection.get(`atelier:board:{${boardId}}:owner`);
-    } finally {
-      connection.disconnect();
-    }
   }
 
   /** Both bystanders write a note and see the other's: the relay works both ways. */
