@@ -63,19 +63,20 @@ export function encodeRelayFrame(frame: RelayFrame): string {
  * room sent them (each session's messages stay in order).
  */
 function encodeSend(messages: Array<[string, string]>): string {
-  const indexOf = new Map<string, number>();
+  // Each text's index, written once as its field: deliveries mostly repeat a handful.
+  const indexFieldOf = new Map<string, string>();
   let texts = '';
   let deliveries = '';
   for (const [sessionId, data] of messages) {
-    let index = indexOf.get(data);
-    if (index === undefined) {
-      index = indexOf.size;
-      indexOf.set(data, index);
+    let indexField = indexFieldOf.get(data);
+    if (indexField === undefined) {
+      indexField = field(String(indexFieldOf.size));
+      indexFieldOf.set(data, indexField);
       texts += field(data);
     }
-    deliveries += `${field(sessionId)}${field(String(index))}`;
+    deliveries += `${sessionId.length}:${sessionId}${indexField}`;
   }
-  return `${Letter.send}${field(String(indexOf.size))}${field(String(messages.length))}${texts}${deliveries}`;
+  return `${Letter.send}${field(String(indexFieldOf.size))}${field(String(messages.length))}${texts}${deliveries}`;
 }
 
 /** Reads a frame's fields in turn; `null` where the frame is malformed. */
@@ -89,39 +90,54 @@ class FieldReader {
   }
 
   next(): string | null {
+    const end = this.skip();
+    if (end < 0) return null;
+    const text = this.raw.slice(this.start, end);
+    this.at = end;
+    return text;
+  }
+
+  /** A field holding a count or an index, read in place. */
+  nextNumber(): number | null {
+    const end = this.skip();
+    if (end < 0) return null;
+    const value = parseNumber(this.raw, this.start, end);
+    this.at = end;
+    return value;
+  }
+
+  /** Where the current field's text starts, set by `skip`. */
+  private start = 0;
+
+  /** Reads the length of the field at the cursor: where its text ends, or -1 if malformed. */
+  private skip(): number {
     const { raw } = this;
-    const start = this.at;
-    let at = start;
+    const from = this.at;
+    let at = from;
     let length = 0;
     for (;;) {
       const code = raw.charCodeAt(at);
       if (code === 58 /* : */) break;
       // NaN past the end fails this test too.
-      if (!(code >= 48 && code <= 57) || at - start === MAX_DIGITS) return null;
+      if (!(code >= 48 && code <= 57) || at - from === MAX_DIGITS) return -1;
       length = length * 10 + (code - 48);
       at += 1;
     }
     // No digits, or a leading zero: not a length this codec writes.
-    if (at === start || (at - start > 1 && raw.charCodeAt(start) === 48)) return null;
-    const end = at + 1 + length;
-    if (end > raw.length) return null;
-    this.at = end;
-    return raw.slice(at + 1, end);
-  }
-
-  /** A field holding a count or an index. */
-  nextNumber(): number | null {
-    const text = this.next();
-    return text === null ? null : parseNumber(text);
+    if (at === from || (at - from > 1 && raw.charCodeAt(from) === 48)) return -1;
+    this.start = at + 1;
+    const end = this.start + length;
+    return end > raw.length ? -1 : end;
   }
 }
 
-/** A non-negative integer in canonical decimal (no sign, no leading zero), or null. */
-function parseNumber(text: string): number | null {
-  if (text.length === 0 || text.length > MAX_DIGITS) return null;
-  if (text.length > 1 && text.charCodeAt(0) === 48) return null;
+/** `text[from, to)` as a non-negative integer in canonical decimal (no sign, no leading zero), or null. */
+function parseNumber(text: string, from = 0, to = text.length): number | null {
+  const length = to - from;
+  if (length === 0 || length > MAX_DIGITS) return null;
+  if (length > 1 && text.charCodeAt(from) === 48) return null;
   let value = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code < 48 || code > 57) return null;
     value = value * 10 + (code - 48);
