@@ -13,10 +13,33 @@ export const ExportFormat = {
   labsXlsx: 'labs.xlsx',
   labsGeoJson: 'labs.geojson',
   tldraw: 'board.tldr',
+  /** The report's structured model (`ReportDocument` of @atelier/export): what the browser lays out as PDF. */
+  reportJson: 'report.json',
 } as const;
 export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
 export const exportFormats = Object.values(ExportFormat) as [ExportFormat, ...ExportFormat[]];
 export const exportFormatSchema = z.enum(exportFormats);
+
+/**
+ * How people appear in an export (report, CSV, PDF): their full names, their first names with their
+ * lab, or their labs only. Labs only is the default: a report published as it is needs nobody's consent.
+ */
+export const NameDisplay = {
+  full: 'full',
+  firstNameAndLab: 'first-name-lab',
+  labOnly: 'lab',
+} as const;
+export type NameDisplay = (typeof NameDisplay)[keyof typeof NameDisplay];
+export const nameDisplays = Object.values(NameDisplay) as [NameDisplay, ...NameDisplay[]];
+export const nameDisplaySchema = z.enum(nameDisplays);
+export const defaultNameDisplay: NameDisplay = NameDisplay.labOnly;
+
+/** `GET /api/boards/:id/export/<format>?locale=fr&names=lab`: anything unknown falls back to the default. */
+export const exportQuerySchema = z.object({
+  locale: localeSchema.catch('fr'),
+  names: nameDisplaySchema.catch(defaultNameDisplay),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 /** Caps on an imported file: generous for a day of workshops, small enough to keep a board responsive. */
 export const BoardFileLimits = {
@@ -37,7 +60,10 @@ export const tldrawFileSchema = z.object({
 });
 export type TldrawFileEnvelope = z.infer<typeof tldrawFileSchema>;
 
-/** `POST /api/boards/import?title=…&locale=…` with the `.tldr` file as the JSON body. */
+/**
+ * `POST /api/boards/import?title=…&locale=…` with the `.tldr` file as the body, whatever its
+ * Content-Type (browsers send none for `.tldr`); it is read as UTF-8 JSON.
+ */
 export const importBoardQuerySchema = z.object({
   title: boardTitleSchema.optional(),
   locale: localeSchema.optional(),

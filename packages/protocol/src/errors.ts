@@ -11,6 +11,8 @@ export const ErrorCode = {
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
   invalidRecord: 'invalid_record',
+  /** A file Atelier cannot read at all (a tldraw 1.x file, not JSON…), as opposed to one with a bad record. */
+  unsupportedFile: 'unsupported_file',
   limitExceeded: 'limit_exceeded',
   conflict: 'conflict',
   /** An undo sent after its window closed. */

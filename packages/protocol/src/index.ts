@@ -7,3 +7,4 @@ export * from './session';
 export * from './templates';
 export * from './board-files';
 export * from './events';
+export * from './summary';

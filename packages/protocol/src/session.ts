@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { displayNameSchema, labNameSchema } from './socket';
 import { localizedTextSchema, stepSchema, voteSettingsSchema } from './step';
+import { summarySetCommandSchema, summarySetLogEntrySchema, summaryTextSchema } from './summary';
 
 /** Hard limits; the schemas below reject anything beyond them. */
 export const SessionLimits = {
@@ -122,6 +123,7 @@ const facilitatorCommands = [
   z.object({ type: z.literal('camera.follow.start') }),
   z.object({ type: z.literal('camera.follow.stop') }),
   z.object({ type: z.literal('question.set'), text: z.string().trim().max(SessionLimits.maxQuestionLength) }),
+  summarySetCommandSchema,
 ] as const;
 
 const participantCommands = [
@@ -359,6 +361,7 @@ export const sessionLogEntrySchema = z.discriminatedUnion('type', [
   z.object({ ...logBase, type: z.literal('session.reset') }),
   /** The last `command` of that type was undone: its entry no longer counts. */
   z.object({ ...logBase, type: z.literal('action.undone'), command: undoableCommandSchema }),
+  summarySetLogEntrySchema,
 ]);
 export type SessionLogEntry = z.infer<typeof sessionLogEntrySchema>;
 export type SessionLogEntryType = SessionLogEntry['type'];
@@ -367,6 +370,8 @@ const sessionCommonShape = {
   /** Grows with every change: a client keeps the highest it has seen and drops older broadcasts. */
   revision: z.number().int().min(0),
   question: z.string().max(SessionLimits.maxQuestionLength).optional(),
+  /** The facilitator's summary, first in every report. */
+  summary: summaryTextSchema.optional(),
   steps: z.array(stepSchema).max(SessionLimits.maxSteps),
   /** Null only when the sequence has no step. */
   currentStepId: stepIdSchema.nullable(),

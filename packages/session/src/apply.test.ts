@@ -39,6 +39,7 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
   'camera.follow.start': { type: 'camera.follow.start' },
   'camera.follow.stop': { type: 'camera.follow.stop' },
   'question.set': { type: 'question.set', text: 'Quelle école pour demain ?' },
+  'summary.set': { type: 'summary.set', text: 'Deux thématiques retenues.' },
   'vote.cast': { type: 'vote.cast', itemId: 'shape:note1' },
   'vote.retract': { type: 'vote.retract', itemId: 'shape:note1' },
   'groups.choose': { type: 'groups.choose', groupId: 'g1' },

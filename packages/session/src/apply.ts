@@ -30,6 +30,7 @@ import {
   timerResume,
   timerStart,
 } from './step-commands';
+import { summarySet } from './summary-commands';
 import { tick } from './tick';
 import { DEFAULT_UNDO_WINDOW_MS, undoCommand } from './undo';
 import { voteCast, voteClear, voteClose, voteOpen, voteReveal, voteRetract } from './vote-commands';
@@ -112,6 +113,8 @@ function dispatch(state: SessionState, command: SessionCommand, ctx: CommandCont
       return cameraFollowStop(state);
     case 'question.set':
       return questionSet(state, command, ctx);
+    case 'summary.set':
+      return summarySet(state, command, ctx);
     case 'profile.set':
       return profileSet(state, command, ctx);
   }
