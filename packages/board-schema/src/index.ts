@@ -44,6 +44,15 @@ export {
 } from './card-meta';
 export { cardText, cardShapeProps } from './card-text';
 export { richTextToPlainText, shapeText } from './rich-text';
+export {
+  richTextToBlocks,
+  plainTextBlocks,
+  safeHref,
+  RichBlockKind,
+  type RichBlock,
+  type RichListItem,
+  type TextRun,
+} from './rich-text-blocks';
 export { withCard } from './with-card';
 export { similarLabs, type LabSimilarity, type IdentityCardRef } from './similar-labs';
 export { ZoneKind, zoneKindSchema, zoneMetaKey, zoneSchema, zoneMeta, readZone, type Zone } from './zone';

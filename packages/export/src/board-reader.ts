@@ -1,6 +1,15 @@
 // Reads a persisted tldraw board (room snapshot records) into what a report needs: frames in reading
 // order, the labelled zones inside them, and the notes and texts each one holds.
-import { readCard, readZone, ZoneKind, type Card, type Zone } from '@atelier/board-schema';
+import {
+  readCard,
+  readZone,
+  richTextToBlocks,
+  shapeText,
+  ZoneKind,
+  type Card,
+  type RichBlock,
+  type Zone,
+} from '@atelier/board-schema';
 import {
   center,
   containsPoint,
@@ -10,7 +19,6 @@ import {
   type Box,
   type PlacedShape,
 } from './geometry';
-import { shapeText } from '@atelier/board-schema';
 
 /**
  * One record of a tldraw room snapshot, read defensively (the snapshot is stored JSON).
@@ -26,6 +34,8 @@ export const BoardItemKind = {
   text: 'text',
   /** A labelled geo shape that is not a zone (a box someone wrote in). */
   geo: 'geo',
+  /** An arrow's label. */
+  arrow: 'arrow',
 } as const;
 export type BoardItemKind = (typeof BoardItemKind)[keyof typeof BoardItemKind];
 
@@ -33,7 +43,12 @@ export type BoardItemKind = (typeof BoardItemKind)[keyof typeof BoardItemKind];
 export interface BoardItem {
   id: string;
   kind: BoardItemKind;
+  /** Plain text (lists marked, marks dropped). */
   text: string;
+  /** The same text with its structure and marks (bold, italics, lists, links). */
+  rich: RichBlock[];
+  /** An arrow's ends: the shapes it is bound to. */
+  ends?: { start?: string; end?: string };
   pageId: string;
   frameId: string | null;
   zoneId: string | null;
@@ -136,6 +151,12 @@ function innermost<T extends { bounds: Box }>(
   return best;
 }
 
+function richOf(shape: ShapeRecord): RichBlock[] {
+  const props = shape.props;
+  if ('richText' in props) return richTextToBlocks(props.richText);
+  return richTextToBlocks(typeof props.text === 'string' ? props.text : '');
+}
+
 /** Reading-only zones (a template's instructions) are neither zones to list nor contributions. */
 function isInstructions(zone: Zone | null): boolean {
   return zone?.kind === ZoneKind.instructions;
@@ -163,12 +184,36 @@ export function readBoard(records: readonly BoardRecord[]): BoardReading {
   }
   pages.sort(byIndex);
   shapes.sort(byIndex);
+  const arrowEnds = new Map<string, { start?: string; end?: string }>();
+  for (const record of records) {
+    const r = record as unknown as Record<string, unknown>;
+    if (r.typeName !== 'binding' || r.type !== 'arrow' || typeof r.fromId !== 'string') continue;
+    const terminal = isObject(r.props) ? r.props.terminal : undefined;
+    if ((terminal !== 'start' && terminal !== 'end') || typeof r.toId !== 'string') continue;
+    arrowEnds.set(r.fromId, { ...arrowEnds.get(r.fromId), [terminal]: r.toId });
+  }
 
   const shapesById = new Map<string, ShapeRecord>(shapes.map((shape) => [shape.id, shape]));
   const geometry = new PageGeometry(shapesById);
   const textById = new Map(shapes.map((shape) => [shape.id, shapeText(shape)]));
-  const boundsOf = (shape: ShapeRecord) =>
-    geometry.bounds(shape.id, localSize(shape, (textById.get(shape.id) ?? '').split('\n').length));
+  const boundsOf = (shape: ShapeRecord): Box => {
+    if (shape.type === 'arrow') {
+      // Its label sits on the line between its ends (at `labelPosition`, the middle by default).
+      const point = (value: unknown) =>
+        isObject(value) && typeof value.x === 'number' && typeof value.y === 'number'
+          ? { x: value.x, y: value.y }
+          : { x: 0, y: 0 };
+      const start = point(shape.props.start);
+      const end = point(shape.props.end);
+      const t = typeof shape.props.labelPosition === 'number' ? shape.props.labelPosition : 0.5;
+      const label = geometry.pointOnPage(shape.id, {
+        x: start.x + (end.x - start.x) * t,
+        y: start.y + (end.y - start.y) * t,
+      });
+      return { x: label.x - 1, y: label.y - 1, w: 2, h: 2 };
+    }
+    return geometry.bounds(shape.id, localSize(shape, (textById.get(shape.id) ?? '').split('\n').length));
+  };
 
   /** The page a shape sits on, following parents; '' when the chain is broken. */
   const pageOf = (shape: ShapeRecord): string => {
@@ -233,7 +278,11 @@ export function readBoard(records: readonly BoardRecord[]): BoardReading {
       zones.push({ id: shape.id, label: text, pageId, frameId, bounds, zone, items: [] });
       continue;
     }
-    if (shape.type === 'note' || ((shape.type === 'text' || shape.type === 'geo') && text) || isCard) {
+    if (
+      shape.type === 'note' ||
+      ((shape.type === 'text' || shape.type === 'geo' || shape.type === 'arrow') && text) ||
+      isCard
+    ) {
       candidateItems.push({ shape, bounds, pageId, frameId });
     }
   }
@@ -242,6 +291,7 @@ export function readBoard(records: readonly BoardRecord[]): BoardReading {
     const zonesHere = zones.filter((zone) => zone.pageId === pageId && zone.frameId === frameId);
     const zone = innermost(zonesHere, center(bounds));
     const lastEditedBy = shape.props.textLastEditedBy;
+    const ends = arrowEnds.get(shape.id);
     return {
       id: shape.id,
       kind:
@@ -249,8 +299,12 @@ export function readBoard(records: readonly BoardRecord[]): BoardReading {
           ? BoardItemKind.note
           : shape.type === 'text'
             ? BoardItemKind.text
-            : BoardItemKind.geo,
+            : shape.type === 'arrow'
+              ? BoardItemKind.arrow
+              : BoardItemKind.geo,
       text: textById.get(shape.id) ?? '',
+      rich: richOf(shape),
+      ...(ends ? { ends } : {}),
       pageId,
       frameId,
       zoneId: zone?.id ?? null,
@@ -274,6 +328,7 @@ export function readBoard(records: readonly BoardRecord[]): BoardReading {
         id: zone.id,
         kind: BoardItemKind.geo,
         text: zone.label,
+        rich: richOf(shape),
         pageId: zone.pageId,
         frameId: zone.frameId,
         zoneId:

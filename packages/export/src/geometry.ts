@@ -95,6 +95,11 @@ export class PageGeometry {
     return result;
   }
 
+  /** A point in the shape's own coordinates, on the page. */
+  pointOnPage(shapeId: string, point: { x: number; y: number }): { x: number; y: number } {
+    return apply(this.transform(shapeId), point.x, point.y);
+  }
+
   /** Axis-aligned page bounds of a shape of the given local size. */
   bounds(shapeId: string, size: { w: number; h: number }): Box {
     const m = this.transform(shapeId);

@@ -15,14 +15,31 @@ export {
   buildReportModel,
   type ExportInput,
   type ReportModel,
-  type ReportNote,
-  type ReportSection,
+  type ReportItem,
+  type ReportFrameSection,
   type ReportZone,
   type ReportStep,
   type ReportVote,
+  type ReportDecision,
 } from './report-model';
-export { renderReportMarkdown, renderReportMarkdownFromModel } from './report-markdown';
-export { renderReportHtml, renderReportHtmlFromModel } from './report-html';
+export {
+  SectionKind,
+  ItemKind,
+  walkSections,
+  runsText,
+  blocksText,
+  type ReportDocument,
+  type ReportSection,
+  type Block,
+  type BlockKind,
+  type ContributionItem,
+  type TableColumn,
+  type DocumentLabels,
+} from './report-document';
+export { buildReportDocument, reportDocumentFromModel, typedTextBlocks } from './report-builder';
+export { renderReportMarkdown, renderReportMarkdownFromDocument } from './report-markdown';
+export { renderReportHtml, renderReportHtmlFromDocument } from './report-html';
+export { personNamer, firstNameOf, type PersonNamer } from './people-names';
 export { notesTable, renderNotesCsv } from './notes-csv';
 export {
   identityCardsOf,

@@ -19,6 +19,7 @@ const input = (overrides: Partial<ExportInput> = {}): ExportInput => ({
   session: pgoSession(),
   exportedAt,
   locale: 'fr',
+  names: 'full',
   ...overrides,
 });
 
@@ -60,19 +61,20 @@ describe('renderReportHtml', () => {
       }),
     );
     expect(html).toContain('aria-label="Cadre&quot; onmouseover=&quot;alert(1)"');
+    expect(html).toContain('data-frame-id="shape:f"');
     expect(html).not.toContain('onmouseover="alert(1)"');
     expect(html).toContain('<title>Compte rendu — Titre &quot;cité&quot; &lt;b&gt;</title>');
     expect(html).toContain('<h1>Titre &quot;cité&quot; &lt;b&gt;</h1>');
-    expect(html).toContain('data-shape-id="shape:n">l&#39;idée</li>');
+    expect(html).toContain('data-shape-id="shape:n"><p>l&#39;idée</p></li>');
   });
 
   it('lays out steps, ranked notes with authors, and engagement criteria', () => {
     const html = renderReportHtml(input());
     expect(html).toContain(
-      '<tr><td>1</td><td>Réflexion sur les thématiques</td><td>individuel</td><td>20 min (+5 min)</td><td>28 min</td><td>faite</td></tr>',
+      '<tr><td>1</td><td>Réflexion sur les thématiques</td><td>individuel</td><td class="num">20 min (+5 min)</td><td class="num">28 min</td><td>faite</td></tr>',
     );
     expect(html).toContain(
-      '<tfoot><tr><td></td><td>Total</td><td></td><td>1 h 20 min</td><td>55 min</td><td></td></tr></tfoot>',
+      '<tfoot><tr><td></td><td>Total</td><td></td><td class="num">1 h 20 min</td><td class="num">55 min</td><td></td></tr></tfoot>',
     );
     const health = html.slice(html.indexOf('<h4>Santé à l&#39;école/université</h4>'));
     const order = ['Santé mentale des élèves', 'Infirmières scolaires', '=SOMME(A1) bien-être'].map((text) =>
@@ -80,13 +82,14 @@ describe('renderReportHtml', () => {
     );
     expect(order.every((position, i) => position > 0 && (i === 0 || position > order[i - 1]!))).toBe(true);
     expect(health).toContain(
-      '<span class="votes">4 points</span>Santé mentale des élèves <span class="author">— Bruno</span>',
+      '<p><span class="votes">4 points</span>Santé mentale des élèves <span class="author">— Bruno</span></p>',
+    );
+    // Check boxes are drawn as boxes (a tick in the ticked ones), named for screen readers.
+    expect(html).toContain(
+      '<li class="checked"><span class="box" role="img" aria-label="coché">✓</span>Inédit, emblématique et à fort impact de transformation</li>',
     );
     expect(html).toContain(
-      '<li class="checked">☑ Inédit, emblématique et à fort impact de transformation</li>',
-    );
-    expect(html).toContain(
-      '<li>☐ Conçu et porté avec une ou plusieurs organisations de la société civile</li>',
+      '<li><span class="box" role="img" aria-label="non coché"></span>Conçu et porté avec une ou plusieurs organisations de la société civile</li>',
     );
   });
 

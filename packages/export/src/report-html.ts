@@ -1,12 +1,16 @@
+// The report document as one printable HTML file. User text is escaped in text and attributes; the
+// marks people put on the board become HTML's own (strong, em, s, code, lists, safe links).
 import { escapeHtml } from './escape';
-import { cardFieldLabels, colon } from './report-labels';
-import {
-  buildReportModel,
-  type ExportInput,
-  type ReportModel,
-  type ReportNote,
-  type ReportSection,
-} from './report-model';
+import { buildReportDocument } from './report-builder';
+import type {
+  Block,
+  ContributionItem,
+  ReportDocument,
+  ReportSection,
+  RichBlock,
+  TextRun,
+} from './report-document';
+import type { ExportInput } from './report-model';
 
 // One self-contained printable file: inline CSS, no script, and a CSP that forbids fetching anything.
 const styles = `
@@ -27,7 +31,14 @@ td.num { text-align: right; white-space: nowrap; }
 tfoot td { font-weight: 600; }
 .muted { color: var(--muted); }
 .notes { list-style: none; padding: 0; margin: .4em 0; display: grid; gap: .4em; }
-.notes li { background: var(--note); border-left: 4px solid #e0c200; padding: .4em .7em; white-space: pre-wrap; break-inside: avoid; }
+.notes li { background: var(--note); border-left: 4px solid #e0c200; padding: .4em .7em; break-inside: avoid; }
+.notes li.text, .notes li.geo, .notes li.arrow, .notes li.line { background: #f6f6f6; border-left-color: #929292; }
+.notes li p, .summary p { margin: 0 0 .3em; white-space: pre-wrap; }
+.notes li p:last-child { margin-bottom: 0; }
+.notes li ul, .notes li ol { margin: .2em 0; padding-left: 1.3em; }
+.context { color: var(--muted); }
+nav.toc ol { margin: .3em 0; padding-left: 1.3em; }
+a { color: var(--accent); }
 .votes { display: inline-block; min-width: 4.5em; font-weight: 700; margin-right: .5em; }
 .author { color: var(--muted); font-style: italic; white-space: normal; }
 .depth-1 { margin-left: 1em; } .depth-2 { margin-left: 2em; } .depth-3 { margin-left: 3em; }
@@ -35,6 +46,7 @@ tfoot td { font-weight: 600; }
 .card blockquote { margin: .4em 0; padding-left: .8em; border-left: 3px solid var(--accent); white-space: pre-wrap; }
 .criteria { list-style: none; padding-left: 0; }
 .criteria li.checked { font-weight: 600; }
+.box { display: inline-block; width: .9em; height: .9em; border: 1.5px solid var(--ink); margin-right: .45em; vertical-align: -.1em; text-align: center; line-height: .8em; font-size: .95em; }
 footer { margin-top: 3em; border-top: 1px solid var(--line); padding-top: .6em; color: var(--muted); font-size: .9em; }
 @media print {
   @page { margin: 16mm 14mm; }
@@ -47,188 +59,136 @@ footer { margin-top: 3em; border-top: 1px solid var(--line); padding-top: .6em; 
 
 const e = escapeHtml;
 
-function table(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  footer?: readonly string[],
-): string {
-  const head = `<thead><tr>${header.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${rows.map((row) => `<tr>${row.map((value) => `<td>${e(value)}</td>`).join('')}</tr>`).join('')}</tbody>`;
-  const foot = footer
-    ? `<tfoot><tr>${footer.map((value) => `<td>${e(value)}</td>`).join('')}</tr></tfoot>`
+type BoxLabels = Pick<ReportDocument['labels'], 'checked' | 'unchecked'>;
+
+/** A check box drawn as a box (with a tick when checked), named for screen readers. */
+function checkBox(checked: boolean, labels: BoxLabels): string {
+  return `<span class="box" role="img" aria-label="${e(checked ? labels.checked : labels.unchecked)}">${checked ? '✓' : ''}</span>`;
+}
+
+function runsHtml(runs: readonly TextRun[]): string {
+  return runs
+    .map((run) => {
+      let out = e(run.text).replace(/\n/g, '<br>');
+      if (run.code) out = `<code>${out}</code>`;
+      if (run.strike) out = `<s>${out}</s>`;
+      if (run.italic) out = `<em>${out}</em>`;
+      if (run.bold) out = `<strong>${out}</strong>`;
+      if (run.href) out = `<a href="${e(run.href)}" rel="noopener noreferrer">${out}</a>`;
+      return out;
+    })
+    .join('');
+}
+
+function richHtml(blocks: readonly RichBlock[], labels: BoxLabels): string {
+  return blocks
+    .map((block) => {
+      switch (block.kind) {
+        case 'paragraph':
+          return `<p>${runsHtml(block.runs)}</p>`;
+        case 'heading':
+          return `<p><strong>${runsHtml(block.runs)}</strong></p>`;
+        case 'code':
+          return `<pre><code>${e(block.text)}</code></pre>`;
+        case 'rule':
+          return '<hr>';
+        case 'quote':
+          return `<blockquote>${richHtml(block.blocks, labels)}</blockquote>`;
+        case 'list': {
+          const tag = block.ordered ? 'ol' : 'ul';
+          const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
+          const items = block.items
+            .map((item) => {
+              const box = item.checked === undefined ? '' : checkBox(item.checked, labels);
+              return `<li>${box}${richHtml(item.blocks, labels)}</li>`;
+            })
+            .join('');
+          return `<${tag}${start}>${items}</${tag}>`;
+        }
+      }
+    })
+    .join('');
+}
+
+function itemHtml(item: ContributionItem, labels: BoxLabels): string {
+  const badge = item.badge ? `<span class="votes">${e(item.badge)}</span>` : '';
+  const arrow = item.kind === 'arrow' ? '<span aria-hidden="true">→ </span>' : '';
+  const context = item.context ? ` <span class="context">(${e(item.context)})</span>` : '';
+  const byline = item.byline ? ` <span class="author">— ${e(item.byline)}</span>` : '';
+  const id = item.id ? ` data-shape-id="${e(item.id)}"` : '';
+  // The first paragraph carries the badge and the author on its line.
+  const [first, ...rest] = item.content;
+  const head =
+    first?.kind === 'paragraph'
+      ? `<p>${badge}${arrow}${runsHtml(first.runs)}${context}${byline}</p>`
+      : `<p>${badge}${arrow}${context}${byline}</p>`;
+  const tail = richHtml(first?.kind === 'paragraph' ? rest : item.content, labels);
+  return `<li class="${e(item.kind)}"${id}>${head}${tail}</li>`;
+}
+
+function table(block: Extract<Block, { kind: 'table' }>): string {
+  const align = (i: number) => (block.columns[i]?.align === 'end' ? ' class="num"' : '');
+  const head = `<thead><tr>${block.columns.map((c) => `<th scope="col">${e(c.label)}</th>`).join('')}</tr></thead>`;
+  const body = `<tbody>${block.rows
+    .map((row) => `<tr>${row.map((value, i) => `<td${align(i)}>${e(value)}</td>`).join('')}</tr>`)
+    .join('')}</tbody>`;
+  const foot = block.footer
+    ? `<tfoot><tr>${block.footer.map((value, i) => `<td${align(i)}>${e(value)}</td>`).join('')}</tr></tfoot>`
     : '';
   return `<table>${head}${body}${foot}</table>`;
 }
 
-function notesList(notes: readonly ReportNote[], model: ReportModel, ranked: boolean): string {
-  const items = notes.map((note) => {
-    const votes = ranked ? `<span class="votes">${e(model.labels.votesCount(note.votes ?? 0))}</span>` : '';
-    const author = note.author ? ` <span class="author">— ${e(note.author)}</span>` : '';
-    return `<li data-shape-id="${e(note.id)}">${votes}${e(note.text)}${author}</li>`;
-  });
-  return `<ul class="notes">${items.join('')}</ul>`;
-}
-
-function section(s: ReportSection, model: ReportModel): string {
-  const level = Math.min(6, 3 + s.depth);
-  const parts = [`<h${level}>${e(s.title)}</h${level}>`];
-  if (s.ranked) parts.push(`<p class="muted">${e(model.labels.rankedByVotes)}</p>`);
-  const zoneLevel = Math.min(6, level + 1);
-  for (const zone of s.zones) {
-    parts.push(`<h${zoneLevel}>${e(zone.title)}</h${zoneLevel}>`, notesList(zone.notes, model, s.ranked));
+function blockHtml(block: Block, labels: BoxLabels): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p${block.tone === 'muted' ? ' class="muted"' : ''}>${runsHtml(block.runs)}</p>`;
+    case 'rich':
+      return `<div class="summary">${richHtml(block.blocks, labels)}</div>`;
+    case 'quote':
+      return `<blockquote>${richHtml(block.blocks, labels)}</blockquote>`;
+    case 'facts':
+      return `<dl class="facts">${block.items.map((f) => `<dt>${e(f.label)}</dt><dd>${e(f.value)}</dd>`).join('')}</dl>`;
+    case 'table':
+      return table(block);
+    case 'items':
+      return `<ul class="notes">${block.items.map((item) => itemHtml(item, labels)).join('')}</ul>`;
+    case 'checklist':
+      return `<ul class="criteria">${block.items
+        .map(
+          (item) =>
+            `<li${item.checked ? ' class="checked"' : ''}>${checkBox(item.checked, labels)}${e(item.label)}</li>`,
+        )
+        .join('')}</ul>`;
+    case 'list':
+      return `<ul>${block.items.map((item) => `<li>${e(item).replace(/\n/g, '<br>')}</li>`).join('')}</ul>`;
   }
-  if (s.notes.length > 0) parts.push(notesList(s.notes, model, s.ranked));
-  return `<section class="depth-${Math.min(3, s.depth)}" aria-label="${e(s.title)}">${parts.join('\n')}</section>`;
 }
 
-/** The report as one printable HTML document; every user text is escaped, in text and attributes. */
-export function renderReportHtmlFromModel(model: ReportModel): string {
-  const l = model.labels;
-  const c = colon(model.locale);
+function sectionHtml(section: ReportSection, level: number, labels: BoxLabels): string {
+  const tag = `h${Math.min(6, level)}`;
+  const depth = section.kind === 'frame' || section.kind === 'zone' ? Math.max(0, level - 3) : 0;
+  const parts = [`<${tag}>${e(section.title)}</${tag}>`, ...section.blocks.map((block) => blockHtml(block, labels))];
+  for (const child of section.sections) parts.push(sectionHtml(child, level + 1, labels));
+  const frame = section.frameId ? ` data-frame-id="${e(section.frameId)}"` : '';
+  return `<section id="${e(section.id)}" class="${e(section.kind)} depth-${Math.min(3, depth)}"${frame} aria-label="${e(section.title)}">${parts.join('\n')}</section>`;
+}
+
+/** The report document as one printable HTML file; every user text is escaped, in text and attributes. */
+export function renderReportHtmlFromDocument(doc: ReportDocument): string {
   const body: string[] = [];
-  body.push(`<header><h1>${e(model.title)}</h1><dl class="facts">`);
-  const fact = (label: string, value: string) => body.push(`<dt>${e(label)}</dt><dd>${e(value)}</dd>`);
-  fact(l.exportedOn, model.exportedAt);
-  fact(l.createdOn, model.createdAt);
-  fact(l.template, model.template);
-  if (model.question) fact(l.question, model.question);
-  body.push('</dl></header>');
-
-  body.push(`<h2>${e(l.sequence)}</h2>`);
   body.push(
-    model.steps.length === 0
-      ? `<p class="muted">${e(l.noSteps)}</p>`
-      : table(
-          [l.stepNumber, l.step, l.kind, l.planned, l.actual, l.status],
-          model.steps.map((step) => [
-            step.number,
-            step.title,
-            step.kind,
-            step.extended ? `${step.planned} (${step.extended})` : step.planned,
-            step.actual,
-            step.status,
-          ]),
-          ['', l.total, '', model.totals.planned, model.totals.actual, ''],
-        ),
+    `<header><h1>${e(doc.title)}</h1>${blockHtml({ kind: 'facts', items: doc.facts }, doc.labels)}</header>`,
   );
-
-  body.push(`<h2>${e(l.people)}</h2>`);
-  body.push(
-    model.people.length === 0
-      ? `<p class="muted">${e(l.noPeople)}</p>`
-      : table(
-          [l.name, l.lab, l.group, l.role],
-          model.people.map((p) => [p.name, p.lab, p.group, p.role]),
-        ),
-  );
-  if (model.groups.length > 0) {
-    body.push(`<h3>${e(l.groups)}</h3><ul>`);
-    for (const group of model.groups) {
-      body.push(
-        `<li><strong>${e(group.name)}</strong>${e(c)}${e(group.members.join(', ') || l.noMembers)}</li>`,
-      );
-    }
-    body.push('</ul>');
-  }
-
-  if (model.votes.length > 0) {
-    body.push(`<h2>${e(l.votes)}</h2>`);
-    for (const vote of model.votes) {
-      const facts = [vote.when, vote.voters, vote.settings, vote.open ? l.voteOpen : '']
-        .filter(Boolean)
-        .join(' · ');
-      body.push(`<h3>${e(vote.title)}</h3>`);
-      body.push(`<p class="muted">${e(vote.where ? `${facts} · ${l.onFrame} ${vote.where}` : facts)}</p>`);
-      if (vote.results.length > 0) {
-        body.push(
-          `<ul class="notes">${vote.results
-            .map((r) => `<li><span class="votes">${e(l.votesCount(r.count))}</span>${e(r.label)}</li>`)
-            .join('')}</ul>`,
-        );
-      }
-    }
-  }
-
-  const sections = [...model.sections, ...(model.outside ? [model.outside] : [])];
-  body.push(`<h2>${e(l.production)}</h2>`);
-  if (sections.length === 0) body.push(`<p class="muted">${e(l.noNotes)}</p>`);
-  for (const s of sections) body.push(section(s, model));
-
-  if (model.engagements.length > 0) {
-    body.push(`<h2>${e(l.engagements)}</h2>`);
-    for (const engagement of model.engagements) {
-      const context = [engagement.where, engagement.votes !== undefined ? l.votesCount(engagement.votes) : '']
-        .filter(Boolean)
-        .join(' · ');
-      body.push(`<article class="card" aria-label="${e(engagement.theme)}"><h3>${e(engagement.theme)}</h3>`);
-      if (context) body.push(`<p class="muted">${e(context)}</p>`);
-      if (engagement.engagement) body.push(`<blockquote>${e(engagement.engagement)}</blockquote>`);
-      body.push(`<h4>${e(l.criteria)}</h4><ul class="criteria">`);
-      for (const criterion of engagement.criteria) {
-        body.push(
-          `<li${criterion.checked ? ' class="checked"' : ''}>${criterion.checked ? '☑' : '☐'} ${e(criterion.label)}</li>`,
-        );
-      }
-      body.push(`</ul><h4>${e(l.actions)}</h4>`);
-      body.push(
-        engagement.actions.length === 0
-          ? `<p class="muted">${e(l.noActions)}</p>`
-          : `<ul>${engagement.actions.map((action) => `<li>${e(action)}</li>`).join('')}</ul>`,
-      );
-      body.push('</article>');
-    }
-  }
-
-  if (model.actions.length > 0) {
-    const f = cardFieldLabels(model.locale).action;
-    body.push(`<h2>${e(l.strongActions)}</h2>`);
-    for (const action of model.actions) {
-      const context = [action.where, action.votes !== undefined ? l.votesCount(action.votes) : '']
-        .filter(Boolean)
-        .join(' · ');
-      body.push(`<article class="card"><h3>${e(action.action || f.action)}</h3>`);
-      if (context) body.push(`<p class="muted">${e(context)}</p>`);
-      body.push('<dl class="facts">');
-      for (const [label, value] of [
-        [f.why, action.why],
-        [f.firstStep, action.firstStep],
-        [f.owner, action.owner],
-      ] as const) {
-        body.push(`<dt>${e(label)}</dt><dd>${e(value)}</dd>`);
-      }
-      body.push('</dl></article>');
-    }
-  }
-
-  if (model.identityCards.length > 0) {
-    const f = cardFieldLabels(model.locale).identity;
-    body.push(`<h2>${e(l.identityCards)}</h2>`);
-    body.push(
-      table(
-        [f.labName, f.academie, f.dedicatedSpace, f.innovationTypes, f.services, f.stage, f.contact],
-        model.identityCards.map((card) => [
-          card.labName || l.unnamedLab,
-          card.academie,
-          card.dedicatedSpace,
-          card.innovationTypes,
-          card.services,
-          card.stage,
-          card.contact,
-        ]),
-      ),
-    );
-  }
-
-  body.push(`<footer>${e(l.generatedBy)}</footer>`);
-
+  body.push(...doc.sections.map((section) => sectionHtml(section, 2, doc.labels)));
+  body.push(`<footer>${e(doc.colophon)}</footer>`);
   return [
     '<!doctype html>',
-    `<html lang="${model.locale}">`,
+    `<html lang="${e(doc.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${e(`${l.reportFor} — ${model.title}`)}</title>`,
+    `<title>${e(`${doc.labels.documentKind} — ${doc.title}`)}</title>`,
     `<style>${styles}</style>`,
     '</head>',
     '<body>',
@@ -241,5 +201,5 @@ export function renderReportHtmlFromModel(model: ReportModel): string {
 
 /** The workshop report as a single self-contained, printable HTML file. */
 export function renderReportHtml(input: ExportInput): string {
-  return renderReportHtmlFromModel(buildReportModel(input));
+  return renderReportHtmlFromDocument(buildReportDocument(input));
 }

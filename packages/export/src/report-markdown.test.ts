@@ -15,6 +15,7 @@ const pgoInput = (overrides: Partial<ExportInput> = {}): ExportInput => ({
   session: pgoSession(),
   exportedAt,
   locale: 'fr',
+  names: 'full',
   ...overrides,
 });
 
@@ -49,6 +50,8 @@ describe('renderReportMarkdown, PGO-like board', () => {
   it('lists steps with planned and actual durations from the log', () => {
     const rows = sectionOf(renderReportMarkdown(pgoInput()), '## Déroulé');
     expect(rows[0]).toBe('| N° | Étape | Type | Prévu | Réel | Statut |');
+    // Durations line up on the right.
+    expect(rows[1]).toBe('|---|---|---|--:|--:|---|');
     expect(rows).toContain('| 0 | Introduction | plénière | 10 min | 12 min | faite |');
     // 8 min, a 5 min pause, 20 min more; extended by 5 min.
     expect(rows).toContain(
@@ -102,7 +105,7 @@ describe('renderReportMarkdown, PGO-like board', () => {
       '*classé par nombre de points*',
       '- **4 points** · Santé mentale des élèves — *Bruno*',
       '- **2 points** · Infirmières scolaires — *Alice*',
-      '- **0 point** · \\=SOMME(A1) bien-être — *Invité*',
+      '- **0 point** · =SOMME(A1) bien-être — *Invité*',
     ]);
     expect(sectionOf(md, "#### Droit à l'information")).toEqual([
       '*classé par nombre de points*',
@@ -128,7 +131,7 @@ describe('renderReportMarkdown, PGO-like board', () => {
 
   it('summarises the vote', () => {
     expect(sectionOf(renderReportMarkdown(pgoInput()), '### Idées les plus fortes')).toEqual([
-      '27 novembre 2026 à 09:46 · 3 votants · 3 points par personne',
+      '*27 novembre 2026 à 09:46 · 3 votants · 3 points par personne*',
       '- **4 points** · Santé mentale des élèves',
       '- **3 points** · Données ouvertes',
       '- **2 points** · Infirmières scolaires',
@@ -164,8 +167,8 @@ describe('renderReportMarkdown, PGO-like board', () => {
     );
     expect(md.split('\n')[0]).toBe('# Compte rendu');
     expect(md).toContain('- **Modèle**\u00a0: custom');
-    expect(sectionOf(md, '## Déroulé')).toEqual(['Aucune étape.']);
-    expect(sectionOf(md, '## Participants')).toEqual(['Aucun participant enregistré.']);
+    expect(sectionOf(md, '## Déroulé')).toEqual(['*Aucune étape.*']);
+    expect(sectionOf(md, '## Participants')).toEqual(['*Aucun participant enregistré.*']);
   });
 });
 

@@ -1,194 +1,173 @@
+// The report document as Markdown (CommonMark + GFM tables). User text is escaped; the marks people
+// put on the board (bold, italics, strike, code, links, lists) are written as Markdown's own.
 import { escapeMarkdown } from './escape';
-import { cardFieldLabels, colon } from './report-labels';
-import {
-  buildReportModel,
-  type ExportInput,
-  type ReportModel,
-  type ReportNote,
-  type ReportSection,
-} from './report-model';
+import { colon } from './report-labels';
+import { buildReportDocument } from './report-builder';
+import type {
+  Block,
+  ContributionItem,
+  ReportDocument,
+  ReportSection,
+  RichBlock,
+  TextRun,
+} from './report-document';
+import type { ExportInput } from './report-model';
 
-/** Inline text: escaped, line breaks kept as Markdown hard breaks, continuation lines indented. */
-function inline(text: string, indent = ''): string {
-  return escapeMarkdown(text).split('\n').join(`\\\n${indent}`);
-}
-
-/** A table cell holds one line: breaks become spaces. */
-function cell(text: string): string {
-  return escapeMarkdown(text.replace(/\s*\n\s*/g, ' '), { blockStart: false }) || ' ';
-}
-
-/** Text inside a line that already started (after a label, in emphasis, in a heading). */
+/** Text inside a line that already started: escaped, breaks become spaces. */
 function phrase(text: string): string {
   return escapeMarkdown(text.replace(/\s*\n\s*/g, ' '), { blockStart: false });
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [
-    `| ${header.map(cell).join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ];
+/** A table cell holds one line. */
+function cell(text: string): string {
+  return phrase(text) || ' ';
 }
 
-function heading(level: number, text: string): string {
-  return `${'#'.repeat(Math.min(6, level))} ${phrase(text)}`;
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((ticks) => ticks.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-function noteLine(note: ReportNote, model: ReportModel, ranked: boolean): string {
-  const l = model.labels;
-  const votes = ranked ? `**${l.votesCount(note.votes ?? 0)}** · ` : '';
-  const author = note.author ? ` — *${phrase(note.author)}*` : '';
-  return `- ${votes}${inline(note.text, '  ')}${author}`;
+/** One line of one run: marks around the words, spaces kept outside them (CommonMark wants that). */
+function markedSegment(run: TextRun, text: string, lineStart: boolean): string {
+  if (text.trim() === '') return text;
+  const lead = /^\s*/.exec(text)![0];
+  const trail = /\s*$/.exec(text)![0];
+  const core = text.slice(lead.length, text.length - trail.length);
+  let out = run.code ? codeSpan(core) : escapeMarkdown(core, { blockStart: lineStart && lead === '' });
+  if (run.strike) out = `~~${out}~~`;
+  if (run.italic) out = `*${out}*`;
+  if (run.bold) out = `**${out}**`;
+  if (run.href) out = `[${out}](<${run.href}>)`;
+  return `${lead}${out}${trail}`;
 }
 
-function sectionLines(section: ReportSection, model: ReportModel): string[] {
-  const l = model.labels;
-  const level = 3 + section.depth;
-  const lines = ['', heading(level, section.title)];
-  if (section.ranked && (section.notes.length > 0 || section.zones.length > 0))
-    lines.push('', `*${l.rankedByVotes}*`);
-  for (const zone of section.zones) {
-    lines.push(
-      '',
-      heading(level + 1, zone.title),
-      '',
-      ...zone.notes.map((note) => noteLine(note, model, section.ranked)),
-    );
-  }
-  if (section.notes.length > 0) {
-    lines.push('', ...section.notes.map((note) => noteLine(note, model, section.ranked)));
+/** Runs as Markdown lines (a '\n' in a run is a line break); `opensLine` when the first starts a line. */
+function runLines(runs: readonly TextRun[], opensLine: boolean): string[] {
+  const lines: string[] = [''];
+  for (const run of runs) {
+    run.text.split('\n').forEach((segment, i) => {
+      if (i > 0) lines.push('');
+      const current = lines.length - 1;
+      const lineStart = lines[current] === '' && (current > 0 || opensLine);
+      lines[current] += markedSegment(run, segment, lineStart);
+    });
   }
   return lines;
 }
 
-/** The report as Markdown (CommonMark + GFM tables); every user text is escaped. */
-export function renderReportMarkdownFromModel(model: ReportModel): string {
-  const l = model.labels;
-  const c = colon(model.locale);
-  const out: string[] = [heading(1, model.title), ''];
-  out.push(`- **${l.exportedOn}**${c}${model.exportedAt}`);
-  out.push(`- **${l.createdOn}**${c}${model.createdAt}`);
-  out.push(`- **${l.template}**${c}${phrase(model.template)}`);
-  if (model.question) out.push(`- **${l.question}**${c}${inline(model.question, '  ')}`);
+/** A paragraph's lines joined by hard breaks, continuation lines indented. */
+function inline(runs: readonly TextRun[], indent: string, opensLine = true): string {
+  return runLines(runs, opensLine)
+    .map((line) => line.trimEnd())
+    .join(`\\\n${indent}`);
+}
 
-  out.push('', `## ${l.sequence}`, '');
-  if (model.steps.length === 0) out.push(l.noSteps);
-  else {
-    out.push(
-      ...table(
-        [l.stepNumber, l.step, l.kind, l.planned, l.actual, l.status],
-        [
-          ...model.steps.map((step) => [
-            step.number,
-            step.title,
-            step.kind,
-            step.extended ? `${step.planned} (${step.extended})` : step.planned,
-            step.actual,
-            step.status,
-          ]),
-          ['', l.total, '', model.totals.planned, model.totals.actual, ''],
-        ],
-      ),
-    );
-  }
-
-  out.push('', `## ${l.people}`, '');
-  if (model.people.length === 0) out.push(l.noPeople);
-  else {
-    out.push(
-      ...table(
-        [l.name, l.lab, l.group, l.role],
-        model.people.map((p) => [p.name, p.lab, p.group, p.role]),
-      ),
-    );
-  }
-  if (model.groups.length > 0) {
-    out.push('', `### ${l.groups}`, '');
-    for (const group of model.groups) {
-      out.push(`- **${phrase(group.name)}**${c}${group.members.map(phrase).join(', ') || l.noMembers}`);
+/** Rich blocks as lines, each prefixed by `indent` (inside a list item or a quote). */
+function richLines(blocks: readonly RichBlock[], indent: string): string[] {
+  const lines: string[] = [];
+  blocks.forEach((block, position) => {
+    if (position > 0) lines.push(indent.trimEnd());
+    switch (block.kind) {
+      case 'paragraph':
+        lines.push(indent + inline(block.runs, indent));
+        break;
+      case 'heading':
+        // Inside a note a heading is its first line in bold.
+        lines.push(indent + inline(block.runs.map((run) => ({ ...run, bold: true as const })), indent));
+        break;
+      case 'code':
+        lines.push(indent + block.text.split('\n').map(codeSpan).join(`\\\n${indent}`));
+        break;
+      case 'rule':
+        lines.push(`${indent}* * *`);
+        break;
+      case 'quote':
+        lines.push(...richLines(block.blocks, `${indent}> `));
+        break;
+      case 'list':
+        block.items.forEach((item, i) => {
+          const marker =
+            (block.ordered ? `${block.start + i}.` : '-') +
+            (item.checked === undefined ? ' ' : item.checked ? ' [x] ' : ' [ ] ');
+          const inner = richLines(item.blocks, indent + ' '.repeat(marker.length));
+          const [first = indent, ...rest] = inner.length ? inner : [indent];
+          lines.push(`${indent}${marker}${first.slice(indent.length + marker.length)}`, ...rest);
+        });
+        break;
     }
-  }
+  });
+  return lines;
+}
 
-  if (model.votes.length > 0) {
-    out.push('', `## ${l.votes}`);
-    for (const vote of model.votes) {
-      out.push('', heading(3, vote.title), '');
-      const facts = [vote.when, vote.voters, vote.settings, vote.open ? l.voteOpen : '']
-        .filter(Boolean)
-        .join(' · ');
-      out.push(vote.where ? `${facts} · ${l.onFrame} ${phrase(vote.where)}` : facts);
-      if (vote.results.length > 0) {
-        out.push('', ...vote.results.map((r) => `- **${l.votesCount(r.count)}** · ${phrase(r.label)}`));
-      }
-    }
-  }
+function itemLines(item: ContributionItem): string[] {
+  const [first, ...rest] = item.content;
+  const head: string[] = [];
+  if (item.badge) head.push(`**${phrase(item.badge)}**`);
+  let text = first && first.kind === 'paragraph' ? inline(first.runs, '  ', !item.badge) : '';
+  if (item.kind === 'arrow') text = `→ ${text}`;
+  if (text) head.push(text);
+  let line = `- ${head.join(' · ')}`;
+  if (item.context) line += ` (${phrase(item.context)})`;
+  if (item.byline) line += ` — *${phrase(item.byline)}*`;
+  const nested = first && first.kind === 'paragraph' ? rest : item.content;
+  return nested.length ? [line, ...richLines(nested, '  ')] : [line];
+}
 
-  const sections = [...model.sections, ...(model.outside ? [model.outside] : [])];
-  out.push('', `## ${l.production}`);
-  if (sections.length === 0) out.push('', l.noNotes);
-  for (const section of sections) out.push(...sectionLines(section, model));
+function table(block: Extract<Block, { kind: 'table' }>): string[] {
+  const header = block.columns.map((column) => column.label);
+  const rule = block.columns.map((column) => (column.align === 'end' ? '--:' : '---'));
+  const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  return [
+    row(header),
+    `|${rule.join('|')}|`,
+    ...block.rows.map(row),
+    ...(block.footer ? [row(block.footer)] : []),
+  ];
+}
 
-  if (model.engagements.length > 0) {
-    out.push('', `## ${l.engagements}`);
-    for (const engagement of model.engagements) {
-      out.push('', heading(3, engagement.theme), '');
-      if (engagement.where || engagement.votes !== undefined) {
-        const votes = engagement.votes !== undefined ? l.votesCount(engagement.votes) : '';
-        out.push(`*${[phrase(engagement.where), votes].filter(Boolean).join(' · ')}*`, '');
-      }
-      if (engagement.engagement) out.push(`> ${inline(engagement.engagement, '> ')}`, '');
-      out.push(`**${l.criteria}**`, '');
-      out.push(
-        ...engagement.criteria.map(
-          (criterion) => `- [${criterion.checked ? 'x' : ' '}] ${phrase(criterion.label)}`,
-        ),
+function blockLines(block: Block, doc: ReportDocument): string[] {
+  switch (block.kind) {
+    case 'paragraph':
+      return [block.tone === 'muted' ? `*${inline(block.runs, '', false)}*` : inline(block.runs, '')];
+    case 'rich':
+      return richLines(block.blocks, '');
+    case 'quote':
+      return richLines(block.blocks, '> ');
+    case 'facts':
+      return block.items.map(
+        (fact) => `- **${phrase(fact.label)}**${colon(doc.lang)}${escapeMarkdown(fact.value, { blockStart: false }).split('\n').join('\\\n  ')}`,
       );
-      out.push('', `**${l.actions}**`, '');
-      if (engagement.actions.length === 0) out.push(l.noActions);
-      else out.push(...engagement.actions.map((action) => `- ${inline(action, '  ')}`));
-    }
+    case 'table':
+      return table(block);
+    case 'items':
+      return block.items.flatMap(itemLines);
+    case 'checklist':
+      return block.items.map((item) => `- [${item.checked ? 'x' : ' '}] ${phrase(item.label)}`);
+    case 'list':
+      return block.items.map((item) => `- ${inline([{ text: item }], '  ')}`);
   }
+}
 
-  if (model.actions.length > 0) {
-    out.push('', `## ${l.strongActions}`);
-    const f = cardFieldLabels(model.locale).action;
-    for (const action of model.actions) {
-      out.push('', heading(3, action.action || f.action), '');
-      const context = [action.where, action.votes !== undefined ? l.votesCount(action.votes) : ''].filter(
-        Boolean,
-      );
-      if (context.length > 0) out.push(`*${context.map(phrase).join(' · ')}*`, '');
-      out.push(`- **${f.why}**${c}${inline(action.why, '  ')}`);
-      out.push(`- **${f.firstStep}**${c}${inline(action.firstStep, '  ')}`);
-      out.push(`- **${f.owner}**${c}${inline(action.owner, '  ')}`);
-    }
-  }
+function sectionLines(section: ReportSection, level: number, doc: ReportDocument): string[] {
+  const lines = ['', `${'#'.repeat(Math.min(6, level))} ${phrase(section.title)}`];
+  for (const block of section.blocks) lines.push('', ...blockLines(block, doc));
+  for (const child of section.sections) lines.push(...sectionLines(child, level + 1, doc));
+  return lines;
+}
 
-  if (model.identityCards.length > 0) {
-    const f = cardFieldLabels(model.locale).identity;
-    out.push('', `## ${l.identityCards}`, '');
-    out.push(
-      ...table(
-        [f.labName, f.academie, f.dedicatedSpace, f.innovationTypes, f.services, f.stage, f.contact],
-        model.identityCards.map((card) => [
-          card.labName || l.unnamedLab,
-          card.academie,
-          card.dedicatedSpace,
-          card.innovationTypes,
-          card.services,
-          card.stage,
-          card.contact,
-        ]),
-      ),
-    );
-  }
-
-  out.push('', '---', '', `*${l.generatedBy}*`, '');
+/** The report document as Markdown; every user text is escaped. */
+export function renderReportMarkdownFromDocument(doc: ReportDocument): string {
+  const out: string[] = [`# ${phrase(doc.title)}`, ''];
+  out.push(...blockLines({ kind: 'facts', items: doc.facts }, doc));
+  for (const section of doc.sections) out.push(...sectionLines(section, 2, doc));
+  out.push('', '---', '', `*${phrase(doc.colophon)}*`, '');
   return out.join('\n');
 }
 
 /** The workshop report as Markdown, readable by someone who was not there. */
 export function renderReportMarkdown(input: ExportInput): string {
-  return renderReportMarkdownFromModel(buildReportModel(input));
+  return renderReportMarkdownFromDocument(buildReportDocument(input));
 }

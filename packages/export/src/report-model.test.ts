@@ -45,6 +45,7 @@ describe('buildReportModel on a board built by the ideation template', () => {
     session: state,
     exportedAt,
     locale: 'fr',
+    names: 'full',
   });
 
   it('names the template from its id', () => {
@@ -62,18 +63,18 @@ describe('buildReportModel on a board built by the ideation template', () => {
   });
 
   it('lists notes with the group of the frame they are in, not their author’s', () => {
-    expect(model.notes.map((n) => [n.text, n.group, n.author])).toEqual([
+    expect(model.items.map((n) => [n.text, n.group, n.author])).toEqual([
       ['Des visios inter-labs courtes', 'Les Pionniers', 'Ana'],
       ['Capsules vidéo', 'Les Curieux', 'Ben'],
     ]);
-    expect(model.notes[0]!.frame).toBe(
+    expect(model.items[0]!.frame).toBe(
       'Groupe 1 · 3 actions fortes et faisables › 1. Idées individuelles en silence (8 min)',
     );
   });
 
   it('leaves out instructions, the question and blank action cards', () => {
     const texts = model.sections
-      .flatMap((s) => [...s.notes, ...s.zones.flatMap((z) => z.notes)])
+      .flatMap((s) => [...s.items, ...s.zones.flatMap((z) => z.items)])
       .map((n) => n.text);
     expect(texts).toEqual(['Des visios inter-labs courtes', 'Capsules vidéo']);
     expect(model.actions).toEqual([]);
@@ -98,7 +99,7 @@ describe('buildReportModel on a codev board', () => {
       exportedAt,
       locale: 'en',
     });
-    expect(model.notes.map((n) => n.text)).toEqual(['Demande du client : trouver des financements']);
+    expect(model.items.map((n) => n.text)).toEqual(['Demande du client : trouver des financements']);
   });
 });
 

@@ -1,5 +1,5 @@
-// Everything a report says, computed once from the board, the session and its log; the Markdown,
-// HTML and CSV renderers only lay it out. Strings here are plain text, not yet escaped.
+// Everything a report says, computed once from the board, the session and its log: the report
+// document (report-builder.ts) and the CSV are made from it. Strings here are plain text, not escaped.
 import {
   cardLabels,
   engagementCriteria,
@@ -7,9 +7,12 @@ import {
   type ActionCardFields,
   type EngagementCardFields,
   type IdentityCardFields,
+  type RichBlock,
 } from '@atelier/board-schema';
 import { getTemplate } from '@atelier/templates';
 import {
+  defaultNameDisplay,
+  NameDisplay,
   numberSteps,
   type BoardMeta,
   type Locale,
@@ -28,7 +31,8 @@ import {
 import { formatDateTime, formatDuration, formatSortableDateTime } from './format';
 import { reportLabels, type ReportLabels } from './report-labels';
 import { stepTimings, StepTimingStatus } from './step-timings';
-import { templatePlaceholderTexts } from './template-placeholders';
+import { personNamer, type PersonNamer } from './people-names';
+import { templateTexts } from './template-texts';
 import { digestVotes, type VoteDigest } from './vote-digest';
 
 /** What the server hands to every renderer. */
@@ -45,36 +49,47 @@ export interface ExportInput {
   locale: Locale;
   /** Time zone for the dates printed; Europe/Paris by default. */
   timeZone?: string;
+  /** How people appear (full names, first names + lab, labs only); labs only by default. */
+  names?: NameDisplay;
 }
 
-export interface ReportNote {
+/** One text of the board: a note, a text shape, a labelled shape or an arrow's label. */
+export interface ReportItem {
   id: string;
+  kind: BoardItemKind;
+  /** Plain text (lists marked, marks dropped): for the CSV. */
   text: string;
+  /** The text as written: bold, italics, lists, links. */
+  rich: RichBlock[];
   frame: string;
   zone: string;
   group: string;
+  /** As the export's name choice shows people; '' when unknown or left out. */
   author: string;
   /** Dots of the vote that applies to its frame; undefined where no vote took place. */
   votes: number | undefined;
-  /** Epoch ms, when the note's meta says when it was written. */
+  /** Epoch ms, when the shape's meta says when it was written. */
   createdAt: number | undefined;
+  /** An arrow's ends, as the texts of the shapes it joins. */
+  from?: string;
+  to?: string;
 }
 
 export interface ReportZone {
   id: string;
   title: string;
-  notes: ReportNote[];
+  items: ReportItem[];
 }
 
-export interface ReportSection {
+export interface ReportFrameSection {
   id: string;
   title: string;
   /** 0 for a frame on the page, 1 for a frame inside it… */
   depth: number;
-  /** Notes are ranked by dots (ties in reading order) because a vote took place here. */
+  /** Notes come first, ranked by dots (ties in reading order), because a vote took place here. */
   ranked: boolean;
   zones: ReportZone[];
-  notes: ReportNote[];
+  items: ReportItem[];
 }
 
 export interface ReportStep {
@@ -90,15 +105,42 @@ export interface ReportStep {
 }
 
 export interface ReportPerson {
+  /** As the export's name choice shows them. */
   name: string;
   lab: string;
   group: string;
   role: string;
 }
 
+/** With "labs only", people are counted per lab instead of listed. */
+export interface ReportLab {
+  lab: string;
+  people: number;
+  roles: string;
+  groups: string;
+}
+
 export interface ReportGroup {
   name: string;
+  /** Names, or labs with "labs only". */
   members: string[];
+}
+
+/**
+ * What the session decided, with its reason: "Thématiques retenues", the items kept (with their
+ * dots when a vote decided), a run-off when there was a tie, what follows from it (one engagement per
+ * retained theme). None are recorded yet: the session's decisions (issue 13, items 1–3) fill it.
+ */
+export interface ReportDecision {
+  id: string;
+  title: string;
+  when: string;
+  reason: string;
+  retained: { label: string; count?: number }[];
+  /** Tied at the cut and resolved by a run-off vote or the facilitator's choice. */
+  tieBreak?: { how: string; results: { label: string; count: number }[] };
+  /** What it leads to on the board ("Engagement — Santé à l'école"). */
+  followUps: string[];
 }
 
 export interface ReportVote {
@@ -143,19 +185,27 @@ export interface ReportModel {
   labels: ReportLabels;
   title: string;
   exportedAt: string;
+  /** Epoch ms of the export. */
+  exportedAtMs: number;
   createdAt: string;
   template: string;
   question: string;
+  /** The facilitator's summary ("Synthèse"); '' when none was written. */
+  summary: string;
+  names: NameDisplay;
+  decisions: ReportDecision[];
   steps: ReportStep[];
   totals: { planned: string; actual: string };
   people: ReportPerson[];
+  /** People counted per lab (what "labs only" shows instead of `people`). */
+  labs: ReportLab[];
   groups: ReportGroup[];
   votes: ReportVote[];
-  sections: ReportSection[];
-  /** Zones and notes outside every frame, or null when there are none. */
-  outside: ReportSection | null;
-  /** Every note, in reading order (not ranked), for the CSV. */
-  notes: ReportNote[];
+  sections: ReportFrameSection[];
+  /** Zones and texts outside every frame, or null when there are none. */
+  outside: ReportFrameSection | null;
+  /** Every text, in reading order (not ranked), for the CSV. */
+  items: ReportItem[];
   engagements: ReportEngagement[];
   actions: ReportAction[];
   identityCards: ReportIdentityCard[];
@@ -286,6 +336,8 @@ export function buildReportModel(input: ExportInput): ReportModel {
   const { locale, exportedAt, session } = input;
   const timeZone = input.timeZone ?? 'Europe/Paris';
   const labels = reportLabels[locale];
+  const names = input.names ?? defaultNameDisplay;
+  const namer: PersonNamer = personNamer(names);
   const log = input.log ?? session?.log ?? [];
   const board: BoardReading = readBoard(input.records);
   const framesById = new Map(board.frames.map((frame) => [frame.id, frame]));
@@ -331,35 +383,59 @@ export function buildReportModel(input: ExportInput): ReportModel {
     return vote ? (vote.counts.get(item.id) ?? 0) : undefined;
   };
 
-  const toNote = (item: BoardItem): ReportNote => {
+  const itemsById = new Map(board.items.map((item) => [item.id, item]));
+  const shortText = (shapeId: string | undefined): string | undefined => {
+    if (!shapeId) return undefined;
+    const frame = framesById.get(shapeId);
+    if (frame) return frameTitle(frame);
+    const zone = zonesById.get(shapeId);
+    if (zone) return zone.label || labels.untitledZone;
+    const target = itemsById.get(shapeId);
+    return target ? (cardTitle(target, locale) ?? firstLine(target.text)) || undefined : undefined;
+  };
+  const authorName = (author: Participant | string | undefined): string =>
+    author === undefined ? '' : typeof author === 'string' ? namer.writtenName(author) : namer.person(author);
+  const toItem = (item: BoardItem): ReportItem => {
     const author = authorOf(item, people);
     const zone = item.zoneId ? zonesById.get(item.zoneId) : undefined;
+    const from = shortText(item.ends?.start);
+    const to = shortText(item.ends?.end);
     return {
       id: item.id,
+      kind: item.kind,
       text: item.text,
+      rich: item.rich,
       frame: whereOf(item.frameId),
       zone: zone ? zone.label || labels.untitledZone : '',
       group: groupOfFrame(item.frameId) || (typeof author === 'object' ? groupName(author.groupId) : ''),
-      author: typeof author === 'object' ? author.name : (author ?? ''),
+      author: authorName(author),
       votes: votesOf(item),
       createdAt: createdAtOf(item),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
     };
   };
-  // Template furniture (instructions, map captions) is text and geo; contributions are notes.
-  // Prompts a template laid out and nobody filled in carry no content either.
-  const placeholders = templatePlaceholderTexts(input.board.template);
-  const isNote = (item: BoardItem) =>
-    item.kind === BoardItemKind.note &&
-    !item.card &&
-    item.text.trim() !== '' &&
-    !placeholders.has(item.text.trim());
-  const notesOf = (items: readonly BoardItem[], ranked: boolean): ReportNote[] => {
-    const notes = items.filter(isNote).map(toNote);
-    // Array.prototype.sort is stable: ties keep reading order.
-    return ranked ? notes.sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0)) : notes;
+  // Every text counts, but not the template's furniture (instructions, captions, prompts nobody
+  // filled in) nor the question, which the report states once. Cards have their own sections.
+  const furniture = templateTexts(input.board.template, input.board.question ?? '');
+  const question = (session?.question || input.board.question || '').trim();
+  const isContent = (item: BoardItem) => {
+    const text = item.text.trim();
+    return !item.card && text !== '' && !furniture.has(text) && text !== question;
+  };
+  const itemsOf = (items: readonly BoardItem[], ranked: boolean): ReportItem[] => {
+    const kept = items.filter(isContent).map(toItem);
+    if (!ranked) return kept;
+    // Notes are what people voted on: most dots first (a stable sort keeps reading order for ties),
+    // then the other texts in reading order.
+    const notes = kept.filter((item) => item.kind === BoardItemKind.note);
+    return [
+      ...notes.sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0)),
+      ...kept.filter((item) => item.kind !== BoardItemKind.note),
+    ];
   };
 
-  const sections: ReportSection[] = board.frames.map((frame) => {
+  const sections: ReportFrameSection[] = board.frames.map((frame) => {
     const ranked = voteByFrame.get(frame.id) !== undefined;
     return {
       id: frame.id,
@@ -370,23 +446,29 @@ export function buildReportModel(input: ExportInput): ReportModel {
         .map((zone) => ({
           id: zone.id,
           title: zone.label || labels.untitledZone,
-          notes: notesOf(zone.items, ranked),
+          items: itemsOf(zone.items, ranked),
         }))
-        .filter((zone) => zone.notes.length > 0),
-      notes: notesOf(frame.items, ranked),
+        .filter((zone) => zone.items.length > 0),
+      items: itemsOf(frame.items, ranked),
     };
   });
-  // A frame is worth a heading when it, or a frame inside it, holds notes.
-  const hasNotes = (section: ReportSection) => section.notes.length > 0 || section.zones.length > 0;
+  // A frame is worth a heading when it, or a frame inside it, holds text, or when its own title is
+  // something a person wrote (not a template's frame).
+  const hasText = (section: ReportFrameSection) => section.items.length > 0 || section.zones.length > 0;
+  // A template's frames carry its zone marker; their titles are furniture too.
+  const ownTitle = (_section: ReportFrameSection, position: number) => {
+    const frame = board.frames[position]!;
+    return frame.title.trim() !== '' && frame.zone === null && !furniture.has(frame.title.trim());
+  };
   const keptSections = sections.filter((section, position) => {
-    if (hasNotes(section)) return true;
+    if (hasText(section) || ownTitle(section, position)) return true;
     for (let next = position + 1; next < sections.length && sections[next]!.depth > section.depth; next++) {
-      if (hasNotes(sections[next]!)) return true;
+      if (hasText(sections[next]!) || ownTitle(sections[next]!, next)) return true;
     }
     return false;
   });
   const outsideRanked = voteByFrame.get(null) !== undefined;
-  const outside: ReportSection = {
+  const outside: ReportFrameSection = {
     id: '',
     title: labels.outsideFrames,
     depth: 0,
@@ -395,10 +477,10 @@ export function buildReportModel(input: ExportInput): ReportModel {
       .map((zone) => ({
         id: zone.id,
         title: zone.label || labels.untitledZone,
-        notes: notesOf(zone.items, outsideRanked),
+        items: itemsOf(zone.items, outsideRanked),
       }))
-      .filter((zone) => zone.notes.length > 0),
-    notes: notesOf(board.looseItems, outsideRanked),
+      .filter((zone) => zone.items.length > 0),
+    items: itemsOf(board.looseItems, outsideRanked),
   };
 
   // Cards, blank ones (still waiting in the tray) left out.
@@ -462,27 +544,52 @@ export function buildReportModel(input: ExportInput): ReportModel {
   }));
 
   const participants = session?.participants ?? [];
+  const roleOf = (person: Participant) =>
+    person.role === 'facilitator' ? labels.facilitator : labels.participant;
   const peopleRows: ReportPerson[] = participants
     .map((person) => ({
-      name: person.name,
-      lab: person.lab ?? '',
+      name: namer.person(person),
+      lab: person.lab?.trim() ?? '',
       group: groupName(person.groupId),
-      role: person.role === 'facilitator' ? labels.facilitator : labels.participant,
+      role: roleOf(person),
     }))
-    .sort((a, b) => collator.compare(a.name, b.name));
-  const groups: ReportGroup[] = groupList.map((group) => ({
-    name: group.name,
-    members: participants
-      .filter((person) => person.groupId === group.id)
-      .map((person) => person.name)
-      .sort(collator.compare),
-  }));
+    .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.lab, b.lab));
+  const labOf = (person: Participant) => person.lab?.trim() || labels.noLab;
+  const labNames = [...new Set(participants.map(labOf))].sort(
+    (a, b) => Number(a === labels.noLab) - Number(b === labels.noLab) || collator.compare(a, b),
+  );
+  const labs: ReportLab[] = labNames.map((lab) => {
+    const members = participants.filter((person) => labOf(person) === lab);
+    const unique = (values: string[]) => [...new Set(values.filter(Boolean))].sort(collator.compare);
+    return {
+      lab,
+      people: members.length,
+      roles: unique(members.map(roleOf)).join(', '),
+      groups: unique(members.map((person) => groupName(person.groupId))).join(', '),
+    };
+  });
+  const countedLabs = (members: readonly Participant[]) => {
+    const counts = new Map<string, number>();
+    for (const person of members) counts.set(labOf(person), (counts.get(labOf(person)) ?? 0) + 1);
+    return [...counts.entries()]
+      .sort(([a], [b]) => collator.compare(a, b))
+      .map(([lab, count]) => (count > 1 ? `${lab} (${count})` : lab));
+  };
+  const groups: ReportGroup[] = groupList.map((group) => {
+    const members = participants.filter((person) => person.groupId === group.id);
+    return {
+      name: group.name,
+      members:
+        names === NameDisplay.labOnly
+          ? countedLabs(members)
+          : members.map((person) => namer.person(person)).sort(collator.compare),
+    };
+  });
 
   const stepTitle = (stepId: string | undefined) => {
     const step = session?.steps.find((candidate) => candidate.id === stepId);
     return step ? step.title[locale] : '';
   };
-  const itemsById = new Map(board.items.map((item) => [item.id, item]));
   const labelOf = (shapeId: string): string => {
     const frame = framesById.get(shapeId);
     if (frame) return frameTitle(frame);
@@ -509,7 +616,6 @@ export function buildReportModel(input: ExportInput): ReportModel {
     };
   });
 
-  const question = (session?.question || input.board.question || '').trim();
   const sumPlanned = timings.reduce((sum, timing) => sum + timing.plannedMs, 0);
   const sumActual = timings.reduce((sum, timing) => sum + timing.actualMs, 0);
   return {
@@ -518,24 +624,30 @@ export function buildReportModel(input: ExportInput): ReportModel {
     labels,
     title: input.board.title.trim() || labels.reportFor,
     exportedAt: formatDateTime(exportedAt, locale, timeZone),
+    exportedAtMs: exportedAt,
     createdAt: formatDateTime(input.board.createdAt, locale, timeZone),
     template: getTemplate(input.board.template)?.title[locale] ?? input.board.template,
     question,
+    summary: session?.summary?.trim() ?? '',
+    names,
+    // Filled once the session records its decisions (issue 13, items 1–3).
+    decisions: [],
     steps,
     totals: { planned: formatDuration(sumPlanned), actual: formatDuration(sumActual) },
     people: peopleRows,
+    labs,
     groups,
     votes: reportVotes,
     sections: keptSections,
-    outside: hasNotes(outside) ? outside : null,
-    notes: board.items.filter(isNote).map(toNote),
+    outside: hasText(outside) ? outside : null,
+    items: board.items.filter(isContent).map(toItem),
     engagements,
     actions,
     identityCards: identities,
   };
 }
 
-/** For the CSV: a note's created time as "2026-11-27 10:15" in the report's time zone. */
-export function noteCreatedText(note: ReportNote, timeZone = 'Europe/Paris'): string {
-  return note.createdAt === undefined ? '' : formatSortableDateTime(note.createdAt, timeZone);
+/** For the CSV: an item's created time as "2026-11-27 10:15" in the report's time zone. */
+export function itemCreatedText(item: ReportItem, timeZone = 'Europe/Paris'): string {
+  return item.createdAt === undefined ? '' : formatSortableDateTime(item.createdAt, timeZone);
 }

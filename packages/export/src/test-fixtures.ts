@@ -228,7 +228,13 @@ export function pgoBoard(): BoardRecord[] {
       h: 600,
       meta: zoneMeta({ kind: 'step', stepId: 'intro' }),
     }),
-    text('intro-text', 'Consigne Introduction', { parentId: 'intro', x: 60, y: 60, w: 1080 }),
+    text('intro-text', 'Consigne Introduction', {
+      parentId: 'intro',
+      x: 60,
+      y: 60,
+      w: 1080,
+      meta: zoneMeta({ kind: 'instructions' }),
+    }),
     // The themes frame sits 10 units lower than intro: still the same row.
     frame('themes', '1. Thématiques', {
       x: 1400,
@@ -242,6 +248,7 @@ export function pgoBoard(): BoardRecord[] {
       x: 60,
       y: 40,
       w: 900,
+      meta: zoneMeta({ kind: 'instructions' }),
     }),
     frame('health', "Santé à l'école/université", {
       parentId: 'themes',
@@ -285,7 +292,14 @@ export function pgoBoard(): BoardRecord[] {
       y: 170,
       lastEditedBy: 'user-chloe',
     }),
-    frame('probity', 'Probité', { parentId: 'themes', x: 780, y: 200, w: 320, h: 900 }),
+    frame('probity', 'Probité', {
+      parentId: 'themes',
+      x: 780,
+      y: 200,
+      w: 320,
+      h: 900,
+      meta: zoneMeta({ kind: 'theme', theme: 'probity' }),
+    }),
     // On the page, over the "info" column (themes frame at 1400,10; info at +420,+200): belongs to it by geometry.
     note('info-2', 'Accès aux <script>alert(1)</script> décisions', {
       x: 1400 + 420 + 60,
@@ -364,7 +378,13 @@ export function identityBoard(): BoardRecord[] {
       h: 1400,
       meta: zoneMeta({ kind: 'card-tray', stepId: 'fill-card' }),
     }),
-    text('tray-text', 'Chaque lab remplit une fiche', { parentId: 'tray', x: 60, y: 60, w: 1140 }),
+    text('tray-text', 'Chaque lab remplit une fiche', {
+      parentId: 'tray',
+      x: 60,
+      y: 60,
+      w: 1140,
+      meta: zoneMeta({ kind: 'instructions' }),
+    }),
     card('blank-1', identityCard('', null), { parentId: 'tray', x: 30, y: 200 }),
     card('blank-2', identityCard('', null), { parentId: 'tray', x: 440, y: 200 }),
     card('in-tray', identityCard('Lab en préfiguration', null, { stage: 'prefiguration' }), {
@@ -379,7 +399,14 @@ export function identityBoard(): BoardRecord[] {
       h: 1600,
       meta: zoneMeta({ kind: 'map', stepId: 'place-card' }),
     }),
-    text('label-limoges', 'Limoges', { parentId: 'map', x: 600, y: 900, w: 8 }),
+    // Captions the template lays out (marked here as the template's reading-only texts).
+    text('label-limoges', 'Limoges', {
+      parentId: 'map',
+      x: 600,
+      y: 900,
+      w: 8,
+      meta: zoneMeta({ kind: 'instructions' }),
+    }),
     geo('marker-limoges', '', {
       parentId: 'map',
       x: 580,
@@ -389,7 +416,14 @@ export function identityBoard(): BoardRecord[] {
       geo: 'ellipse',
       meta: zoneMeta({ kind: 'academie-marker', academie: 'limoges' }),
     }),
-    geo('inset-guyane', 'Guyane', { parentId: 'map', x: 1600, y: 300, w: 240, h: 240 }),
+    geo('inset-guyane', 'Guyane', {
+      parentId: 'map',
+      x: 1600,
+      y: 300,
+      w: 240,
+      h: 240,
+      meta: zoneMeta({ kind: 'instructions' }),
+    }),
     card(
       'limoges',
       identityCard('110 bis Limoges', 'limoges', {
