@@ -48,7 +48,8 @@ export default tseslint.config(
   {
     // Pure packages: no I/O, no ambient clock or randomness (a clock and a random source are passed in).
     files: purePackages,
-    ignores: ['packages/*/src/**/*.test.ts', ...adapterPackages],
+    // Tests, and the helpers only tests import (`*.test-support.ts`: fonts read from disk, images made with zlib).
+    ignores: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test-support.ts', ...adapterPackages],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': [

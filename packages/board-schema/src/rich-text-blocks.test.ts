@@ -48,10 +48,11 @@ describe('richTextToBlocks', () => {
         {
           type: 'bulletList',
           content: [
-            item(
-              paragraph(t('Former')),
-              { type: 'orderedList', attrs: { start: 3 }, content: [item(paragraph(t('les agents')))] },
-            ),
+            item(paragraph(t('Former')), {
+              type: 'orderedList',
+              attrs: { start: 3 },
+              content: [item(paragraph(t('les agents')))],
+            }),
           ],
         },
         {

@@ -82,7 +82,11 @@ function runOf(node: Node): TextRun | null {
 
 function sameMarks(a: TextRun, b: TextRun): boolean {
   return (
-    a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.strike === b.strike &&
+    a.code === b.code &&
+    a.href === b.href
   );
 }
 
@@ -139,7 +143,14 @@ function blocksOf(node: Node): RichBlock[] {
     ];
   }
   if (type === 'codeBlock') {
-    return [{ kind: RichBlockKind.code, text: inlineRuns(node).map((run) => run.text).join('') }];
+    return [
+      {
+        kind: RichBlockKind.code,
+        text: inlineRuns(node)
+          .map((run) => run.text)
+          .join(''),
+      },
+    ];
   }
   if (type === 'horizontalRule') return [{ kind: RichBlockKind.rule }];
   if (type === 'blockquote') return [{ kind: RichBlockKind.quote, blocks: children(node).flatMap(blocksOf) }];
@@ -164,14 +175,22 @@ function joinParagraphs(blocks: RichBlock[]): RichBlock[] {
   for (const block of blocks) {
     const last = out.at(-1);
     if (block.kind === RichBlockKind.paragraph && last?.kind === RichBlockKind.paragraph) {
-      out[out.length - 1] = { kind: RichBlockKind.paragraph, runs: [...last.runs, { text: '\n' }, ...block.runs] };
+      out[out.length - 1] = {
+        kind: RichBlockKind.paragraph,
+        runs: [...last.runs, { text: '\n' }, ...block.runs],
+      };
     } else if (block.kind === RichBlockKind.list) {
-      out.push({ ...block, items: block.items.map((item) => ({ ...item, blocks: joinParagraphs(item.blocks) })) });
+      out.push({
+        ...block,
+        items: block.items.map((item) => ({ ...item, blocks: joinParagraphs(item.blocks) })),
+      });
     } else if (block.kind === RichBlockKind.quote) {
       out.push({ ...block, blocks: joinParagraphs(block.blocks) });
     } else out.push(block);
   }
-  return out.map((block) => (block.kind === RichBlockKind.paragraph ? { ...block, runs: mergeRuns(block.runs) } : block));
+  return out.map((block) =>
+    block.kind === RichBlockKind.paragraph ? { ...block, runs: mergeRuns(block.runs) } : block,
+  );
 }
 
 function mergeRuns(runs: readonly TextRun[]): TextRun[] {
@@ -192,7 +211,10 @@ function trimParagraph(block: RichBlock): RichBlock {
   while (runs.length > 0 && runs.at(-1)!.text.trim() === '') runs.pop();
   if (runs.length > 0) {
     runs[0]!.text = runs[0]!.text.replace(/^\s*\n/, '');
-    runs[runs.length - 1]!.text = runs.at(-1)!.text.replace(/\n\s*$/, '').trimEnd();
+    runs[runs.length - 1]!.text = runs
+      .at(-1)!
+      .text.replace(/\n\s*$/, '')
+      .trimEnd();
   }
   return { ...block, runs };
 }
@@ -216,7 +238,9 @@ export function richTextToBlocks(richText: unknown): RichBlock[] {
   } else blocks = [];
   while (blocks.length > 0 && isEmptyBlock(blocks[0]!)) blocks.shift();
   while (blocks.length > 0 && isEmptyBlock(blocks.at(-1)!)) blocks.pop();
-  return joinParagraphs(blocks).map(trimParagraph).filter((block) => !isEmptyBlock(block));
+  return joinParagraphs(blocks)
+    .map(trimParagraph)
+    .filter((block) => !isEmptyBlock(block));
 }
 
 /** Blocks of plain text: one paragraph, its line breaks kept as hard breaks. */

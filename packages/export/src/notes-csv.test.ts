@@ -52,6 +52,8 @@ describe('renderNotesCsv', () => {
       exportedAt,
       locale: 'en',
     });
-    expect(english.slice(1, english.indexOf('\r\n'))).toBe('frame,zone,group,kind,text,author,dots,created at,id');
+    expect(english.slice(1, english.indexOf('\r\n'))).toBe(
+      'frame,zone,group,kind,text,author,dots,created at,id',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { BoardItemKind } from './board-reader';
 import {
   ItemKind,
   SectionKind,
+  showsText,
   type Block,
   type ContributionItem,
   type ReportDocument,
@@ -101,6 +102,7 @@ function frameSections(frames: readonly ReportFrameSection[], model: ReportModel
       zones,
       frame.id || undefined,
     );
+    if (frame.stepFrame && blocks.length === 0 && zones.length === 0) built.imageOnly = true;
     while (stack.length > 0 && stack.at(-1)!.depth >= frame.depth) stack.pop();
     const parent = stack.at(-1);
     if (parent) parent.section.sections.push(built);
@@ -117,7 +119,12 @@ function peopleSection(model: ReportModel): ReportSection {
   else if (model.names === NameDisplay.labOnly) {
     blocks.push({
       kind: 'table',
-      columns: [{ label: l.lab }, { label: l.persons, align: 'end' }, { label: l.roles }, { label: l.groups }],
+      columns: [
+        { label: l.lab },
+        { label: l.persons, align: 'end' },
+        { label: l.roles },
+        { label: l.groups },
+      ],
       rows: model.labs.map((lab) => [lab.lab, String(lab.people), lab.roles, lab.groups]),
     });
   } else {
@@ -256,7 +263,13 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
 
   const frames = frameSections([...model.sections, ...(model.outside ? [model.outside] : [])], model);
   sections.push(
-    section('production', SectionKind.production, l.production, frames.length ? [] : [muted(l.noNotes)], frames),
+    section(
+      'production',
+      SectionKind.production,
+      l.production,
+      frames.some(showsText) ? [] : [muted(l.noNotes)],
+      frames,
+    ),
   );
 
   if (model.engagements.length > 0) {
@@ -278,7 +291,9 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
           blocks.push(strong(l.criteria), { kind: 'checklist', items: engagement.criteria });
           blocks.push(strong(l.actions));
           blocks.push(
-            engagement.actions.length === 0 ? muted(l.noActions) : { kind: 'list', items: engagement.actions },
+            engagement.actions.length === 0
+              ? muted(l.noActions)
+              : { kind: 'list', items: engagement.actions },
           );
           return section(`engagement-${position + 1}`, SectionKind.engagement, engagement.theme, blocks);
         }),

@@ -82,6 +82,11 @@ export interface ReportSection {
   sections: ReportSection[];
   /** The board frame this section reads (the PDF shows the frame's image with it). */
   frameId?: string;
+  /**
+   * A step's frame with no text of its own: it is there for the PDF's page of the frame's image;
+   * Markdown and HTML leave it out.
+   */
+  imageOnly?: true;
 }
 
 /** The words a layout adds around the content (PDF furniture), in the report's language. */
@@ -121,10 +126,12 @@ export function walkSections(
   sections: readonly ReportSection[],
   depth = 0,
 ): { section: ReportSection; depth: number }[] {
-  return sections.flatMap((section) => [
-    { section, depth },
-    ...walkSections(section.sections, depth + 1),
-  ]);
+  return sections.flatMap((section) => [{ section, depth }, ...walkSections(section.sections, depth + 1)]);
+}
+
+/** Whether a section has anything to read (text renderers leave out the ones that do not). */
+export function showsText(section: ReportSection): boolean {
+  return section.blocks.length > 0 || section.sections.some(showsText);
 }
 
 /** Plain text of runs (for a table cell, a heading, a PDF bookmark). */
@@ -139,7 +146,11 @@ export function blocksText(blocks: readonly RichBlock[], indent = ''): string {
     switch (block.kind) {
       case 'paragraph':
       case 'heading':
-        lines.push(...runsText(block.runs).split('\n').map((line) => indent + line));
+        lines.push(
+          ...runsText(block.runs)
+            .split('\n')
+            .map((line) => indent + line),
+        );
         break;
       case 'code':
         lines.push(...block.text.split('\n').map((line) => indent + line));

@@ -2,13 +2,14 @@
 // marks people put on the board become HTML's own (strong, em, s, code, lists, safe links).
 import { escapeHtml } from './escape';
 import { buildReportDocument } from './report-builder';
-import type {
-  Block,
-  ContributionItem,
-  ReportDocument,
-  ReportSection,
-  RichBlock,
-  TextRun,
+import {
+  showsText,
+  type Block,
+  type ContributionItem,
+  type ReportDocument,
+  type ReportSection,
+  type RichBlock,
+  type TextRun,
 } from './report-document';
 import type { ExportInput } from './report-model';
 
@@ -165,10 +166,17 @@ function blockHtml(block: Block, labels: BoxLabels): string {
 }
 
 function sectionHtml(section: ReportSection, level: number, labels: BoxLabels): string {
+  if (section.imageOnly && !showsText(section)) return '';
   const tag = `h${Math.min(6, level)}`;
   const depth = section.kind === 'frame' || section.kind === 'zone' ? Math.max(0, level - 3) : 0;
-  const parts = [`<${tag}>${e(section.title)}</${tag}>`, ...section.blocks.map((block) => blockHtml(block, labels))];
-  for (const child of section.sections) parts.push(sectionHtml(child, level + 1, labels));
+  const parts = [
+    `<${tag}>${e(section.title)}</${tag}>`,
+    ...section.blocks.map((block) => blockHtml(block, labels)),
+  ];
+  for (const child of section.sections) {
+    const html = sectionHtml(child, level + 1, labels);
+    if (html) parts.push(html);
+  }
   const frame = section.frameId ? ` data-frame-id="${e(section.frameId)}"` : '';
   return `<section id="${e(section.id)}" class="${e(section.kind)} depth-${Math.min(3, depth)}"${frame} aria-label="${e(section.title)}">${parts.join('\n')}</section>`;
 }

@@ -3,13 +3,14 @@
 import { escapeMarkdown } from './escape';
 import { colon } from './report-labels';
 import { buildReportDocument } from './report-builder';
-import type {
-  Block,
-  ContributionItem,
-  ReportDocument,
-  ReportSection,
-  RichBlock,
-  TextRun,
+import {
+  showsText,
+  type Block,
+  type ContributionItem,
+  type ReportDocument,
+  type ReportSection,
+  type RichBlock,
+  type TextRun,
 } from './report-document';
 import type { ExportInput } from './report-model';
 
@@ -76,7 +77,13 @@ function richLines(blocks: readonly RichBlock[], indent: string): string[] {
         break;
       case 'heading':
         // Inside a note a heading is its first line in bold.
-        lines.push(indent + inline(block.runs.map((run) => ({ ...run, bold: true as const })), indent));
+        lines.push(
+          indent +
+            inline(
+              block.runs.map((run) => ({ ...run, bold: true as const })),
+              indent,
+            ),
+        );
         break;
       case 'code':
         lines.push(indent + block.text.split('\n').map(codeSpan).join(`\\\n${indent}`));
@@ -138,7 +145,8 @@ function blockLines(block: Block, doc: ReportDocument): string[] {
       return richLines(block.blocks, '> ');
     case 'facts':
       return block.items.map(
-        (fact) => `- **${phrase(fact.label)}**${colon(doc.lang)}${escapeMarkdown(fact.value, { blockStart: false }).split('\n').join('\\\n  ')}`,
+        (fact) =>
+          `- **${phrase(fact.label)}**${colon(doc.lang)}${escapeMarkdown(fact.value, { blockStart: false }).split('\n').join('\\\n  ')}`,
       );
     case 'table':
       return table(block);
@@ -152,6 +160,7 @@ function blockLines(block: Block, doc: ReportDocument): string[] {
 }
 
 function sectionLines(section: ReportSection, level: number, doc: ReportDocument): string[] {
+  if (section.imageOnly && !showsText(section)) return [];
   const lines = ['', `${'#'.repeat(Math.min(6, level))} ${phrase(section.title)}`];
   for (const block of section.blocks) lines.push('', ...blockLines(block, doc));
   for (const child of section.sections) lines.push(...sectionLines(child, level + 1, doc));

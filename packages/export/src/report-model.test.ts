@@ -52,8 +52,11 @@ describe('buildReportModel on a board built by the ideation template', () => {
     expect(model.template).toBe('3 actions fortes et faisables');
   });
 
-  it('keeps only the frames that hold notes, nested under their group frame', () => {
-    expect(model.sections.map((s) => [s.depth, s.title])).toEqual([
+  it('keeps only the frames that hold notes (and the steps’ frames, for their images), nested under their group frame', () => {
+    // The steps' frames are kept for the PDF's pages of their images, even empty.
+    const empty = model.sections.filter((s) => s.items.length === 0 && s.zones.length === 0 && s.depth > 0);
+    expect(empty.every((s) => s.stepFrame)).toBe(true);
+    expect(model.sections.filter((s) => !empty.includes(s)).map((s) => [s.depth, s.title])).toEqual([
       [0, 'Groupe 1 · 3 actions fortes et faisables'],
       [1, '1. Idées individuelles en silence (8 min)'],
       [0, 'Groupe 2 · 3 actions fortes et faisables'],

@@ -88,6 +88,8 @@ export interface ReportFrameSection {
   depth: number;
   /** Notes come first, ranked by dots (ties in reading order), because a vote took place here. */
   ranked: boolean;
+  /** A step of the session takes place in it (its image belongs in the PDF even without text). */
+  stepFrame: boolean;
   zones: ReportZone[];
   items: ReportItem[];
 }
@@ -435,6 +437,9 @@ export function buildReportModel(input: ExportInput): ReportModel {
     ];
   };
 
+  const stepFrameIds = new Set(
+    (session?.steps ?? []).flatMap((step) => (step.frameId ? [step.frameId] : [])),
+  );
   const sections: ReportFrameSection[] = board.frames.map((frame) => {
     const ranked = voteByFrame.get(frame.id) !== undefined;
     return {
@@ -442,6 +447,7 @@ export function buildReportModel(input: ExportInput): ReportModel {
       title: frameTitle(frame),
       depth: frame.depth,
       ranked,
+      stepFrame: stepFrameIds.has(frame.id),
       zones: frame.zones
         .map((zone) => ({
           id: zone.id,
@@ -460,10 +466,12 @@ export function buildReportModel(input: ExportInput): ReportModel {
     const frame = board.frames[position]!;
     return frame.title.trim() !== '' && frame.zone === null && !furniture.has(frame.title.trim());
   };
+  const keep = (section: ReportFrameSection, position: number) =>
+    hasText(section) || ownTitle(section, position) || section.stepFrame;
   const keptSections = sections.filter((section, position) => {
-    if (hasText(section) || ownTitle(section, position)) return true;
+    if (keep(section, position)) return true;
     for (let next = position + 1; next < sections.length && sections[next]!.depth > section.depth; next++) {
-      if (hasText(sections[next]!) || ownTitle(sections[next]!, next)) return true;
+      if (keep(sections[next]!, next)) return true;
     }
     return false;
   });
@@ -473,6 +481,7 @@ export function buildReportModel(input: ExportInput): ReportModel {
     title: labels.outsideFrames,
     depth: 0,
     ranked: outsideRanked,
+    stepFrame: false,
     zones: board.looseZones
       .map((zone) => ({
         id: zone.id,

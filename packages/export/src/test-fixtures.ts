@@ -468,3 +468,101 @@ export function identitySession(): SessionState {
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// An imported board: every kind of text tldraw has, no template, no session.
+
+export function arrow(
+  id: string,
+  label: string,
+  at: At & { start: { x: number; y: number }; end: { x: number; y: number } },
+): BoardRecord {
+  return shape('arrow', id, at, {
+    kind: 'arc',
+    labelColor: 'black',
+    color: 'black',
+    fill: 'none',
+    dash: 'draw',
+    size: 'm',
+    arrowheadStart: 'none',
+    arrowheadEnd: 'arrow',
+    font: 'draw',
+    start: at.start,
+    end: at.end,
+    bend: 0,
+    richText: toRichText(label),
+    labelPosition: 0.5,
+    scale: 1,
+    elbowMidPoint: 0.5,
+  });
+}
+
+export function arrowBinding(arrowId: string, terminal: 'start' | 'end', toId: string): BoardRecord {
+  return {
+    id: `binding:${arrowId}-${terminal}`,
+    typeName: 'binding',
+    type: 'arrow',
+    fromId: `shape:${arrowId}`,
+    toId: `shape:${toId}`,
+    props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+    meta: {},
+  } as BoardRecord;
+}
+
+/** A note written with tldraw's rich text: bold, italics, a link and a bulleted list. */
+export const formattedNote = {
+  type: 'doc',
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Ouvrir ' },
+        { type: 'text', text: 'les données', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' des ' },
+        { type: 'text', text: 'lycées', marks: [{ type: 'italic' }] },
+        { type: 'text', text: ' sur ' },
+        {
+          type: 'text',
+          text: 'data.gouv.fr',
+          marks: [{ type: 'link', attrs: { href: 'https://www.data.gouv.fr' } }],
+        },
+      ],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        {
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'inventaire' }] }],
+        },
+        {
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'publication' }] }],
+        },
+      ],
+    },
+  ],
+} as unknown as ReturnType<typeof toRichText>;
+
+export function importedBoard(): BoardRecord[] {
+  return [
+    documentRecord(),
+    page(),
+    frame('ideas', 'Idées du groupe', { x: 0, y: 0, w: 1000, h: 800 }),
+    text('heading', 'Ce que nous retenons', { parentId: 'ideas', x: 40, y: 20, w: 600 }),
+    note('first', 'Première idée', { parentId: 'ideas', x: 40, y: 100 }),
+    geo('box', 'Une boîte étiquetée', { parentId: 'ideas', x: 400, y: 100, w: 200, h: 100, geo: 'ellipse' }),
+    arrow('link', 'mène à', {
+      parentId: 'ideas',
+      x: 240,
+      y: 200,
+      start: { x: 0, y: 0 },
+      end: { x: 160, y: -50 },
+    }),
+    arrowBinding('link', 'start', 'first'),
+    arrowBinding('link', 'end', 'box'),
+    note('formatted', formattedNote, { parentId: 'ideas', x: 40, y: 420 }),
+    frame('parking', 'Parking', { x: 1200, y: 0, w: 400, h: 400 }),
+    text('conclusion', 'Conclusion hors cadre', { x: 0, y: 1000, w: 400 }),
+  ];
+}
