@@ -99,6 +99,10 @@ async function download(boardId: string, format: string) {
   return { response, bytes, text: bytes.toString('utf8') };
 }
 
+function fixture(name: string): string {
+  return fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
+}
+
 function boardFiles(): string[] {
   return fs.readdirSync(path.join(dataDir, 'boards')).filter((name) => name.endsWith('.sqlite'));
 }
@@ -195,7 +199,7 @@ describe('a PGO session exported', () => {
   });
 
   it('serves the Markdown report with its name, the notes, their authors and the vote', async () => {
-    const { response, text } = await download(board.id, 'report.md');
+    const { response, text } = await download(board.id, 'report.md?names=full');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const disposition = response.headers.get('content-disposition') ?? '';
@@ -219,6 +223,29 @@ describe('a PGO session exported', () => {
     fs.writeFileSync(path.join(artifacts, 'pgo-report.md'), text);
   });
 
+  it('names nobody by default: every format shows people by their lab unless asked otherwise', async () => {
+    for (const format of ['report.md', 'report.html', 'notes.csv', 'report.json']) {
+      const { text } = await download(board.id, format);
+      expect(text, format).not.toContain('Camille');
+      expect(text, format).not.toContain('Malik');
+      expect(text, format).not.toContain('Animatrice');
+    }
+    const csv = (await download(board.id, 'notes.csv?names=first-name-lab')).text;
+    expect(csv).toContain('Camille');
+    // An unknown choice falls back to the default, never to full names.
+    expect((await download(board.id, 'report.md?names=everyone')).text).not.toContain('Camille');
+  });
+
+  it('serves the report document the browser lays out as PDF', async () => {
+    const { response, text } = await download(board.id, 'report.json');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const document = JSON.parse(text) as { lang: string; sections: { kind: string }[] };
+    expect(document.lang).toBe('fr');
+    expect(document.sections.map((section) => section.kind)).toEqual(
+      expect.arrayContaining(['sequence', 'people', 'votes', 'production', 'engagements']),
+    );
+  });
+
   it('serves a self-contained HTML report with every user string escaped', async () => {
     const { response, text } = await download(board.id, 'report.html');
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -231,7 +258,7 @@ describe('a PGO session exported', () => {
   });
 
   it('serves the notes as an Excel-friendly CSV: BOM, CRLF, one row per note with its dots', async () => {
-    const { response, bytes, text } = await download(board.id, 'notes.csv');
+    const { response, bytes, text } = await download(board.id, 'notes.csv?names=full');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/filename="pgo-.*-post-its-.*\.csv"/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -297,6 +324,7 @@ describe('a PGO session exported', () => {
     for (const [body, message] of [
       ['{"hello": "world"}', /tldrawFileFormatVersion/],
       ['not json', /not valid JSON/],
+      [fixture('tldraw-1.tldr'), /this is a tldraw 1 file/],
       [JSON.stringify(broken), /is not a valid shape/],
       [JSON.stringify(orphan), /missing parent/],
       [JSON.stringify({ ...exported, tldrawFileFormatVersion: 9 }), /newer tldraw/],
@@ -307,10 +335,53 @@ describe('a PGO session exported', () => {
         body,
       });
       expect(response.status).toBe(400);
-      const error = (await response.json()) as { error: { message: string } };
+      const error = (await response.json()) as { error: { code: string; message: string } };
       expect(error.error.message).toMatch(message);
+      if (/tldraw 1|JSON/.test(String(message))) expect(error.error.code).toBe('unsupported_file');
     }
     expect(boardFiles()).toEqual(before);
+  });
+
+  it('imports a .tldr sent with no Content-Type, or any other, as browsers send files', async () => {
+    const exported = (await download(board.id, 'board.tldr')).bytes;
+    for (const headers of [
+      {},
+      { 'Content-Type': 'application/octet-stream' },
+      { 'Content-Type': 'text/plain' },
+    ]) {
+      const response = await fetch(`${server.url}/api/boards/import`, {
+        method: 'POST',
+        headers,
+        body: new Uint8Array(exported),
+      });
+      expect(response.status, JSON.stringify(headers)).toBe(201);
+      const imported = (await response.json()) as CreatedBoard;
+      const reader = (await joined(imported.id, 'Lecteur')).client;
+      expect(reader.notes()).toHaveLength(4);
+    }
+  });
+
+  it('imports a 2023 tldraw 2 file: the records tldraw’s migrations remove are removed, not refused', async () => {
+    const response = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      body: fixture('tldraw-2023-user-document.tldr'),
+    });
+    expect(response.status).toBe(201);
+    const imported = (await response.json()) as CreatedBoard;
+    expect(imported.title).toBe('Atelier de juin');
+    const reader = (await joined(imported.id, 'Lecteur')).client;
+    expect(reader.notes()).toHaveLength(2);
+    // Every text of the imported board is in its report: frame, text, notes, labelled shape.
+    const report = (await download(imported.id, 'report.md')).text;
+    for (const text of [
+      'Idées du groupe',
+      'Ce que nous retenons',
+      'Ouvrir les données des lycées',
+      'Un référent par académie',
+      'À creuser',
+    ]) {
+      expect(report).toContain(text);
+    }
   });
 
   it('saves the board as a template (facilitator only) that new boards are built from', async () => {

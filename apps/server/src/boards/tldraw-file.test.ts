@@ -1,7 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { noteRecord } from '@atelier/testkit';
+import type { SerializedSchema } from '@tldraw/store';
 import { createTLSchema, toRichText, type TLRecord } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
-import { BoardFileError, documentFromRecords, extractEmbeddedAssets, toTldrawFile } from './tldraw-file';
+import {
+  BoardFileError,
+  documentFromRecords,
+  extractEmbeddedAssets,
+  isTldrawV1File,
+  parseFileBody,
+  toTldrawFile,
+} from './tldraw-file';
 
 const schema = createTLSchema().serialize();
 
@@ -123,5 +133,49 @@ describe('embedded assets', () => {
 
   it('writes the file tldraw reads', () => {
     expect(toTldrawFile([], schema)).toEqual({ tldrawFileFormatVersion: 1, schema, records: [] });
+  });
+});
+
+describe('files from older tldraws', () => {
+  const fixture = (name: string) =>
+    JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../test/fixtures', name), 'utf8')) as {
+      schema: SerializedSchema;
+      records: { id: string; typeName: string }[];
+    };
+
+  it('migrates a 2023 tldraw 2 file whole: its user_document and user_presence go, as tldraw does', () => {
+    const file = fixture('tldraw-2023-user-document.tldr');
+    const records = documentFromRecords(file.records, file.schema);
+    expect(records.map((record) => record.typeName).sort()).toEqual([
+      'document',
+      'page',
+      'shape',
+      'shape',
+      'shape',
+      'shape',
+      'shape',
+    ]);
+    const note = records.find((record) => record.id === 'shape:note1') as TLRecord & { props: object };
+    expect(note.props).toMatchObject({ richText: toRichText('Ouvrir les données des lycées') });
+  });
+
+  it('refuses a legacy record in a file whose schema says it is gone, with a reason', () => {
+    const legacy = fixture('tldraw-2023-user-document.tldr').records.filter(
+      (record) => record.typeName === 'user_document',
+    );
+    expect(() => documentFromRecords([page, ...legacy], schema)).toThrow(/"user_document" record/);
+  });
+
+  it('recognises a tldraw 1 file, and nothing else as one', () => {
+    expect(isTldrawV1File(fixture('tldraw-1.tldr'))).toBe(true);
+    expect(isTldrawV1File(fixture('tldraw-2023-user-document.tldr'))).toBe(false);
+    expect(isTldrawV1File({ document: 'x' })).toBe(false);
+    expect(isTldrawV1File(null)).toBe(false);
+  });
+
+  it('reads a body as JSON whatever it came as, a byte-order mark tolerated', () => {
+    expect(parseFileBody(Buffer.from('\uFEFF{"a":1}'))).toEqual({ a: 1 });
+    expect(() => parseFileBody(Buffer.from('not json'))).toThrow(/not valid JSON/);
+    expect(() => parseFileBody({})).toThrow(BoardFileError);
   });
 });

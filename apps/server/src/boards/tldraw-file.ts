@@ -40,22 +40,30 @@ export function toTldrawFile(records: readonly TLRecord[], schema?: SerializedSc
   };
 }
 
-function recordType(typeName: string) {
-  const types = tlschema.types as Record<string, (typeof tlschema.types)[keyof typeof tlschema.types]>;
-  if (!Object.hasOwn(types, typeName)) {
-    throw new BoardFileError(`records: unknown record type "${typeName}"`);
-  }
-  return types[typeName]!;
+const recordTypes = tlschema.types as Record<string, (typeof tlschema.types)[keyof typeof tlschema.types]>;
+
+/** Record types tldraw's own store migrations delete from older files (per-user state of 2023). */
+const LEGACY_RECORD_TYPES = new Set(['user', 'user_presence', 'user_document']);
+
+function legacyRecordError(typeName: string): BoardFileError {
+  return new BoardFileError(
+    `records: a "${typeName}" record in a file whose schema says tldraw removed them already`,
+  );
 }
 
-function isDocumentScoped(typeName: string): boolean {
-  return recordType(typeName).scope === 'document';
+function recordType(typeName: string) {
+  if (!Object.hasOwn(recordTypes, typeName)) {
+    throw new BoardFileError(`records: unknown record type "${typeName}"`);
+  }
+  return recordTypes[typeName]!;
 }
 
 /**
- * A board's document from records written under `fromSchema`: per-person state (camera, instance…)
- * dropped, every other record migrated to the current schema and validated, references checked, and
- * the document record and a page added when missing. Throws BoardFileError on anything invalid.
+ * A board's document from records written under `fromSchema`, read as tldraw reads a file: the
+ * whole snapshot is migrated to the current schema first (which removes what tldraw removed since,
+ * such as 2023's `user_document` and `user_presence`, and drops per-person state: cameras,
+ * instances…), then every record is validated, references checked, and the document record and a
+ * page added when missing. Throws BoardFileError on anything invalid.
  */
 export function documentFromRecords(
   records: readonly { id: string; typeName: string }[],
@@ -63,8 +71,10 @@ export function documentFromRecords(
 ): TLRecord[] {
   const store: Record<string, TLRecord> = {};
   for (const record of records) {
-    if (!isDocumentScoped(record.typeName)) continue;
-    if (record.id in store) throw new BoardFileError(`records: duplicate id "${record.id}"`);
+    if (!Object.hasOwn(recordTypes, record.typeName) && !LEGACY_RECORD_TYPES.has(record.typeName)) {
+      throw new BoardFileError(`records: unknown record type "${record.typeName}"`);
+    }
+    if (Object.hasOwn(store, record.id)) throw new BoardFileError(`records: duplicate id "${record.id}"`);
     store[record.id] = record as TLRecord;
   }
 
@@ -79,13 +89,19 @@ export function documentFromRecords(
     migrated = result.value;
   } catch (error) {
     if (error instanceof BoardFileError) throw error;
-    throw new BoardFileError('records: a record could not be migrated');
+    const legacy = Object.values(store).find((record) => LEGACY_RECORD_TYPES.has(record.typeName));
+    throw legacy
+      ? legacyRecordError(legacy.typeName)
+      : new BoardFileError('records: a record could not be migrated');
   }
 
   const valid: TLRecord[] = [];
   for (const record of Object.values(migrated)) {
+    if (LEGACY_RECORD_TYPES.has(record.typeName)) throw legacyRecordError(record.typeName);
+    const type = recordType(record.typeName);
+    if (type.scope !== 'document') continue;
     try {
-      valid.push(recordType(record.typeName).validate(record) as TLRecord);
+      valid.push(type.validate(record) as TLRecord);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : 'invalid';
       throw new BoardFileError(`records: ${record.id} is not a valid ${record.typeName} (${reason})`);
@@ -104,6 +120,31 @@ export function documentFromRecords(
     );
   }
   return [document, ...result];
+}
+
+/**
+ * A tldraw 1.x file (`{ name, document: { pages, pageStates, … } }`, before tldraw 2's records):
+ * recognised so the person is told what it is rather than which fields are missing.
+ */
+export function isTldrawV1File(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || 'records' in body) return false;
+  const document = (body as { document?: unknown }).document;
+  return (
+    typeof document === 'object' &&
+    document !== null &&
+    typeof (document as { pages?: unknown }).pages === 'object' &&
+    (document as { pages?: unknown }).pages !== null
+  );
+}
+
+/** The body of an upload as JSON, whatever it was sent as: UTF-8, a byte-order mark tolerated. */
+export function parseFileBody(body: unknown): unknown {
+  const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new BoardFileError('the file is not valid JSON: a .tldr file is the JSON tldraw saves');
+  }
 }
 
 /** Shapes hang from existing pages or shapes, bindings join existing shapes, images use existing assets. */

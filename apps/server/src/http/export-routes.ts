@@ -2,6 +2,7 @@
 // and "save as template". Read from the live room when open, else from the store; no browser needed.
 import express, { Router, type Request, type Response } from 'express';
 import {
+  buildReportDocument,
   identityCardsOf,
   labsTable,
   notesTable,
@@ -19,8 +20,8 @@ import {
   ErrorCode,
   ExportFormat,
   exportFormatSchema,
+  exportQuerySchema,
   importBoardQuerySchema,
-  localeSchema,
   saveTemplateBodySchema,
   tldrawFileSchema,
   type Locale,
@@ -35,6 +36,8 @@ import {
   currentTldrawSchema,
   documentFromRecords,
   extractEmbeddedAssets,
+  isTldrawV1File,
+  parseFileBody,
   schemaOf,
   TLDRAW_FILE_FORMAT_VERSION,
   toTldrawFile,
@@ -101,6 +104,11 @@ const formats: Record<ExportFormat, { contentType: string; ext: string; suffix: 
     ext: 'tldr',
     suffix: { fr: '', en: '' },
   },
+  [ExportFormat.reportJson]: {
+    contentType: 'application/json; charset=utf-8',
+    ext: 'json',
+    suffix: { fr: 'compte rendu', en: 'report' },
+  },
 };
 
 /** `attachment` with an ASCII name and its RFC 5987 UTF-8 twin (the slug is ASCII already; the twin costs nothing). */
@@ -120,10 +128,8 @@ export function exportRoutes({
   const router = Router();
   const imports = new RateLimiter(60, 60 * 60 * 1000);
   const savedTemplates = new RateLimiter(60, 60 * 60 * 1000);
-  const importJson = express.json({
-    limit: BoardFileLimits.maxImportBytes,
-    type: ['application/json', 'application/vnd.tldraw+json'],
-  });
+  // Any Content-Type: browsers send none (or application/octet-stream) for a `.tldr` file.
+  const importBody = express.raw({ limit: BoardFileLimits.maxImportBytes, type: () => true });
   const json = express.json({ limit: '16kb' });
 
   async function documentOf(
@@ -169,7 +175,7 @@ export function exportRoutes({
         `no export "${request.params.format}"; try one of ${Object.values(ExportFormat).join(', ')}`,
       );
     }
-    const locale = localeSchema.catch('fr').parse(request.query.locale);
+    const { locale, names } = exportQuerySchema.parse(request.query);
     const { meta } = await boards.require(request.params.id);
     const { records, schema } = await documentOf(meta.id);
     const exportedAt = now();
@@ -185,6 +191,7 @@ export function exportRoutes({
         session: await store.loadSession(meta.id),
         exportedAt,
         locale,
+        names,
       };
       body =
         format.data === ExportFormat.notesXlsx || format.data === ExportFormat.labsXlsx
@@ -208,10 +215,24 @@ export function exportRoutes({
     response.send(body);
   });
 
-  router.post('/boards/import', importJson, async (request, response) => {
+  router.post('/boards/import', importBody, async (request, response) => {
     takeOrRefuse(imports, request, response, 'imports');
     const query = parseOr400(importBoardQuerySchema, request.query);
-    const file = parseOr400(tldrawFileSchema, request.body);
+    let body: unknown;
+    try {
+      body = parseFileBody(request.body);
+    } catch (error) {
+      if (error instanceof BoardFileError) throw new HttpError(400, ErrorCode.unsupportedFile, error.message);
+      throw error;
+    }
+    if (isTldrawV1File(body)) {
+      throw new HttpError(
+        400,
+        ErrorCode.unsupportedFile,
+        'this is a tldraw 1 file: Atelier opens files from tldraw 2 and later. Open it on tldraw.com, which converts it, then save it again as a .tldr file.',
+      );
+    }
+    const file = parseOr400(tldrawFileSchema, body);
     if (file.tldrawFileFormatVersion > TLDRAW_FILE_FORMAT_VERSION) {
       throw new HttpError(
         400,
@@ -296,6 +317,8 @@ function renderFormat(
   input: ExportInput,
 ): string {
   switch (format) {
+    case ExportFormat.reportJson:
+      return JSON.stringify(buildReportDocument(input));
     case ExportFormat.reportMarkdown:
       return renderReportMarkdown(input);
     case ExportFormat.reportHtml:
