@@ -26,6 +26,7 @@ import {
 import { BoardConnection } from './board-connection';
 import { BoardContext, useBoard, type BoardAccess } from './board-context';
 import { ConnectionBadge } from './connection-badge';
+import { fitContentOnOpen } from './initial-camera';
 import { ServerNotice } from './server-notice';
 import { ShareButton } from './share-button';
 import { CardsLayer } from '../cards/cards-layer';
@@ -237,6 +238,7 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
           onMount={(editor) => {
             // tldraw's inner UI reads the locale from the user's preferences, not from the prop alone.
             editor.user.updateUserPreferences({ locale });
+            fitContentOnOpen(editor, meta.template);
           }}
           assetUrls={assetUrls}
           components={components}

@@ -1,11 +1,21 @@
-// Gathers what the session file shows (the step frames drawn by tldraw, the participants, the
-// report rendered by the server) and builds the PDF.
-import { numberSteps, numberedStepTitle, type Locale, type PublicSessionState } from '@atelier/protocol';
+// The report as PDF, made in this browser: the report document the server builds (report.json, with
+// the name choice), the steps' frames drawn by tldraw here, and DejaVu Sans shipped with the app.
+// `@atelier/export/pdf` lays it out; nothing is fetched from anywhere but this server.
+import type { ReportDocument } from '@atelier/export';
+import type { FrameImage, ReportPdf } from '@atelier/export/pdf';
+import {
+  numberSteps,
+  numberedStepTitle,
+  type Locale,
+  type NameDisplay,
+  type PublicSessionState,
+} from '@atelier/protocol';
 import type { Editor, TLShapeId } from 'tldraw';
-import type { Messages } from '../shared/i18n';
+import boldItalicUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf?url';
+import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import italicUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf?url';
+import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import { renderImage } from './image-export';
-import { reportLines } from './report-text';
-import type { DossierStepPage, SessionDossier } from './session-dossier';
 
 /** Step frames in the sequence's order, numbered as everywhere else (P-NUM); steps sharing a frame share its page. */
 export function stepFrames(
@@ -25,61 +35,60 @@ export function stepFrames(
   return pages.map((page) => ({ frameId: page.frameId, title: page.titles.join('  ·  ') }));
 }
 
-async function pngOf(editor: Editor, frameId: TLShapeId): Promise<DossierStepPage['image']> {
+/** Pixels an image of a frame may hold: sharp tiles, and well under every browser's canvas limit. */
+const MAX_FRAME_PIXELS = 24_000_000;
+
+/** A PNG's size in pixels, from its IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+async function frameImage(editor: Editor, frameId: TLShapeId): Promise<FrameImage | null> {
+  const bounds = editor.getShapePageBounds(frameId);
+  if (!bounds) return null;
+  // Two pixels per board unit where the frame is small enough; fewer for the largest frames.
+  const pixelRatio = Math.min(2, Math.sqrt(MAX_FRAME_PIXELS / Math.max(1, bounds.w * bounds.h)));
   try {
-    const { blob, width, height } = await renderImage(editor, [frameId], 'png', { pixelRatio: 1.5 });
-    return { png: new Uint8Array(await blob.arrayBuffer()), width, height };
+    const { blob, width } = await renderImage(editor, [frameId], 'png', { pixelRatio });
+    const png = new Uint8Array(await blob.arrayBuffer());
+    const pixels = pngSize(png);
+    // `width` is in board units: the ratio tldraw really used (it shrinks what a canvas cannot hold).
+    return { png, ...pixels, pixelRatio: pixels.width / width };
   } catch {
     return null;
   }
 }
 
-export async function exportSessionDossier(options: {
+async function bytesOf(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export async function exportReportPdf(options: {
   editor: Editor;
   boardId: string;
-  boardTitle: string;
   session: PublicSessionState | null;
   locale: Locale;
-  t: Messages;
-  now: Date;
-}): Promise<SessionDossier> {
-  const { editor, session, locale, t } = options;
+  names: NameDisplay;
+}): Promise<ReportPdf> {
+  const { editor, session, locale, names } = options;
+  const query = new URLSearchParams({ locale, names });
   const response = await fetch(
-    `/api/boards/${encodeURIComponent(options.boardId)}/export/report.md?locale=${locale}`,
+    `/api/boards/${encodeURIComponent(options.boardId)}/export/report.json?${query.toString()}`,
   );
-  if (!response.ok) throw new Error(`report.md: ${response.status}`);
-  const report = reportLines(await response.text());
+  if (!response.ok) throw new Error(`report.json: ${response.status}`);
+  const document = (await response.json()) as ReportDocument;
 
-  const frames = stepFrames(session, locale, (id) => editor.getShape(id as TLShapeId) !== undefined);
-  const steps: DossierStepPage[] = [];
-  for (const frame of frames) {
-    steps.push({ title: frame.title, image: await pngOf(editor, frame.frameId as TLShapeId) });
+  const images = new Map<string, FrameImage | null>();
+  for (const { frameId } of stepFrames(session, locale, (id) => editor.getShape(id as TLShapeId) !== undefined)) {
+    images.set(frameId, await frameImage(editor, frameId as TLShapeId));
   }
-  const participants = (session?.participants ?? []).map((person) =>
-    person.lab ? `${person.name} (${person.lab})` : person.name,
+  const [regular, bold, italic, boldItalic] = await Promise.all(
+    [regularUrl, boldUrl, italicUrl, boldItalicUrl].map(bytesOf),
   );
-  const dateText = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  }).format(options.now);
-  // pdf-lib is only loaded by those who make a PDF.
-  const { buildSessionDossier } = await import('./session-dossier');
-  return buildSessionDossier({
-    boardTitle: options.boardTitle,
-    dateText,
-    participants,
-    steps,
-    report,
-    locale,
-    createdAt: options.now,
-    labels: {
-      dossier: t.dossierTitle,
-      date: t.dossierDate,
-      participants: t.dossierParticipants,
-      noParticipant: t.dossierNoParticipant,
-      more: t.dossierMore,
-      report: t.dossierReport,
-    },
-  });
+  // pdf-lib and the fonts are only loaded by those who make a PDF.
+  const { renderReportPdf } = await import('@atelier/export/pdf');
+  return renderReportPdf({ document, fonts: { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! }, images });
 }

@@ -1,6 +1,11 @@
 // "Exporter": images drawn in this browser (PNG, SVG), the session file (PDF), the documents and data
 // the server renders (report, CSV, GeoJSON, .tldr), and, for the facilitator, "save as template".
-import { exportFormats, type ExportFormat, type TemplateSummary } from '@atelier/protocol';
+import {
+  defaultNameDisplay,
+  ExportFormat,
+  NameDisplay,
+  type TemplateSummary,
+} from '@atelier/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { useEditor, useValue, type TLShapeId } from 'tldraw';
 import { useBoard, useConnectionState } from '../board/board-context';
@@ -8,7 +13,7 @@ import { fill } from '../facilitation/format';
 import { Dialog } from '../shared/dialog';
 import { useI18n, type Messages } from '../shared/i18n';
 import { facilitatorKeyFor } from '../shared/identity';
-import { exportSessionDossier, stepFrames } from './dossier-export';
+import { exportReportPdf, stepFrames } from './dossier-export';
 import {
   downloadBlob,
   exportFileName,
@@ -19,16 +24,23 @@ import {
 } from './image-export';
 import './export.css';
 
-const fileLabels: Record<ExportFormat, keyof Messages> = {
-  'report.md': 'exportReportMd',
-  'report.html': 'exportReportHtml',
-  'notes.csv': 'exportNotesCsv',
-  'notes.xlsx': 'exportNotesXlsx',
-  'labs.csv': 'exportLabsCsv',
-  'labs.xlsx': 'exportLabsXlsx',
-  'labs.geojson': 'exportLabsGeoJson',
-  'board.tldr': 'exportTldr',
-};
+/** The files offered for download (report.json is what the PDF is made from). */
+const downloads: [ExportFormat, keyof Messages][] = [
+  [ExportFormat.reportMarkdown, 'exportReportMd'],
+  [ExportFormat.reportHtml, 'exportReportHtml'],
+  [ExportFormat.notesCsv, 'exportNotesCsv'],
+  [ExportFormat.notesXlsx, 'exportNotesXlsx'],
+  [ExportFormat.labsCsv, 'exportLabsCsv'],
+  [ExportFormat.labsXlsx, 'exportLabsXlsx'],
+  [ExportFormat.labsGeoJson, 'exportLabsGeoJson'],
+  [ExportFormat.tldraw, 'exportTldr'],
+];
+
+const nameChoices: [NameDisplay, keyof Messages][] = [
+  [NameDisplay.labOnly, 'exportNamesLab'],
+  [NameDisplay.firstNameAndLab, 'exportNamesFirst'],
+  [NameDisplay.full, 'exportNamesFull'],
+];
 
 type Status =
   { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -69,6 +81,7 @@ function ExportPanel({ boardId }: { boardId: string }) {
   const [frameId, setFrameId] = useState<string>('');
   const chosenFrame = frameId || frames[0]?.frameId || '';
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [names, setNames] = useState<NameDisplay>(defaultNameDisplay);
   const working = status.kind === 'working';
 
   const run = async (task: () => Promise<string>) => {
@@ -94,26 +107,18 @@ function ExportPanel({ boardId }: { boardId: string }) {
 
   const exportDossier = () =>
     run(async () => {
-      const now = new Date();
-      const dossier = await exportSessionDossier({
-        editor,
-        boardId,
-        boardTitle: meta.title,
-        session,
-        locale,
-        t,
-        now,
-      });
+      const pdf = await exportReportPdf({ editor, boardId, session, locale, names });
       downloadBlob(
-        new Blob([dossier.bytes as BlobPart], { type: 'application/pdf' }),
-        exportFileName(meta.title, now, 'pdf'),
+        new Blob([pdf.bytes as BlobPart], { type: 'application/pdf' }),
+        exportFileName(meta.title, new Date(), 'pdf'),
       );
       return fill(t.exportDossierDone, {
-        total: dossier.pages.total,
-        steps: dossier.pages.steps,
-        report: dossier.pages.report,
+        total: pdf.pages.total,
+        frames: pdf.pages.frames,
+        text: pdf.pages.total - pdf.pages.frames,
       });
     });
+  const query = new URLSearchParams({ locale, names }).toString();
 
   return (
     <div className="export-panel">
@@ -167,6 +172,22 @@ function ExportPanel({ boardId }: { boardId: string }) {
         </div>
       </section>
 
+      <fieldset className="export-scope export-names">
+        <legend>{t.exportNamesLegend}</legend>
+        {nameChoices.map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={`${scopeName}-names`}
+              value={value}
+              checked={names === value}
+              onChange={() => setNames(value)}
+            />
+            {t[label]}
+          </label>
+        ))}
+      </fieldset>
+
       <section aria-labelledby={`${scopeName}-dossier`}>
         <h3 id={`${scopeName}-dossier`}>{t.exportDossierHeading}</h3>
         <p className="hint">{t.exportDossierHelp}</p>
@@ -187,13 +208,10 @@ function ExportPanel({ boardId }: { boardId: string }) {
       <section aria-labelledby={`${scopeName}-files`}>
         <h3 id={`${scopeName}-files`}>{t.exportFilesHeading}</h3>
         <ul className="export-files">
-          {exportFormats.map((format) => (
+          {downloads.map(([format, label]) => (
             <li key={format}>
-              <a
-                href={`/api/boards/${encodeURIComponent(boardId)}/export/${format}?locale=${locale}`}
-                download
-              >
-                {t[fileLabels[format]]}
+              <a href={`/api/boards/${encodeURIComponent(boardId)}/export/${format}?${query}`} download>
+                {t[label]}
               </a>
             </li>
           ))}

@@ -13,6 +13,7 @@ import { useCommand, useFacilitation } from './use-facilitation';
 import { setPanelOpen, usePanelOpen } from './use-panel-open';
 import { QuestionEditor } from './question-editor';
 import { SessionResetButton } from './session-reset-button';
+import { SummaryEditor } from './summary-editor';
 import { VotePanel } from './vote-panel';
 
 function Section({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
@@ -90,6 +91,9 @@ export function FacilitatorPanel() {
             </Section>
             <Section title={t.facPeopleSection}>
               <ParticipantsPanel session={session} send={send} />
+            </Section>
+            <Section title={t.facSummarySection}>
+              <SummaryEditor key={session.summary ?? ''} summary={session.summary ?? ''} send={send} />
             </Section>
           </>
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { CreatedBoard, OwnedTemplateList, TemplateSummary } from '@atelier/protocol';
 import { api, ApiRequestError } from '../shared/api';
 import { CopyField } from '../shared/copy-field';
@@ -34,6 +34,10 @@ export function HomePage() {
   const [created, setCreated] = useState<CreatedBoard | null>(null);
   const [joinInput, setJoinInput] = useState('');
   const [joinError, setJoinError] = useState(false);
+  const [imported, setImported] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     api.templates().then(
@@ -87,6 +91,24 @@ export function HomePage() {
     }
   }
 
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setImporting(true);
+    setImportError(null);
+    try {
+      const board = await api.importBoard(file, { locale, title: file.name.replace(/\.tldr$/i, '') });
+      rememberViewerLink(board.id, board.viewerUrl);
+      setImported(true);
+      setCreated(board);
+    } catch (caught) {
+      setImportError(caught instanceof ApiRequestError ? caught.message : t.errorGeneric);
+    } finally {
+      setImporting(false);
+    }
+  }
+
   function join(event: FormEvent) {
     event.preventDefault();
     const id = boardIdFromInput(joinInput);
@@ -105,7 +127,7 @@ export function HomePage() {
           <h2 id="create-heading">{t.createTitle}</h2>
           {created ? (
             <div className="created">
-              <p role="status">{t.createdTitle}</p>
+              <p role="status">{imported ? t.importedTitle : t.createdTitle}</p>
               <CopyField label={t.participantLinkLabel} value={created.participantUrl} />
               <CopyField label={t.viewerLinkLabel} value={created.viewerUrl} />
               <CopyField label={t.facilitatorLinkLabel} value={created.facilitatorUrl} />
@@ -187,6 +209,34 @@ export function HomePage() {
                 {busy ? t.creating : t.createButton}
               </button>
             </form>
+          )}
+        </section>
+        <section className="card" aria-labelledby="import-heading">
+          <h2 id="import-heading">{t.importTitle}</h2>
+          <p className="hint" id="import-help">
+            {t.importHelp}
+          </p>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".tldr,application/json"
+            hidden
+            tabIndex={-1}
+            onChange={(event) => void importFile(event)}
+          />
+          <button
+            type="button"
+            className="button"
+            aria-describedby="import-help"
+            disabled={importing}
+            onClick={() => fileInput.current?.click()}
+          >
+            {importing ? t.importing : t.importButton}
+          </button>
+          {importError && (
+            <p className="error" role="alert">
+              {importError}
+            </p>
           )}
         </section>
         <section className="card" aria-labelledby="join-heading">

@@ -12,6 +12,7 @@ import {
   type CreateBoardBody,
   type CreatedBoard,
   type OwnedTemplateList,
+  type ImportBoardQuery,
   type TemplateList,
   type ViewerBoard,
   type ViewerLink,
@@ -37,7 +38,7 @@ async function request<T extends z.ZodType>(
     ...init,
     headers: {
       Accept: 'application/json',
-      ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+      ...(typeof init?.body === 'string' ? { 'Content-Type': 'application/json' } : {}),
       ...init?.headers,
     },
   });
@@ -80,4 +81,14 @@ export const api = {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${facilitatorKey}` },
     }),
+  /** A `.tldr` file sent as it is (the server reads any Content-Type as JSON). */
+  importBoard: (file: Blob, query: ImportBoardQuery): Promise<CreatedBoard> => {
+    const params = new URLSearchParams();
+    if (query.locale) params.set('locale', query.locale);
+    if (query.title?.trim()) params.set('title', query.title.trim().slice(0, 120));
+    return request(createdBoardSchema, `/api/boards/import?${params.toString()}`, {
+      method: 'POST',
+      body: file,
+    });
+  },
 };
