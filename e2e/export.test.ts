@@ -1,5 +1,5 @@
-// The export menu in a real browser: images drawn by tldraw, the session file built in the page
-// (cover + one page per step frame + the report), and the server's documents as downloads.
+// The export menu in a real browser: images drawn by tldraw, the report's PDF built in the page
+// (contents, text, one page per step frame), and the server's documents as downloads.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CreatedBoard, PublicSessionState } from '@atelier/protocol';
@@ -72,29 +72,28 @@ describe('the export menu', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('builds the session file: cover, one page per step frame, then the report', async () => {
+  it('builds the report as PDF: one image page at least per step frame, then the text', async () => {
     const dialog = await openMenu();
-    const pdf = await downloaded(() => dialog.getByRole('button', { name: 'Créer le dossier PDF' }).click());
+    const pdf = await downloaded(() => dialog.getByRole('button', { name: 'Créer le PDF' }).click());
     expect(pdf.download.suggestedFilename()).toMatch(/^atelier-pgo-du-rectorat-\d{4}-\d\d-\d\d\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const status = await dialog.getByRole('status').first().textContent();
-    const match =
-      /Dossier de (\d+) pages téléchargé : couverture, (\d+) page\(s\) d’étapes, (\d+) page\(s\) de compte rendu/.exec(
-        status ?? '',
-      );
+    const match = /PDF de (\d+) pages téléchargé : (\d+) page\(s\) de cadres, (\d+) page\(s\) de texte/.exec(
+      status ?? '',
+    );
     expect(match, status ?? '').not.toBeNull();
-    const [total, steps, report] = match!.slice(1).map(Number) as [number, number, number];
+    const [total, frames, text] = match!.slice(1).map(Number) as [number, number, number];
 
     const session = (await (
       await fetch(`${app.server.url}/api/boards/${board.id}/session`)
     ).json()) as PublicSessionState;
     const stepFrames = new Set(session.steps.flatMap((step) => (step.frameId ? [step.frameId] : [])));
-    expect(steps).toBe(stepFrames.size);
-    expect(report).toBeGreaterThanOrEqual(1);
-    expect(total).toBe(1 + steps + report);
+    expect(frames).toBeGreaterThanOrEqual(stepFrames.size);
+    expect(text).toBeGreaterThanOrEqual(2);
+    expect(total).toBe(frames + text);
     expect(pdfPageCount(pdf.bytes)).toBe(total);
-    fs.writeFileSync(path.join(artifacts, 'dossier-de-session.pdf'), pdf.bytes);
+    fs.writeFileSync(path.join(artifacts, 'compte-rendu.pdf'), pdf.bytes);
     await page.screenshot({ path: path.join(artifacts, 'export-menu.png') });
     const audit = await new AxeBuilder({ page })
       .include('.export-panel')
@@ -118,7 +117,7 @@ describe('the export menu', () => {
     );
     expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ tldrawFileFormatVersion: 1 });
     await page.keyboard.press('Escape');
-    // Nothing was fetched from another host: the PDF's fonts are the standard ones, images drawn here.
+    // Nothing was fetched from another host: the PDF's fonts are shipped by the app, images drawn here.
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.errors.filter((error) => /pageerror|Content Security Policy/.test(error))).toEqual([]);
   });

@@ -136,6 +136,8 @@ export class TestSyncClient {
 /** A board's id (a participant, or its facilitator with the key), or a read-only link's key. */
 export type SocketIoClientOptions = {
   name?: string;
+  /** The lab given in the join dialog. */
+  lab?: string;
   clientKey?: string;
 } & ({ boardId: string; facilitatorKey?: string } | { viewerKey: string });
 
@@ -145,6 +147,7 @@ export function socketIoAuth(options: SocketIoClientOptions): ConnectAuth {
   return {
     ...person,
     boardId: options.boardId,
+    ...(options.lab ? { lab: options.lab } : {}),
     ...(options.facilitatorKey ? { facilitatorKey: options.facilitatorKey } : {}),
   };
 }

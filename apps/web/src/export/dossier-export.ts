@@ -15,7 +15,7 @@ import boldItalicUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 import italicUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf?url';
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
-import { renderImage } from './image-export';
+import { IMAGE_PADDING, renderImage } from './image-export';
 
 /** Step frames in the sequence's order, numbered as everywhere else (P-NUM); steps sharing a frame share its page. */
 export function stepFrames(
@@ -47,6 +47,15 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 async function frameImage(editor: Editor, frameId: TLShapeId): Promise<FrameImage | null> {
   const bounds = editor.getShapePageBounds(frameId);
   if (!bounds) return null;
+  // Where its shapes are, from the image's corner: the PDF leaves out tiles of empty space.
+  const content = [...editor.getShapeAndDescendantIds([frameId])]
+    .filter((id) => id !== frameId)
+    .flatMap((id) => {
+      const box = editor.getShapePageBounds(id);
+      return box
+        ? [{ x: box.x - bounds.x + IMAGE_PADDING, y: box.y - bounds.y + IMAGE_PADDING, w: box.w, h: box.h }]
+        : [];
+    });
   // Two pixels per board unit where the frame is small enough; fewer for the largest frames.
   const pixelRatio = Math.min(2, Math.sqrt(MAX_FRAME_PIXELS / Math.max(1, bounds.w * bounds.h)));
   try {
@@ -54,7 +63,7 @@ async function frameImage(editor: Editor, frameId: TLShapeId): Promise<FrameImag
     const png = new Uint8Array(await blob.arrayBuffer());
     const pixels = pngSize(png);
     // `width` is in board units: the ratio tldraw really used (it shrinks what a canvas cannot hold).
-    return { png, ...pixels, pixelRatio: pixels.width / width };
+    return { png, ...pixels, pixelRatio: pixels.width / width, content };
   } catch {
     return null;
   }
@@ -82,7 +91,11 @@ export async function exportReportPdf(options: {
   const document = (await response.json()) as ReportDocument;
 
   const images = new Map<string, FrameImage | null>();
-  for (const { frameId } of stepFrames(session, locale, (id) => editor.getShape(id as TLShapeId) !== undefined)) {
+  for (const { frameId } of stepFrames(
+    session,
+    locale,
+    (id) => editor.getShape(id as TLShapeId) !== undefined,
+  )) {
     images.set(frameId, await frameImage(editor, frameId as TLShapeId));
   }
   const [regular, bold, italic, boldItalic] = await Promise.all(
@@ -90,5 +103,9 @@ export async function exportReportPdf(options: {
   );
   // pdf-lib and the fonts are only loaded by those who make a PDF.
   const { renderReportPdf } = await import('@atelier/export/pdf');
-  return renderReportPdf({ document, fonts: { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! }, images });
+  return renderReportPdf({
+    document,
+    fonts: { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! },
+    images,
+  });
 }

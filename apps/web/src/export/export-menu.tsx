@@ -1,11 +1,6 @@
 // "Exporter": images drawn in this browser (PNG, SVG), the session file (PDF), the documents and data
 // the server renders (report, CSV, GeoJSON, .tldr), and, for the facilitator, "save as template".
-import {
-  defaultNameDisplay,
-  ExportFormat,
-  NameDisplay,
-  type TemplateSummary,
-} from '@atelier/protocol';
+import { defaultNameDisplay, ExportFormat, NameDisplay, type TemplateSummary } from '@atelier/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { useEditor, useValue, type TLShapeId } from 'tldraw';
 import { useBoard, useConnectionState } from '../board/board-context';

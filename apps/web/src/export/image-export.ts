@@ -20,6 +20,9 @@ export function shapesInScope(editor: Editor, scope: ImageScope): TLShapeId[] {
   }
 }
 
+/** Space around what an image shows, in board units. */
+export const IMAGE_PADDING = 32;
+
 export async function renderImage(
   editor: Editor,
   ids: TLShapeId[],
@@ -29,7 +32,7 @@ export async function renderImage(
   return editor.toImage(ids, {
     format,
     background: true,
-    padding: 32,
+    padding: IMAGE_PADDING,
     ...(format === 'png' ? { pixelRatio: options.pixelRatio ?? 2 } : {}),
   });
 }

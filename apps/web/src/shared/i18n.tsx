@@ -23,7 +23,8 @@ const fr = {
   joinButton: 'Rejoindre',
   joinInvalid: 'Ce lien ou ce code n’est pas reconnu.',
   importTitle: 'Importer un tableau',
-  importHelp: 'Un fichier .tldr enregistré avec tldraw (version 2 ou plus récente) devient un tableau Atelier.',
+  importHelp:
+    'Un fichier .tldr enregistré avec tldraw (version 2 ou plus récente) devient un tableau Atelier.',
   importButton: 'Importer un fichier .tldr',
   importing: 'Import en cours…',
   importedTitle: 'Tableau importé',
@@ -248,8 +249,7 @@ const fr = {
   exportDossierHelp:
     'Le compte rendu mis en page : sommaire, synthèse, tableaux, puis une page par cadre d’étape (les grands cadres en plusieurs parties lisibles).',
   exportDossierButton: 'Créer le PDF',
-  exportDossierDone:
-    'PDF de {total} pages téléchargé : {frames} page(s) de cadres, {text} page(s) de texte.',
+  exportDossierDone: 'PDF de {total} pages téléchargé : {frames} page(s) de cadres, {text} page(s) de texte.',
   exportNamesLegend: 'Noms des participants dans les exports',
   exportNamesLab: 'Labs seulement (sans nom : publiable tel quel)',
   exportNamesFirst: 'Prénoms et labs',

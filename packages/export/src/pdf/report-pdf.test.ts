@@ -110,6 +110,21 @@ describe('renderReportPdf', () => {
     expect(text).not.toContain('[x]');
   });
 
+  it('leaves out the tiles of a large frame that show none of its shapes', async () => {
+    const pdf = await renderReportPdf({
+      document: pgoDocument(),
+      fonts,
+      images: new Map([
+        // Shapes in the top-left quarter only: the overview and one tile.
+        ['shape:themes', { ...checkers(640, 300, 0.25), content: [{ x: 100, y: 100, w: 400, h: 300 }] }],
+      ]),
+    });
+    expect(pdf.pages.frames).toBe(2);
+    const text = await textOf(pdf.bytes);
+    expect(text).toContain('Partie 1 sur 1');
+    expect(text).not.toContain('Partie 2');
+  });
+
   it('says so when a frame could not be drawn, and still lays out its text', async () => {
     const pdf = await renderReportPdf({
       document: pgoDocument(),

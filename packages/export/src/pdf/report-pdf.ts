@@ -44,6 +44,11 @@ export interface FrameImage {
   width: number;
   height: number;
   pixelRatio: number;
+  /**
+   * Where the frame's shapes lie, in board units from the image's top-left corner: a large frame's
+   * tiles that show none of them (empty space) are left out. All tiles are kept when absent.
+   */
+  content?: { x: number; y: number; w: number; h: number }[];
 }
 
 export interface ReportPdfInput {
@@ -690,10 +695,21 @@ async function framePages(
     return;
   }
 
-  // Overview: the whole frame with its tiles numbered, then one page per tile.
+  // Overview: the whole frame with its tiles numbered, then one page per tile that shows something.
   const tileW = board.w / plan.columns;
   const tileH = board.h / plan.rows;
-  const total = plan.columns * plan.rows;
+  const tiles: { r: number; c: number }[] = [];
+  for (let r = 0; r < plan.rows; r++) {
+    for (let c = 0; c < plan.columns; c++) {
+      const shows = (box: { x: number; y: number; w: number; h: number }) =>
+        box.x < (c + 1) * tileW &&
+        box.x + box.w > c * tileW &&
+        box.y < (r + 1) * tileH &&
+        box.y + box.h > r * tileH;
+      if (!image.content || image.content.some(shows)) tiles.push({ r, c });
+    }
+  }
+  const total = tiles.length;
   title(page, `${section.title} — ${document.labels.overview}`);
   const overviewScale = Math.min(area.w / board.w, area.h / board.h);
   const drawn = drawPart(page, { x: 0, y: 0, w: board.w, h: board.h }, area, overviewScale);
@@ -722,32 +738,30 @@ async function framePages(
   }
   const thumbH = 40;
   const thumbW = Math.min(160, (thumbH * board.w) / board.h);
-  for (let r = 0; r < plan.rows; r++) {
-    for (let c = 0; c < plan.columns; c++) {
-      const tilePage = writer.newPage(LANDSCAPE);
-      writer.framePages += 1;
-      const n = r * plan.columns + c + 1;
-      const label = document.labels.tile.replace('{n}', String(n)).replace('{total}', String(total));
-      title(tilePage, `${section.title} — ${label}`, thumbW + 16);
-      drawPart(tilePage, { x: c * tileW, y: r * tileH, w: tileW, h: tileH }, area, plan.scale);
-      // A small overview in the corner, the tile shown on it.
-      const thumbScale = Math.min(thumbW / board.w, thumbH / board.h);
-      const tx = pageW - 36 - board.w * thumbScale;
-      const thumb = drawPart(
-        tilePage,
-        { x: 0, y: 0, w: board.w, h: board.h },
-        { x: tx, top: titleTop - 4, w: board.w * thumbScale, h: thumbH },
-        thumbScale,
-      );
-      tilePage.drawRectangle({
-        x: thumb.left + c * tileW * thumbScale,
-        y: thumb.bottom + thumb.drawnH - (r + 1) * tileH * thumbScale,
-        width: tileW * thumbScale,
-        height: tileH * thumbScale,
-        borderColor: rgb(0.8, 0, 0),
-        borderWidth: 1.2,
-      });
-    }
+  for (const [i, { r, c }] of tiles.entries()) {
+    const tilePage = writer.newPage(LANDSCAPE);
+    writer.framePages += 1;
+    const n = i + 1;
+    const label = document.labels.tile.replace('{n}', String(n)).replace('{total}', String(total));
+    title(tilePage, `${section.title} — ${label}`, thumbW + 16);
+    drawPart(tilePage, { x: c * tileW, y: r * tileH, w: tileW, h: tileH }, area, plan.scale);
+    // A small overview in the corner, the tile shown on it.
+    const thumbScale = Math.min(thumbW / board.w, thumbH / board.h);
+    const tx = pageW - 36 - board.w * thumbScale;
+    const thumb = drawPart(
+      tilePage,
+      { x: 0, y: 0, w: board.w, h: board.h },
+      { x: tx, top: titleTop - 4, w: board.w * thumbScale, h: thumbH },
+      thumbScale,
+    );
+    tilePage.drawRectangle({
+      x: thumb.left + c * tileW * thumbScale,
+      y: thumb.bottom + thumb.drawnH - (r + 1) * tileH * thumbScale,
+      width: tileW * thumbScale,
+      height: tileH * thumbScale,
+      borderColor: rgb(0.8, 0, 0),
+      borderWidth: 1.2,
+    });
   }
 }
 
