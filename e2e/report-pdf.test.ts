@@ -143,10 +143,25 @@ async function playSession(): Promise<void> {
     cards[1]!,
   ]);
   await command({ type: 'step.goto', stepId: 'engagements', start: true });
-  await command({
-    type: 'summary.set',
-    text: 'Deux thématiques retenues : le droit à l’information et l’ouverture des données, puis la santé à l’école.\n\nProchaine étape : des sessions dans les académies de Limoges, Créteil et Lille.',
+}
+
+/** The facilitator types the summary in the panel, as at the end of a session. */
+async function writeSummary(target: Page): Promise<void> {
+  const panel = target.getByTestId('facilitator-panel');
+  const show = panel.getByRole('button', { name: 'Afficher le panneau d’animation' });
+  if (await show.isVisible()) await show.click();
+  await panel.getByText('Synthèse', { exact: true }).click();
+  const field = panel.getByLabel('Synthèse de la séance (elle ouvre le compte rendu)');
+  await field.fill(
+    'Deux thématiques retenues : le droit à l’information et l’ouverture des données, puis la santé à l’école.\n\nProchaine étape : des sessions dans les académies de Limoges, Créteil et Lille.',
+  );
+  const save = panel.getByRole('button', { name: 'Enregistrer la synthèse' });
+  await save.click();
+  // Saved once the server's state comes back with it (the button has nothing left to save).
+  await panel.locator('form:has(textarea[maxlength="5000"]) button[type="submit"]:disabled').waitFor({
+    timeout: 10_000,
   });
+  await panel.screenshot({ path: path.join(artifacts, 'facilitator-summary.png') });
 }
 
 beforeAll(async () => {
@@ -161,6 +176,7 @@ beforeAll(async () => {
   ({ page } = await openIsolatedPage(app.browser, app.server.url));
   await enterBoard(page, board.facilitatorUrl, 'Claire Dubois', 'Lab 110 bis');
   await playSession();
+  await writeSummary(page);
 });
 afterAll(async () => {
   for (const client of open.splice(0)) client.close();
