@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CreatedBoard, PublicSessionState } from '@atelier/protocol';
 import AxeBuilder from '@axe-core/playwright';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterBoard } from './support/app';
+import { enterBoard, openExportMenu } from './support/app';
 import { openIsolatedPage, type PageWatch } from './support/browser';
 import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
@@ -29,13 +29,6 @@ afterAll(async () => {
   await page?.context().close();
 });
 
-async function openMenu(): Promise<Locator> {
-  await page.getByRole('button', { name: 'Exporter', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Exporter le tableau' });
-  await dialog.waitFor();
-  return dialog;
-}
-
 async function downloaded(action: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 45_000 }), action()]);
   const file = await download.path();
@@ -51,7 +44,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe('the export menu', () => {
   it('downloads the whole board and one step as PNG, and the board as SVG', async () => {
-    const dialog = await openMenu();
+    const dialog = await openExportMenu(page);
     const whole = await downloaded(() => dialog.getByRole('button', { name: 'Télécharger en PNG' }).click());
     expect([...whole.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(whole.download.suggestedFilename()).toMatch(/^atelier-pgo-du-rectorat-\d{4}-\d\d-\d\d\.png$/);
@@ -73,7 +66,7 @@ describe('the export menu', () => {
   });
 
   it('builds the report as PDF: one image page at least per step frame, then the text', async () => {
-    const dialog = await openMenu();
+    const dialog = await openExportMenu(page);
     const pdf = await downloaded(() => dialog.getByRole('button', { name: 'Créer le PDF' }).click());
     expect(pdf.download.suggestedFilename()).toMatch(/^atelier-pgo-du-rectorat-\d{4}-\d\d-\d\d\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -104,7 +97,7 @@ describe('the export menu', () => {
   });
 
   it('links the server’s documents, downloaded under the session’s name', async () => {
-    const dialog = await openMenu();
+    const dialog = await openExportMenu(page);
     const report = await downloaded(() =>
       dialog.getByRole('link', { name: 'Compte rendu (Markdown)' }).click(),
     );

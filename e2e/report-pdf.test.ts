@@ -4,7 +4,7 @@
 // choice on a phone, a tablet and a desktop.
 // First: axe-core (through ./support/app) must load before testkit's sync clients install their
 // stand-in `window` for tldraw.
-import { enterBoard } from './support/app';
+import { enterBoard, openExportMenu } from './support/app';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ import {
   type TestSyncClient,
 } from '@atelier/testkit';
 import type { TLFrameShape, TLParentId, TLRecord, TLShapeId } from '@tldraw/tlschema';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIsolatedPage } from './support/browser';
 import { artifacts, useServerAndBrowser } from './support/server-and-browser';
@@ -183,13 +183,6 @@ afterAll(async () => {
   await page?.context().close();
 });
 
-async function openMenu(target: Page): Promise<Locator> {
-  await target.getByRole('button', { name: 'Exporter', exact: true }).click();
-  const dialog = target.getByRole('dialog', { name: 'Exporter le tableau' });
-  await dialog.waitFor();
-  return dialog;
-}
-
 async function downloaded(action: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
   return { download, bytes: fs.readFileSync(await download.path()) };
@@ -234,7 +227,7 @@ function horizontalRules(image: ReturnType<typeof renderPage>, minLength: number
 
 describe('the report of a PGO session as PDF', () => {
   it('is made in the browser, reads in order, names labs only, and draws real tables', async () => {
-    const dialog = await openMenu(page);
+    const dialog = await openExportMenu(page);
     await expect(dialog.getByRole('radio', { name: /Labs seulement/ }).isChecked()).resolves.toBe(true);
     const pdf = await downloaded(() => dialog.getByRole('button', { name: 'Créer le PDF' }).click());
     expect(pdf.download.suggestedFilename()).toMatch(/^atelier-pgo-journee-des-labs-\d{4}-\d\d-\d\d\.pdf$/);
@@ -302,7 +295,7 @@ describe('the report of a PGO session as PDF', () => {
   });
 
   it('carries the name choice to every file', async () => {
-    const dialog = await openMenu(page);
+    const dialog = await openExportMenu(page);
     await dialog.getByRole('radio', { name: /Prénoms et labs/ }).check();
     const link = dialog.getByRole('link', { name: 'Compte rendu (Markdown)' });
     await expect(link.getAttribute('href')).resolves.toContain('names=first-name-lab');
@@ -334,7 +327,7 @@ describe('the export menu on every screen', () => {
   it.each(viewports)('shows the name choice on the $name', async (options) => {
     const target = await facilitatorOn(app.browser, options);
     try {
-      const dialog = await openMenu(target);
+      const dialog = await openExportMenu(target);
       const names = dialog.getByRole('group', { name: 'Noms des participants dans les exports' });
       await names.scrollIntoViewIfNeeded();
       await expect(names.isVisible()).resolves.toBe(true);

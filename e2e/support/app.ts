@@ -1,5 +1,5 @@
 // The app as a person meets it: a real server process serving the built web app.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 export { startServer, startRedis, tempDir, type RunningServer } from '@atelier/testkit';
 
@@ -56,4 +56,12 @@ export async function writeStickyNote(
   await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
   await page.keyboard.type(text);
   await page.keyboard.press('Escape');
+}
+
+/** Opens the board's export menu ("Exporter") and waits for its dialog. */
+export async function openExportMenu(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Exporter le tableau' });
+  await dialog.waitFor();
+  return dialog;
 }

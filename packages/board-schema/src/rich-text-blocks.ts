@@ -1,5 +1,6 @@
 // tldraw's rich text (TipTap/ProseMirror JSON) as a small structure every renderer can lay out:
 // paragraphs of styled runs, headings, lists (nested, ordered, task lists), quotes, code, rules.
+import { childrenOf, isNode, type RichTextNode } from './rich-text';
 
 /** A stretch of text with one set of marks. `text` may hold '\n' (a hard break). */
 export interface TextRun {
@@ -36,21 +37,8 @@ export type RichBlock =
   | { kind: 'code'; text: string }
   | { kind: 'rule' };
 
-interface Node {
-  type?: unknown;
-  text?: unknown;
-  content?: unknown;
-  attrs?: unknown;
-  marks?: unknown;
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function children(node: Node): Node[] {
-  return Array.isArray(node.content) ? node.content.filter(isNode) : [];
-}
+type Node = RichTextNode & { marks?: unknown };
+const children = childrenOf;
 
 function attrs(node: Node): Record<string, unknown> {
   return isNode(node.attrs) ? (node.attrs as Record<string, unknown>) : {};

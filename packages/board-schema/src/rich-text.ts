@@ -1,18 +1,18 @@
 // Plain text out of tldraw's rich text (TipTap/ProseMirror JSON), without loading TipTap.
 
 /** One node of a TipTap document, read defensively: persisted boards are untyped JSON. */
-interface RichTextNode {
+export interface RichTextNode {
   type?: unknown;
   text?: unknown;
   content?: unknown;
   attrs?: unknown;
 }
 
-function isNode(value: unknown): value is RichTextNode {
+export function isNode(value: unknown): value is RichTextNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function childrenOf(node: RichTextNode): RichTextNode[] {
+export function childrenOf(node: RichTextNode): RichTextNode[] {
   return Array.isArray(node.content) ? node.content.filter(isNode) : [];
 }
 
