@@ -110,19 +110,26 @@ describe('renderReportPdf', () => {
     expect(text).not.toContain('[x]');
   });
 
-  it('leaves out the tiles of a large frame that show none of its shapes', async () => {
-    const pdf = await renderReportPdf({
-      document: pgoDocument(),
-      fonts,
-      images: new Map([
-        // Shapes in the top-left quarter only: the overview and one tile.
-        ['shape:themes', { ...checkers(640, 300, 0.25), content: [{ x: 100, y: 100, w: 400, h: 300 }] }],
-      ]),
-    });
-    expect(pdf.pages.frames).toBe(2);
-    const text = await textOf(pdf.bytes);
-    expect(text).toContain('Partie 1 sur 1');
-    expect(text).not.toContain('Partie 2');
+  it('tiles only where a large frame’s shapes are, and leaves out tiles that show none', async () => {
+    const tiled = (content: FrameImage['content']) =>
+      renderReportPdf({
+        document: pgoDocument(),
+        fonts,
+        images: new Map([['shape:themes', { ...checkers(640, 300, 0.25), content }]]),
+      });
+    // Shapes in the top-left corner only, readable on one page: that region alone, no tiles.
+    const corner = await tiled([{ x: 100, y: 100, w: 400, h: 300 }]);
+    expect(corner.pages.frames).toBe(1);
+    expect(await textOf(corner.bytes)).not.toContain('Partie');
+    // Shapes in two opposite corners: 2 × 2 tiles over the region, the two empty ones left out.
+    const corners = await tiled([
+      { x: 0, y: 0, w: 300, h: 200 },
+      { x: 2200, y: 1000, w: 300, h: 200 },
+    ]);
+    expect(corners.pages.frames).toBe(1 + 2);
+    const text = await textOf(corners.bytes);
+    expect(text).toContain('Partie 2 sur 2');
+    expect(text).not.toContain('Partie 3');
   });
 
   it('says so when a frame could not be drawn, and still lays out its text', async () => {

@@ -46,7 +46,8 @@ export interface FrameImage {
   pixelRatio: number;
   /**
    * Where the frame's shapes lie, in board units from the image's top-left corner: a large frame's
-   * tiles that show none of them (empty space) are left out. All tiles are kept when absent.
+   * tiles cover only that region, and tiles that show none of them are left out. When absent, the
+   * whole frame is tiled.
    */
   content?: { x: number; y: number; w: number; h: number }[];
 }
@@ -658,14 +659,9 @@ async function framePages(
   }
   const embedded: PDFImage = await writer.doc.embedPng(image.png);
   const board = { w: image.width / image.pixelRatio, h: image.height / image.pixelRatio };
-  const plan = framePlan(board, area);
+  const whole = { x: 0, y: 0, ...board };
 
-  const drawPart = (
-    target: PDFPage,
-    part: { x: number; y: number; w: number; h: number },
-    box: typeof area,
-    scale: number,
-  ) => {
+  const drawPart = (target: PDFPage, part: Box, box: typeof area, scale: number) => {
     const drawnW = part.w * scale;
     const drawnH = part.h * scale;
     const left = box.x + (box.w - drawnW) / 2;
@@ -689,80 +685,102 @@ async function framePages(
     return { left, bottom, drawnW, drawnH };
   };
 
-  if (plan.columns * plan.rows === 1) {
+  const fitWhole = framePlan(board, area);
+  if (fitWhole.columns * fitWhole.rows === 1) {
     title(page, section.title);
-    drawPart(page, { x: 0, y: 0, w: board.w, h: board.h }, area, plan.scale);
+    drawPart(page, whole, area, fitWhole.scale);
     return;
   }
-
-  // Overview: the whole frame with its tiles numbered, then one page per tile that shows something.
-  const tileW = board.w / plan.columns;
-  const tileH = board.h / plan.rows;
-  const tiles: { r: number; c: number }[] = [];
+  // Tiles cover where the frame's shapes are (its empty margins need no page), cut to a readable scale.
+  const region = contentRegion(image.content, board) ?? whole;
+  const plan = framePlan(region, area);
+  if (plan.columns * plan.rows === 1) {
+    title(page, section.title);
+    drawPart(page, region, area, plan.scale);
+    return;
+  }
+  const tileW = region.w / plan.columns;
+  const tileH = region.h / plan.rows;
+  const tiles: Box[] = [];
   for (let r = 0; r < plan.rows; r++) {
     for (let c = 0; c < plan.columns; c++) {
-      const shows = (box: { x: number; y: number; w: number; h: number }) =>
-        box.x < (c + 1) * tileW &&
-        box.x + box.w > c * tileW &&
-        box.y < (r + 1) * tileH &&
-        box.y + box.h > r * tileH;
-      if (!image.content || image.content.some(shows)) tiles.push({ r, c });
+      const tile = { x: region.x + c * tileW, y: region.y + r * tileH, w: tileW, h: tileH };
+      if (!image.content || image.content.some((box) => overlaps(box, tile))) tiles.push(tile);
     }
   }
-  const total = tiles.length;
+
+  // Overview: the whole frame with its tiles numbered, then one page per tile.
   title(page, `${section.title} — ${document.labels.overview}`);
   const overviewScale = Math.min(area.w / board.w, area.h / board.h);
-  const drawn = drawPart(page, { x: 0, y: 0, w: board.w, h: board.h }, area, overviewScale);
-  for (let r = 0; r < plan.rows; r++) {
-    for (let c = 0; c < plan.columns; c++) {
-      const x = drawn.left + c * tileW * overviewScale;
-      const yTop = drawn.bottom + drawn.drawnH - r * tileH * overviewScale;
-      page.drawRectangle({
-        x,
-        y: yTop - tileH * overviewScale,
-        width: tileW * overviewScale,
-        height: tileH * overviewScale,
-        borderColor: BLUE,
-        borderWidth: 1,
-      });
-      const label = String(r * plan.columns + c + 1);
-      page.drawRectangle({ x: x + 3, y: yTop - 17, width: 8 + label.length * 6, height: 14, color: BLUE });
-      page.drawText(label, {
-        x: x + 6,
-        y: yTop - 13.5,
-        size: 10,
-        font: writer.fonts.bold,
-        color: rgb(1, 1, 1),
-      });
-    }
-  }
+  const drawn = drawPart(page, whole, area, overviewScale);
+  const onOverview = (tile: Box, at: { left: number; bottom: number; drawnH: number }, scale: number) => ({
+    x: at.left + tile.x * scale,
+    y: at.bottom + at.drawnH - (tile.y + tile.h) * scale,
+    width: tile.w * scale,
+    height: tile.h * scale,
+  });
+  tiles.forEach((tile, i) => {
+    const box = onOverview(tile, drawn, overviewScale);
+    page.drawRectangle({ ...box, borderColor: BLUE, borderWidth: 1 });
+    const label = String(i + 1);
+    const top = box.y + box.height;
+    page.drawRectangle({ x: box.x + 3, y: top - 17, width: 8 + label.length * 6, height: 14, color: BLUE });
+    page.drawText(label, {
+      x: box.x + 6,
+      y: top - 13.5,
+      size: 10,
+      font: writer.fonts.bold,
+      color: rgb(1, 1, 1),
+    });
+  });
   const thumbH = 40;
   const thumbW = Math.min(160, (thumbH * board.w) / board.h);
-  for (const [i, { r, c }] of tiles.entries()) {
+  const thumbScale = Math.min(thumbW / board.w, thumbH / board.h);
+  tiles.forEach((tile, i) => {
     const tilePage = writer.newPage(LANDSCAPE);
     writer.framePages += 1;
-    const n = i + 1;
-    const label = document.labels.tile.replace('{n}', String(n)).replace('{total}', String(total));
+    const label = document.labels.tile.replace('{n}', String(i + 1)).replace('{total}', String(tiles.length));
     title(tilePage, `${section.title} — ${label}`, thumbW + 16);
-    drawPart(tilePage, { x: c * tileW, y: r * tileH, w: tileW, h: tileH }, area, plan.scale);
+    drawPart(tilePage, tile, area, plan.scale);
     // A small overview in the corner, the tile shown on it.
-    const thumbScale = Math.min(thumbW / board.w, thumbH / board.h);
-    const tx = pageW - 36 - board.w * thumbScale;
     const thumb = drawPart(
       tilePage,
-      { x: 0, y: 0, w: board.w, h: board.h },
-      { x: tx, top: titleTop - 4, w: board.w * thumbScale, h: thumbH },
+      whole,
+      { x: pageW - 36 - board.w * thumbScale, top: titleTop - 4, w: board.w * thumbScale, h: thumbH },
       thumbScale,
     );
     tilePage.drawRectangle({
-      x: thumb.left + c * tileW * thumbScale,
-      y: thumb.bottom + thumb.drawnH - (r + 1) * tileH * thumbScale,
-      width: tileW * thumbScale,
-      height: tileH * thumbScale,
+      ...onOverview(tile, thumb, thumbScale),
       borderColor: rgb(0.8, 0, 0),
       borderWidth: 1.2,
     });
-  }
+  });
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
+}
+
+/** The part of the image that holds the frame's shapes, with a margin; undefined when unknown. */
+function contentRegion(
+  content: readonly Box[] | undefined,
+  board: { w: number; h: number },
+): Box | undefined {
+  if (!content || content.length === 0) return undefined;
+  // Generous: the image may hold a little more around the frame than its bounds say.
+  const margin = 80;
+  const x = Math.max(0, Math.min(...content.map((box) => box.x)) - margin);
+  const y = Math.max(0, Math.min(...content.map((box) => box.y)) - margin);
+  const right = Math.min(board.w, Math.max(...content.map((box) => box.x + box.w)) + margin);
+  const bottom = Math.min(board.h, Math.max(...content.map((box) => box.y + box.h)) + margin);
+  return right > x && bottom > y ? { x, y, w: right - x, h: bottom - y } : undefined;
 }
 
 function hasText(section: ReportSection): boolean {
