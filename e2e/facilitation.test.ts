@@ -269,4 +269,63 @@ describe('facilitating a workshop in the browser', () => {
     expect(await facilitator.page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
     await close(facilitator, participant);
   });
+
+  it('lets the facilitator remove someone from the participants panel, after confirming; they are told why', async () => {
+    const { participantUrl, facilitatorUrl } = await createWorkshop();
+    const troll = await openPerson();
+    await enterBoard(troll.page, participantUrl, 'Troll', 'Nulle part');
+    const kept = await openPerson();
+    await enterBoard(kept.page, participantUrl, 'Paul', 'Lab de Lyon');
+
+    // The participants panel, as the facilitator sees it, on a phone, a tablet and a desktop.
+    const viewports = [
+      { name: '390x844', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+      { name: '1024x768', viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false },
+      { name: '1440x900', viewport: { width: 1440, height: 900 }, hasTouch: false, isMobile: false },
+    ];
+    let facilitator: Person | null = null;
+    for (const { name, ...options } of viewports) {
+      const context = await app.browser.newContext({ ...options, locale: 'fr-FR' });
+      const page = await context.newPage();
+      const watch: PageWatch = { foreignRequests: [], errors: [] };
+      page.on('pageerror', (error) => watch.errors.push(`pageerror: ${error.message}`));
+      await enterBoard(page, facilitatorUrl, 'Animatrice', 'Lab 110 bis');
+      await openPanel(page);
+      const panel = page.getByTestId('facilitator-panel');
+      await panel.locator('summary', { hasText: 'Participants' }).click();
+      const removeTroll = panel.getByRole('button', { name: 'Retirer Troll du tableau' });
+      await removeTroll.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(artifacts, `participants-panel-${name}.png`) });
+      const box = await removeTroll.boundingBox();
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+      if (facilitator) await close({ page, watch });
+      else facilitator = { page, watch };
+    }
+    const page = facilitator!.page;
+    const panel = page.getByTestId('facilitator-panel');
+    await panel.locator('summary', { hasText: 'Participants' }).click();
+    await panel.locator('summary', { hasText: 'Participants' }).click();
+
+    // Nothing happens before the confirmation; closing the dialog cancels.
+    await panel.getByRole('button', { name: 'Retirer Troll du tableau' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Retirer Troll du tableau ?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'participants-remove-dialog-390x844.png') });
+    expect(await seriousViolations(page, { exclude: ['.tl-canvas'] })).toEqual([]);
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    expect(await panel.getByText('Troll').count()).toBe(1);
+    await panel.getByRole('button', { name: 'Retirer Troll du tableau' }).click();
+    await page.getByRole('button', { name: 'Retirer du tableau', exact: true }).click();
+
+    await expect.poll(() => panel.getByText('Troll').count(), PATIENCE).toBe(0);
+    await troll.page.getByText('L’animation vous a retiré·e de ce tableau.').waitFor(PATIENCE);
+    await troll.page.screenshot({ path: path.join(artifacts, 'participant-removed.png') });
+    // Reloading does not bring them back; Paul carries on.
+    await troll.page.reload();
+    await troll.page.getByRole('button', { name: 'Entrer dans le tableau' }).click();
+    await troll.page.getByText('L’animation vous a retiré·e de ce tableau.').waitFor(PATIENCE);
+    expect(await panel.getByText('Paul').count()).toBe(1);
+    await close(facilitator!, kept);
+    await troll.page.context().close();
+  });
 });

@@ -1,5 +1,5 @@
-// Bundles the server and the workspace packages it uses into dist/main.js; npm dependencies stay
-// external and load from node_modules.
+// Bundles the server and the workspace packages it uses into dist/main.js (and its export worker into
+// dist/export-worker.js); npm dependencies stay external and load from node_modules.
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -7,8 +7,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@atelier/'));
 
 const options = {
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The export worker is its own bundle: piscina loads it in each worker thread.
+  entryPoints: { main: 'src/main.ts', 'export-worker': 'src/exports/export-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

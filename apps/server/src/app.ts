@@ -11,15 +11,15 @@ import { Server } from 'socket.io';
 import { ErrorCode, SocketEvent, type ClientConfig, type Health } from '@atelier/protocol';
 import { BoardService } from './boards/board-service';
 import type { Config } from './config';
-import { addressRate } from './http/address-rate';
 import { assetRoutes } from './http/asset-routes';
 import { boardRoutes } from './http/board-routes';
+import { ExportPool } from './exports/export-pool';
 import { exportRoutes } from './http/export-routes';
 import { FacilitatorGate } from './http/facilitator-gate';
-import { ConnectionCounter } from './http/connection-counter';
 import { errorHandler, notFoundHandler } from './http/http-error';
 import { originChecker } from './http/origin';
-import { RateLimiter } from './http/rate-limiter';
+import { EngineAdmission } from './limits/engine-admission';
+import { sharedLimits } from './limits/shared-limits';
 import { securityHeaders } from './http/security-headers';
 import { viewerRoutes } from './http/viewer-routes';
 import type { Logger } from './logger';
@@ -44,6 +44,14 @@ export interface AtelierServer {
   close(): Promise<void>;
 }
 
+/** Connections from one address let in past its cap at once, only to be told `rate_limited`. */
+const CONNECTIONS_LET_IN_TO_HEAR_WHY = 5;
+
+/** The export worker's bundle, next to the server's (`apps/server/dist/export-worker.js`). */
+function exportWorkerFile(): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'export-worker.js');
+}
+
 function defaultWebDist(): string {
   // From apps/server/dist/main.js (built) or apps/server/src/app.ts (tests): ../../web/dist.
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -62,9 +70,31 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
   const isAllowedOrigin = originChecker(config.publicUrl);
   const { limits } = config;
   const boards = new BoardService(store, limits.boardAssetBytes);
+  // With Redis every process draws on the same budgets and counts (see limits/shared-limits.ts).
+  const shared = sharedLimits(
+    store instanceof RedisBoardStore ? { redis: store.redis, keyPrefix: store.keyPrefix } : undefined,
+  );
   // Shared by REST, the Socket.IO handshake and /sync, so no door is left unguarded.
-  const failedKeys = new RateLimiter(limits.failedKeyAttemptsPerMinute, 60 * 1000);
-  const connections = new ConnectionCounter(limits.connectionsPerIp);
+  const failedKeys = shared.budget({
+    name: 'wrong-keys',
+    points: limits.failedKeyAttemptsPerMinute,
+    durationSeconds: 60,
+  });
+  const boardCreation = shared.budget({
+    name: 'boards',
+    points: limits.boardsPerIpPerHour,
+    durationSeconds: 60 * 60,
+  });
+  const connections = shared.connections({
+    limit: limits.connectionsPerIp,
+    overflow: CONNECTIONS_LET_IN_TO_HEAR_WHY,
+  });
+  const admission = new EngineAdmission(
+    connections,
+    config.trustProxy,
+    isAllowedOrigin,
+    config.handshakeTimeoutMs,
+  );
   // A hung backend (Redis unreachable) must not hang the health check with it.
   const storeHealthy = () =>
     Promise.race([
@@ -97,7 +127,9 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
   const io: BoardServer = new Server(httpServer, {
     // Oversized frames are refused by Socket.IO itself; up to twice the limit we answer with a clear error.
     maxHttpBufferSize: config.maxMessageBytes * 2,
-    allowRequest: (request, callback) => callback(null, isAllowedOrigin(request.headers.origin, request)),
+    allowRequest: admission.allowRequest,
+    // A connection that never sends Socket.IO's connect packet holds its place this long at most.
+    connectTimeout: config.handshakeTimeoutMs,
     transports: ['websocket', 'polling'],
     pingInterval: 10_000,
     pingTimeout: 10_000,
@@ -116,6 +148,14 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     logger,
     (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
     { undoWindowMs: config.undoWindowMs },
+    {
+      policy: config.people,
+      newcomers: shared.budget({
+        name: 'newcomers',
+        points: config.people.newcomersPerIpPerHour,
+        durationSeconds: 60 * 60,
+      }),
+    },
   );
   // The room runs in the board's owner; the writer may be connected to any process.
   rooms.on('limitExceeded', (_boardId, sessionId, message) =>
@@ -126,7 +166,16 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     }),
   );
 
-  io.use(authenticateSocket(boards, { failedKeys, connections, trustProxy: config.trustProxy, logger }));
+  admission.attach(io.engine);
+  io.use(
+    authenticateSocket(boards, {
+      failedKeys,
+      admission,
+      admitPerson: sessions.admit,
+      trustProxy: config.trustProxy,
+      logger,
+    }),
+  );
   io.on('connection', (socket) => {
     limitMessageRate(socket, limits.messagesPerSecond);
     sessions.attach(socket);
@@ -156,13 +205,32 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     response.json(body);
   });
   const facilitators = new FacilitatorGate(boards, failedKeys);
-  app.use('/api', boardRoutes({ boards, rooms, sessions, store, config, facilitators }));
-  app.use('/api', exportRoutes({ boards, rooms, store, config, facilitators }));
-  const uploads = addressRate({
+  app.use('/api', boardRoutes({ boards, rooms, sessions, store, config, facilitators, boardCreation }));
+  const exportPool = new ExportPool({
+    filename: exportWorkerFile(),
+    workers: config.exports.workers,
+    queueSize: config.exports.queueSize,
+  });
+  const perAddressPerHour = (name: string) => shared.budget({ name, points: 60, durationSeconds: 60 * 60 });
+  app.use(
+    '/api',
+    exportRoutes({
+      boards,
+      rooms,
+      store,
+      config,
+      facilitators,
+      exportPool,
+      budgets: {
+        imports: perAddressPerHour('imports'),
+        savedTemplates: perAddressPerHour('saved-templates'),
+      },
+    }),
+  );
+  const uploads = shared.budget({
     name: 'asset-upload',
     points: limits.assetUploadsPerIpPerMinute,
     durationSeconds: 60,
-    ...(store instanceof RedisBoardStore ? { redis: store.redis } : {}),
   });
   app.use('/api', assetRoutes({ boards, store, members: sessions, uploads }));
   app.use('/api', viewerRoutes({ boards, config, facilitators }));
@@ -196,6 +264,8 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
         .catch((error: Error) => logger.error({ err: error.message }, 'shutdown save failed'));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await router.close();
+      await connections.close();
+      await exportPool.close();
       httpServer.closeAllConnections();
       await store.close();
     })();

@@ -1,4 +1,5 @@
 import { DEFAULT_UNDO_WINDOW_MS } from '@atelier/session';
+import { SessionLimits } from '@atelier/protocol';
 import { z } from 'zod';
 import { compileTrustProxy, type TrustProxy } from './http/client-address';
 
@@ -66,6 +67,27 @@ export const configSchema = z
     MAX_ASSET_UPLOADS_PER_IP_PER_MINUTE: positiveInt(60),
     /** Saved templates are private to their facilitator; `true` lists every one of them for everyone. */
     ALLOW_PUBLIC_TEMPLATES: flag,
+    /** How long a connection may stay open without sending Socket.IO's connect packet. */
+    HANDSHAKE_TIMEOUT_MS: positiveInt(5000),
+    /** People in one board's live participant list (connected and recent leavers); at most 500. */
+    MAX_PARTICIPANTS_PER_BOARD: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(SessionLimits.maxParticipants)
+      .default(500),
+    /** New people (client keys the board has never seen) one IP address may bring to one board per hour. */
+    MAX_NEWCOMERS_PER_IP_PER_BOARD_PER_HOUR: positiveInt(60),
+    /** How long someone who left stays in the live participant list before moving to the roster. */
+    LEAVERS_KEPT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(10 * 60 * 1000),
+    /** Worker threads building exports (reports, `.tldr`). */
+    EXPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+    /** Exports waiting for a worker; past it: 503 `busy` with `Retry-After`. */
+    EXPORT_QUEUE_SIZE: z.coerce.number().int().min(0).default(8),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -82,6 +104,13 @@ export const configSchema = z
     trustProxy: env.TRUST_PROXY,
     undoWindowMs: env.UNDO_WINDOW_MS,
     publicTemplates: env.ALLOW_PUBLIC_TEMPLATES,
+    handshakeTimeoutMs: env.HANDSHAKE_TIMEOUT_MS,
+    exports: { workers: env.EXPORT_WORKERS, queueSize: env.EXPORT_QUEUE_SIZE },
+    people: {
+      maxParticipants: env.MAX_PARTICIPANTS_PER_BOARD,
+      newcomersPerIpPerHour: env.MAX_NEWCOMERS_PER_IP_PER_BOARD_PER_HOUR,
+      leaversKeptMs: env.LEAVERS_KEPT_MS,
+    },
     limits: {
       messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
       connectionsPerIp: env.MAX_CONNECTIONS_PER_IP,

@@ -3,22 +3,31 @@
 import { connectAuthSchema, describeZodError, ErrorCode, SocketEvent } from '@atelier/protocol';
 import type { BoardService } from './boards/board-service';
 import { clientAddress, type TrustProxy } from './http/client-address';
-import type { ConnectionCounter } from './http/connection-counter';
-import type { RateLimiter } from './http/rate-limiter';
+import type { EngineAdmission } from './limits/engine-admission';
+import type { AddressRate } from './limits/shared-limits';
 import type { Logger } from './logger';
 import { userIdFromClientKey } from './secrets';
-import type { BoardSocket } from './socket-types';
+import type { BoardSocket, SocketData } from './socket-types';
 
 /** A refused handshake: the client's `connect_error` carries `data.code`. */
 function refusal(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
   return Object.assign(new Error(message), { data: { code, message } });
 }
 
+/** Whether a person may join a board's session (its cap, removed people, new identities per address). */
+export type PersonAdmission = (person: {
+  boardId: string;
+  userId: string;
+  address: string;
+  role: SocketData['role'];
+}) => Promise<{ code: ErrorCode; message: string } | null>;
+
 export interface SocketGuards {
   /** Wrong facilitator keys per address, shared with the REST routes. */
-  failedKeys: RateLimiter;
-  /** Open sockets per address, shared with the native `/sync` endpoint. */
-  connections: ConnectionCounter;
+  failedKeys: AddressRate;
+  /** Places under the per-address connection cap, taken by the engine.io handshake. */
+  admission: EngineAdmission;
+  admitPerson?: PersonAdmission;
   /** Whose `X-Forwarded-For` names the client (`TRUST_PROXY`). */
   trustProxy: TrustProxy;
   logger: Logger;
@@ -40,38 +49,39 @@ export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
       socket.handshake.headers['x-forwarded-for'],
       guards.trustProxy,
     );
-    if (facilitatorKey !== undefined && guards.failedKeys.exceeded(ip)) {
-      const seconds = guards.failedKeys.retryAfterSeconds(ip);
-      next(
-        refusal(
-          ErrorCode.rateLimited,
-          `too many wrong facilitator keys from this address; try again in ${seconds} s`,
-        ),
-      );
+    // Counted from the engine.io handshake; let in past the cap only to hear why.
+    if (guards.admission.isOver(socket.conn.request)) {
+      next(refusal(ErrorCode.rateLimited, 'too many open connections from this address'));
       return;
     }
+    // The client spoke Socket.IO: however long the checks below take, its place is no longer timed.
+    guards.admission.connected(socket.conn.request);
     ('viewerKey' in auth ? boards.findByViewerKey(auth.viewerKey) : boards.find(auth.boardId))
-      .then((board) => {
+      .then(async (board) => {
         if (!board) return next(refusal(ErrorCode.boardNotFound, 'no board with this id'));
+        // The right key always gets in; wrong ones are counted, and past the budget told to wait.
         if (facilitatorKey !== undefined && !boards.isFacilitatorKey(board, facilitatorKey)) {
-          guards.failedKeys.take(ip);
+          const decision = await guards.failedKeys.take(ip);
+          if (!decision.ok) {
+            return next(
+              refusal(
+                ErrorCode.rateLimited,
+                `too many wrong facilitator keys from this address; try again in ${decision.retryAfterSeconds} s`,
+              ),
+            );
+          }
           return next(refusal(ErrorCode.unauthorized, 'this facilitator key is not valid for this board'));
         }
-        const release = guards.connections.acquire(ip);
-        if (!release) {
-          return next(refusal(ErrorCode.rateLimited, 'too many open connections from this address'));
-        }
-        // Whichever comes first; release is idempotent.
-        socket.once('disconnect', release);
-        socket.conn.once('close', release);
+        const role = viewerKey !== undefined ? 'viewer' : boards.roleFor(board, facilitatorKey);
+        const userId = userIdFromClientKey(auth.clientKey);
+        const refused = await guards.admitPerson?.({ boardId: board.meta.id, userId, address: ip, role });
+        if (refused) return next(refusal(refused.code, refused.message));
         socket.data = {
           boardId: board.meta.id,
-          userId: userIdFromClientKey(auth.clientKey),
+          userId,
           name: auth.name,
           ...(auth.lab ? { lab: auth.lab } : {}),
-          ...(viewerKey !== undefined
-            ? { role: 'viewer', viewerKey }
-            : { role: boards.roleFor(board, facilitatorKey) }),
+          ...(viewerKey !== undefined ? { role: 'viewer', viewerKey } : { role }),
         };
         next();
       })

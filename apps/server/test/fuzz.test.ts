@@ -48,6 +48,7 @@ beforeAll(async () => {
       MAX_CONNECTIONS_PER_IP: '100000',
       MAX_BOARDS_PER_IP_PER_HOUR: '100000',
       MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE: '100000',
+      MAX_NEWCOMERS_PER_IP_PER_BOARD_PER_HOUR: '100000',
     },
   });
   const board = await createBoard(server.url, { title: 'Fuzz', template: 'codev-flash' });

@@ -28,6 +28,7 @@ beforeAll(async () => {
       MAX_BOARD_BYTES: String(96 * 1024),
       MAX_FAILED_KEY_ATTEMPTS_PER_MINUTE: '3',
       MAX_MESSAGES_PER_SECOND: '100',
+      HANDSHAKE_TIMEOUT_MS: '1500',
     },
   });
 });
@@ -143,7 +144,7 @@ describe('limits per address', () => {
     for (const socket of [...sockets, fifth, elsewhere, again]) socket.close();
   });
 
-  it('wrong facilitator keys, over REST and sockets together; the right key waits too', async () => {
+  it('wrong facilitator keys, over REST and sockets together; the right key still works after the flood', async () => {
     const board = await boardFromNewAddress();
     const address = newAddress();
     const rest = (key: string, from = address) =>
@@ -161,23 +162,76 @@ describe('limits per address', () => {
     const wrongSocket = socketFrom(address, socketIoAuth({ boardId: board.id, facilitatorKey: 'wrong-3' }));
     expect(await handshake(wrongSocket)).toMatchObject({ connected: false, code: 'unauthorized' });
 
-    const lockedSocket = socketFrom(
-      address,
-      socketIoAuth({ boardId: board.id, facilitatorKey: board.facilitatorKey }),
-    );
+    // Past the budget (3 a minute) wrong keys are told to wait, over REST and sockets alike.
+    const flood = await Promise.all(Array.from({ length: 20 }, (_, i) => rest(`wrong-flood-${i}`)));
+    expect(new Set(flood.map((response) => response.status))).toEqual(new Set([429]));
+    expect(await flood[0]?.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(Number(flood[0]?.headers.get('retry-after'))).toBeGreaterThan(0);
+    const lockedSocket = socketFrom(address, socketIoAuth({ boardId: board.id, facilitatorKey: 'wrong-4' }));
     const locked = await handshake(lockedSocket);
     expect(locked).toMatchObject({ connected: false, code: 'rate_limited' });
     expect(locked.connected ? '' : locked.message).toMatch(/try again in \d+ s/);
-    const lockedRest = await rest(board.facilitatorKey);
-    expect(lockedRest.status).toBe(429);
-    expect(await lockedRest.json()).toMatchObject({ error: { code: 'rate_limited' } });
-    // Participants from that address are not locked out, nor is the facilitator elsewhere.
-    const participant = socketFrom(address, socketIoAuth({ boardId: board.id }));
-    expect(await handshake(participant)).toEqual({ connected: true });
-    expect((await rest(board.facilitatorKey, newAddress())).status).toBe(200);
-    for (const socket of [wrongSocket, lockedSocket, participant]) socket.close();
+
+    // The right key from that same address still gets in, over REST and over a socket.
+    expect((await rest(board.facilitatorKey)).status).toBe(200);
+    const facilitator = socketFrom(
+      address,
+      socketIoAuth({ boardId: board.id, facilitatorKey: board.facilitatorKey }),
+    );
+    expect(await handshake(facilitator)).toEqual({ connected: true });
+    for (const socket of [wrongSocket, lockedSocket, facilitator]) socket.close();
   });
 });
+
+describe('raw engine.io connections (no Socket.IO connect packet)', () => {
+  it('count against the per-address cap from their handshake and are closed after the handshake timeout', async () => {
+    const address = newAddress();
+    // 30 polling handshakes at once: with a cap of 4 (and 5 more let in to hear why) most are refused.
+    const handshakes = await Promise.all(
+      Array.from({ length: 30 }, () => rawEngineHandshake(server.url, address)),
+    );
+    const accepted = handshakes.filter((handshake) => handshake.sid);
+    expect(accepted.length).toBeLessThanOrEqual(4 + 5);
+    expect(handshakes.filter((handshake) => handshake.status === 403).length).toBe(30 - accepted.length);
+    // A raw engine.io WebSocket is refused the same way (engine.io answers a refused upgrade with 400).
+    const raw = new WebSocket(`${server.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+      headers: { 'X-Forwarded-For': address },
+    });
+    const refused = await new Promise<string>((resolve) => {
+      raw.once('unexpected-response', (_request, response) => resolve(`HTTP ${response.statusCode}`));
+      raw.once('open', () => resolve('open'));
+    });
+    expect(refused).toBe('HTTP 400');
+    // Never sending Socket.IO's connect packet, the accepted ones are closed (HANDSHAKE_TIMEOUT_MS = 1.5 s)
+    // and their places freed: a real client from that address gets in.
+    await until(
+      async () => (await rawEngineHandshake(server.url, address)).status === 200,
+      10_000,
+      'a place freed by the handshake timeout',
+    );
+    const board = await boardFromNewAddress();
+    await until(
+      async () => {
+        const socket = socketFrom(address, socketIoAuth({ boardId: board.id }));
+        const result = await handshake(socket);
+        socket.close();
+        return result.connected;
+      },
+      10_000,
+      'a Socket.IO client from that address',
+    );
+  });
+});
+
+/** engine.io's polling handshake, as a raw client sends it: a session id, or the refusal's status. */
+async function rawEngineHandshake(url: string, address: string): Promise<{ status: number; sid?: string }> {
+  const response = await fetch(`${url}/socket.io/?EIO=4&transport=polling`, {
+    headers: { 'X-Forwarded-For': address },
+  });
+  const body = await response.text();
+  const sid = response.status === 200 ? /"sid":"([^"]+)"/.exec(body)?.[1] : undefined;
+  return { status: response.status, ...(sid ? { sid } : {}) };
+}
 
 describe('which proxy is believed: TRUST_PROXY', () => {
   /** A native /sync socket from `address`: still open a moment after opening, or how it was closed. */

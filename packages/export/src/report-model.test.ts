@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NameDisplay } from '@atelier/protocol';
 import { buildBoard } from '@atelier/templates';
 import { toRichText } from '@tldraw/tlschema';
 import { buildReportModel } from './report-model';
@@ -113,5 +114,25 @@ describe('escapeMarkdown', () => {
     );
     expect(escapeMarkdown('# titre\n- item\n1. un\nR&D 3-2')).toBe('\\# titre\n\\- item\n1\\. un\nR&D 3-2');
     expect(escapeMarkdown('1. un', { blockStart: false })).toBe('1. un');
+  });
+});
+
+describe('people who left long ago', () => {
+  it('are listed in the report and still name the notes they wrote (the roster kept outside the live list)', () => {
+    const { built, records } = ideationBoard();
+    const model = buildReportModel({
+      board: { title: 'Idéation', createdAt: '2026-11-27T08:00:00.000Z', template: 'ideation' },
+      records,
+      session: session({
+        steps: built.steps,
+        participants: [person('u-ben', 'Ben')],
+        pastParticipants: [{ userId: 'u-ana', name: 'Ana', role: 'participant', leftAt: exportedAt - 1 }],
+      }),
+      exportedAt,
+      locale: 'fr',
+      names: NameDisplay.full,
+    });
+    expect(model.people.map((row) => row.name)).toEqual(['Ana', 'Ben']);
+    expect(model.items.map((entry) => entry.author)).toEqual(['Ana', 'Ben']);
   });
 });

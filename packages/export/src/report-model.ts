@@ -334,6 +334,16 @@ function voteForItems(
   return undefined;
 }
 
+/** Everyone who took part: the live list, then those who left long ago (the server's roster). */
+function peopleOf(session: SessionState | null | undefined): Participant[] {
+  const live = session?.participants ?? [];
+  const liveIds = new Set(live.map((person) => person.userId));
+  const past = (session?.pastParticipants ?? [])
+    .filter((person) => !liveIds.has(person.userId))
+    .map((person) => ({ ...person, connected: false }));
+  return [...live, ...past];
+}
+
 export function buildReportModel(input: ExportInput): ReportModel {
   const { locale, exportedAt, session } = input;
   const timeZone = input.timeZone ?? 'Europe/Paris';
@@ -346,7 +356,8 @@ export function buildReportModel(input: ExportInput): ReportModel {
   const zonesById = new Map(
     [...board.frames.flatMap((frame) => frame.zones), ...board.looseZones].map((zone) => [zone.id, zone]),
   );
-  const people = new Map((session?.participants ?? []).map((person) => [person.userId, person]));
+  const everyone = peopleOf(session);
+  const people = new Map(everyone.map((person) => [person.userId, person]));
   const groupList = session?.groups?.list ?? [];
   const groupName = (groupId: string | undefined) =>
     groupList.find((group) => group.id === groupId)?.name ?? '';
@@ -552,7 +563,7 @@ export function buildReportModel(input: ExportInput): ReportModel {
         : `${timing.extendedMs > 0 ? '+' : '−'}${formatDuration(Math.abs(timing.extendedMs))}`,
   }));
 
-  const participants = session?.participants ?? [];
+  const participants = everyone;
   const roleOf = (person: Participant) =>
     person.role === 'facilitator' ? labels.facilitator : labels.participant;
   const peopleRows: ReportPerson[] = participants

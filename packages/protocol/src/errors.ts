@@ -18,6 +18,12 @@ export const ErrorCode = {
   /** An undo sent after its window closed. */
   undoExpired: 'undo_expired',
   storeUnavailable: 'store_unavailable',
+  /** The board's live participant list is full of connected people (`MAX_PARTICIPANTS_PER_BOARD`). */
+  sessionFull: 'session_full',
+  /** The facilitator removed this person from the board; their client key may not join it again. */
+  removed: 'removed',
+  /** The server is busy (its export queue is full); try again after `Retry-After`. */
+  busy: 'busy',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

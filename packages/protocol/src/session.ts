@@ -7,7 +7,12 @@ import { summarySetCommandSchema, summarySetLogEntrySchema, summaryTextSchema } 
 /** Hard limits; the schemas below reject anything beyond them. */
 export const SessionLimits = {
   maxSteps: 100,
+  /** People in the live list (connected, and those who left recently). */
   maxParticipants: 500,
+  /** People who left longer ago, kept for the report (oldest dropped first). */
+  maxPastParticipants: 5000,
+  /** Client keys removed by the facilitator, refused on the board (oldest forgotten first). */
+  maxRemovedPeople: 1000,
   maxGroups: 20,
   /** Oldest entries are dropped past this (a whole day of facilitation stays far below it). */
   maxLogEntries: 5000,
@@ -124,6 +129,8 @@ const facilitatorCommands = [
   z.object({ type: z.literal('camera.follow.stop') }),
   z.object({ type: z.literal('question.set'), text: z.string().trim().max(SessionLimits.maxQuestionLength) }),
   summarySetCommandSchema,
+  /** Takes someone off the board: out of the list, their dots out of the vote, their key refused. */
+  z.object({ type: z.literal('participant.remove'), userId: userIdSchema }),
 ] as const;
 
 const participantCommands = [
@@ -181,8 +188,16 @@ export const participantSchema = z.object({
   role: sessionRoleSchema,
   groupId: groupIdSchema.optional(),
   connected: z.boolean(),
+  /** When a person who is not connected left; they move to the past roster some time after. */
+  leftAt: epochMsSchema.optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;
+
+/** Someone who left the live list: kept for the report (name, lab, group), never broadcast. */
+export const pastParticipantSchema = participantSchema
+  .omit({ connected: true, leftAt: true })
+  .extend({ leftAt: epochMsSchema });
+export type PastParticipant = z.infer<typeof pastParticipantSchema>;
 
 export const groupSchema = z.object({
   id: groupIdSchema,
@@ -362,6 +377,14 @@ export const sessionLogEntrySchema = z.discriminatedUnion('type', [
   /** The last `command` of that type was undone: its entry no longer counts. */
   z.object({ ...logBase, type: z.literal('action.undone'), command: undoableCommandSchema }),
   summarySetLogEntrySchema,
+  z.object({
+    ...logBase,
+    type: z.literal('participant.removed'),
+    userId: userIdSchema,
+    name: z.string(),
+    /** Dots of theirs taken out of the open vote. */
+    dots: z.number().int().min(0),
+  }),
 ]);
 export type SessionLogEntry = z.infer<typeof sessionLogEntrySchema>;
 export type SessionLogEntryType = SessionLogEntry['type'];
@@ -388,6 +411,10 @@ const sessionCommonShape = {
 /** Everything the server keeps (and stores). */
 export const sessionStateSchema = z.object({
   ...sessionCommonShape,
+  /** Server only. Absent in states stored before it existed. */
+  pastParticipants: z.array(pastParticipantSchema).max(SessionLimits.maxPastParticipants).optional(),
+  /** Server only: user ids the facilitator removed. */
+  removedUserIds: z.array(userIdSchema).max(SessionLimits.maxRemovedPeople).optional(),
   vote: voteStateSchema.nullable(),
   /** The last destructive command, undoable until `expiresAt`; replaced by the next one. */
   undo: undoStateSchema.nullable().optional(),

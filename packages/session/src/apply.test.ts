@@ -44,6 +44,7 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
   'vote.retract': { type: 'vote.retract', itemId: 'shape:note1' },
   'groups.choose': { type: 'groups.choose', groupId: 'g1' },
   'profile.set': { type: 'profile.set', name: 'Alice', lab: 'Lab' },
+  'participant.remove': { type: 'participant.remove', userId: 'bob' },
 };
 const allCommands = Object.values(examples);
 const participantTypes = ['vote.cast', 'vote.retract', 'groups.choose', 'profile.set'];

@@ -9,7 +9,7 @@ import type {
 } from '@atelier/protocol';
 import { cameraFollowStart, cameraFollowStop, cameraSummon } from './camera-commands';
 import { groupsChoose, groupsClear, groupsMove, groupsSplit } from './group-commands';
-import { profileSet } from './participants';
+import { participantRemove, profileSet } from './participants';
 import { seededRandom } from './random';
 import { accept, refuse } from './result';
 import type { Actor, ApplyResult, CommandContext } from './result';
@@ -117,6 +117,8 @@ function dispatch(state: SessionState, command: SessionCommand, ctx: CommandCont
       return summarySet(state, command, ctx);
     case 'profile.set':
       return profileSet(state, command, ctx);
+    case 'participant.remove':
+      return participantRemove(state, command, ctx);
   }
 }
 

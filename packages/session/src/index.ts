@@ -5,7 +5,15 @@ export type { Actor, ApplyResult } from './result';
 export { createSession } from './create-session';
 export type { CreateSessionOptions } from './create-session';
 export { tick, nextAutoAdvanceAt } from './tick';
-export { addParticipant, setParticipantConnected, removeParticipant } from './participants';
+export {
+  addParticipant,
+  admission,
+  defaultParticipantPolicy,
+  setParticipantConnected,
+  removeParticipant,
+  type Admission,
+  type ParticipantPolicy,
+} from './participants';
 export type { NewParticipant } from './participants';
 export { publicStateEncoder, toPublicState } from './public-state';
 export { voteResults, rankVote } from './vote-commands';

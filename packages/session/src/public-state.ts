@@ -33,9 +33,20 @@ export function toPublicState(state: SessionState, forUserId?: string): PublicSe
   return { ...shared, vote: vote ? publicVote(vote, state, forUserId) : null };
 }
 
-/** Everything but the vote as everyone sees it: no log, no dates, the undo without what it keeps. */
+/**
+ * Everything but the vote as everyone sees it: no log, no dates, the undo without what it keeps, none
+ * of the server's own records (the past roster, removed keys).
+ */
 function sharedPart(state: SessionState) {
-  const { log: _log, createdAt: _createdAt, updatedAt: _updatedAt, undo, ...shared } = state;
+  const {
+    log: _log,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    pastParticipants: _past,
+    removedUserIds: _removed,
+    undo,
+    ...shared
+  } = state;
   return undo === undefined ? shared : { ...shared, undo: publicUndo(undo) };
 }
 

@@ -139,6 +139,8 @@ export type SocketIoClientOptions = {
   /** The lab given in the join dialog. */
   lab?: string;
   clientKey?: string;
+  /** The client address a local proxy would claim (`X-Forwarded-For`; believed from loopback by default). */
+  address?: string;
 } & ({ boardId: string; facilitatorKey?: string } | { viewerKey: string });
 
 export function socketIoAuth(options: SocketIoClientOptions): ConnectAuth {
@@ -164,6 +166,7 @@ export function connectBoardSocket(baseUrl: string, options: SocketIoClientOptio
     transports: ['websocket'],
     reconnectionDelay: 200,
     reconnectionDelayMax: 1000,
+    ...(options.address ? { extraHeaders: { 'X-Forwarded-For': options.address } } : {}),
   });
 }
 

@@ -15,9 +15,9 @@ import type { SessionService } from '../session/session-service';
 import { hashKey } from '../secrets';
 import type { BoardStore } from '../store/board-store';
 import { requestAddress } from './client-address';
-import { HttpError, parseOr400, storeFailure } from './http-error';
-import { FacilitatorGate } from './facilitator-gate';
-import { RateLimiter } from './rate-limiter';
+import type { AddressRate } from '../limits/shared-limits';
+import { HttpError, parseOr400, rateLimitedError, storeFailure } from './http-error';
+import type { FacilitatorGate } from './facilitator-gate';
 
 export interface BoardRouteDeps {
   boards: BoardService;
@@ -25,21 +25,25 @@ export interface BoardRouteDeps {
   sessions: SessionService;
   store: BoardStore;
   config: Config;
-  /** Wrong facilitator keys per address; shared with the socket handshake. */
-  /** Shared with the other routes so wrong keys count once per address. */
-  facilitators?: FacilitatorGate;
+  /** Shared with the other routes and the socket handshake, so wrong keys count once per address. */
+  facilitators: FacilitatorGate;
+  /** Boards created per address (`MAX_BOARDS_PER_IP_PER_HOUR`), shared by every process. */
+  boardCreation: AddressRate;
 }
 
 export function baseUrlOf(request: Request, config: Config): string {
   return config.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 }
 
-export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardRouteDeps): Router {
+export function boardRoutes({
+  boards,
+  sessions,
+  store,
+  config,
+  facilitators,
+  boardCreation,
+}: BoardRouteDeps): Router {
   const router = Router();
-  const boardCreation = new RateLimiter(config.limits.boardsPerIpPerHour, 60 * 60 * 1000);
-  const facilitators =
-    deps.facilitators ??
-    new FacilitatorGate(boards, new RateLimiter(config.limits.failedKeyAttemptsPerMinute, 60 * 1000));
   const json = express.json({ limit: '64kb' });
 
   // Saved templates belong to the facilitator of the board they came from: listed for everyone
@@ -65,18 +69,16 @@ export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardR
     const template = await store.getTemplate(request.params.id);
     if (!template) throw new HttpError(404, ErrorCode.notFound, 'no saved template with this id');
     // Templates saved before they had owners can only go through the operator.
-    facilitators.requireKeyOf(request, template.ownerKeyHash ?? '');
+    await facilitators.requireKeyOf(request, template.ownerKeyHash ?? '');
     await store.deleteTemplate(template.summary.id);
     response.status(204).end();
   });
 
   router.post('/boards', json, async (request, response) => {
-    const ip = requestAddress(request);
-    if (!boardCreation.take(ip)) {
-      response.setHeader('Retry-After', String(boardCreation.retryAfterSeconds(ip)));
-      throw new HttpError(
-        429,
-        ErrorCode.rateLimited,
+    const decision = await boardCreation.take(requestAddress(request));
+    if (!decision.ok) {
+      throw rateLimitedError(
+        decision.retryAfterSeconds,
         'too many boards created from this address; try again later',
       );
     }
@@ -99,7 +101,7 @@ export function boardRoutes({ boards, sessions, store, config, ...deps }: BoardR
 
   router.post('/boards/:id/session/commands', json, async (request, response) => {
     const board = await boards.require(request.params.id);
-    facilitators.require(request, board);
+    await facilitators.require(request, board);
     const result = await sessions.execute(board.meta.id, request.body, {
       userId: 'rest:facilitator',
       role: 'facilitator',

@@ -1,19 +1,7 @@
 // A board as files: session documents and data (report, notes, labs), tldraw's `.tldr` both ways,
 // and "save as template". Read from the live room when open, else from the store; no browser needed.
-import express, { Router, type Request, type Response } from 'express';
-import {
-  buildReportDocument,
-  identityCardsOf,
-  labsTable,
-  notesTable,
-  renderLabsCsv,
-  renderLabsGeoJson,
-  renderNotesCsv,
-  renderReportHtml,
-  renderReportMarkdown,
-  exportFileName,
-  type ExportInput,
-} from '@atelier/export';
+import express, { Router, type Request } from 'express';
+import { exportFileName } from '@atelier/export';
 import {
   allowedAssetType,
   BoardFileLimits,
@@ -40,18 +28,19 @@ import {
   parseFileBody,
   schemaOf,
   TLDRAW_FILE_FORMAT_VERSION,
-  toTldrawFile,
 } from '../boards/tldraw-file';
 import type { Config } from '../config';
+import type { ExportJob } from '../exports/export-job';
+import { ExportQueueFull, responseSink, type ExportPool } from '../exports/export-pool';
+import type { AddressRate } from '../limits/shared-limits';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { newBoardId } from '../secrets';
 import type { BoardStore } from '../store/board-store';
 import { baseUrlOf } from './board-routes';
 import { requestAddress } from './client-address';
 import type { FacilitatorGate } from './facilitator-gate';
-import { HttpError, parseOr400 } from './http-error';
-import { RateLimiter } from './rate-limiter';
-import { tableToXlsx, xlsxContentType } from './spreadsheet';
+import { HttpError, parseOr400, rateLimitedError } from './http-error';
+import { xlsxContentType } from './spreadsheet';
 
 export interface ExportRouteDeps {
   boards: BoardService;
@@ -59,6 +48,10 @@ export interface ExportRouteDeps {
   store: BoardStore;
   config: Config;
   facilitators: FacilitatorGate;
+  /** Builds the exports off the main thread. */
+  exportPool: ExportPool;
+  /** Imports and saved templates per address (shared by every process with Redis). */
+  budgets: { imports: AddressRate; savedTemplates: AddressRate };
   now?: () => number;
 }
 
@@ -123,11 +116,11 @@ export function exportRoutes({
   store,
   config,
   facilitators,
+  exportPool,
+  budgets,
   now = Date.now,
 }: ExportRouteDeps): Router {
   const router = Router();
-  const imports = new RateLimiter(60, 60 * 60 * 1000);
-  const savedTemplates = new RateLimiter(60, 60 * 60 * 1000);
   // Any Content-Type: browsers send none (or application/octet-stream) for a `.tldr` file.
   const importBody = express.raw({ limit: BoardFileLimits.maxImportBytes, type: () => true });
   const json = express.json({ limit: '16kb' });
@@ -143,27 +136,14 @@ export function exportRoutes({
     };
   }
 
-  /** Images uploaded to the board go into the file as data URLs, as tldraw itself writes them. */
-  async function inlineAssets(boardId: string, records: TLRecord[]): Promise<TLRecord[]> {
-    const prefix = `/api/boards/${boardId}/assets/`;
-    return Promise.all(
-      records.map(async (record) => {
-        if (record.typeName !== 'asset' || record.type === 'bookmark') return record;
-        const src = record.props.src;
-        if (!src?.startsWith(prefix)) return record;
-        const asset = await store.getAsset(boardId, decodeURIComponent(src.slice(prefix.length)));
-        if (!asset) return record;
-        const dataUrl = `data:${asset.contentType};base64,${asset.bytes.toString('base64')}`;
-        return { ...record, props: { ...record.props, src: dataUrl } } as TLRecord;
-      }),
-    );
-  }
-
-  function takeOrRefuse(limiter: RateLimiter, request: Request, response: Response, what: string): void {
-    const ip = requestAddress(request);
-    if (limiter.take(ip)) return;
-    response.setHeader('Retry-After', String(limiter.retryAfterSeconds(ip)));
-    throw new HttpError(429, ErrorCode.rateLimited, `too many ${what} from this address; try again later`);
+  async function takeOrRefuse(budget: AddressRate, request: Request, what: string): Promise<void> {
+    const decision = await budget.take(requestAddress(request));
+    if (!decision.ok) {
+      throw rateLimitedError(
+        decision.retryAfterSeconds,
+        `too many ${what} from this address; try again later`,
+      );
+    }
   }
 
   router.get('/boards/:id/export/:format', async (request, response) => {
@@ -177,27 +157,24 @@ export function exportRoutes({
     }
     const { locale, names } = exportQuerySchema.parse(request.query);
     const { meta } = await boards.require(request.params.id);
-    const { records, schema } = await documentOf(meta.id);
     const exportedAt = now();
     const spec = formats[format.data];
-
-    let body: string | Buffer;
-    if (format.data === ExportFormat.tldraw) {
-      body = JSON.stringify(toTldrawFile(await inlineAssets(meta.id, records), schema));
-    } else {
-      const input: ExportInput = {
-        board: meta,
-        records,
-        session: await store.loadSession(meta.id),
-        exportedAt,
-        locale,
-        names,
-      };
-      body =
-        format.data === ExportFormat.notesXlsx || format.data === ExportFormat.labsXlsx
-          ? await renderSpreadsheet(format.data, input)
-          : renderFormat(format.data, input);
-    }
+    const isTldraw = format.data === ExportFormat.tldraw;
+    // A room open here gives its live records; otherwise the worker reads the stored document itself.
+    const live = rooms.isOpen(meta.id) ? await documentOf(meta.id) : null;
+    const source = live ? null : await store.documentSource(meta.id);
+    if (!live && !source) throw new HttpError(404, ErrorCode.boardNotFound, 'no board with this id');
+    const job: ExportJob = {
+      format: format.data,
+      board: meta,
+      session: isTldraw ? null : await store.loadSession(meta.id),
+      exportedAt,
+      locale,
+      names,
+      ...(live && isTldraw ? { schema: live.schema } : {}),
+      ...(source ? { source } : {}),
+      ...(isTldraw ? { assetUrlPrefix: `/api/boards/${meta.id}/assets/` } : {}),
+    };
     const title = spec.suffix[locale] ? `${meta.title} ${spec.suffix[locale]}` : meta.title;
     response.setHeader('Content-Type', spec.contentType);
     response.setHeader(
@@ -212,11 +189,28 @@ export function exportRoutes({
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
       );
     }
-    response.send(body);
+    // Images uploaded to the board go into a `.tldr` as data URLs, as tldraw itself writes them.
+    const sink = responseSink(response, (assetId) => store.getAsset(meta.id, assetId));
+    try {
+      await exportPool.run(job, live?.records ?? [], sink);
+    } catch (error) {
+      if (error instanceof ExportQueueFull) {
+        throw new HttpError(503, ErrorCode.busy, 'too many exports under way; try again in a moment', {
+          retryAfterSeconds: 5,
+        });
+      }
+      // Once the first bytes are out, the status cannot change: cut the response short instead.
+      if (response.headersSent) {
+        response.destroy(error as Error);
+        return;
+      }
+      throw error;
+    }
+    response.end();
   });
 
   router.post('/boards/import', importBody, async (request, response) => {
-    takeOrRefuse(imports, request, response, 'imports');
+    await takeOrRefuse(budgets.imports, request, 'imports');
     const query = parseOr400(importBoardQuerySchema, request.query);
     let body: unknown;
     try {
@@ -285,8 +279,8 @@ export function exportRoutes({
 
   router.post('/boards/:id/save-as-template', json, async (request, response) => {
     const board = await boards.require(request.params.id);
-    facilitators.require(request, board);
-    takeOrRefuse(savedTemplates, request, response, 'templates saved');
+    await facilitators.require(request, board);
+    await takeOrRefuse(budgets.savedTemplates, request, 'templates saved');
     const body = parseOr400(saveTemplateBodySchema, request.body);
     const { records, schema } = await documentOf(board.meta.id);
     const template = templateFromBoard({
@@ -304,30 +298,4 @@ export function exportRoutes({
   });
 
   return router;
-}
-
-/** The same tables as the CSV files, as workbooks. */
-function renderSpreadsheet(format: 'notes.xlsx' | 'labs.xlsx', input: ExportInput): Promise<Buffer> {
-  if (format === ExportFormat.notesXlsx) return tableToXlsx(notesTable(input), input.board.title);
-  return tableToXlsx(labsTable(identityCardsOf(input.records), input.locale), 'labs');
-}
-
-function renderFormat(
-  format: Exclude<ExportFormat, 'board.tldr' | 'notes.xlsx' | 'labs.xlsx'>,
-  input: ExportInput,
-): string {
-  switch (format) {
-    case ExportFormat.reportJson:
-      return JSON.stringify(buildReportDocument(input));
-    case ExportFormat.reportMarkdown:
-      return renderReportMarkdown(input);
-    case ExportFormat.reportHtml:
-      return renderReportHtml(input);
-    case ExportFormat.notesCsv:
-      return renderNotesCsv(input);
-    case ExportFormat.labsCsv:
-      return renderLabsCsv(identityCardsOf(input.records), input.locale);
-    case ExportFormat.labsGeoJson:
-      return renderLabsGeoJson(identityCardsOf(input.records), input.locale);
-  }
 }

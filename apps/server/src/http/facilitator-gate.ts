@@ -1,13 +1,14 @@
 // REST routes that need facilitator powers check the board's key here, one way for all of them,
-// sharing the failed-attempt counter with the socket handshake.
+// sharing the failed-attempt budget with the socket handshake. The right key always works: keys are
+// 192-bit secrets, so wrong ones are counted to slow a flood down, never to lock the owner out.
 import { ErrorCode } from '@atelier/protocol';
 import type { Request } from 'express';
 import type { BoardService } from '../boards/board-service';
 import { keyMatchesHash } from '../secrets';
 import type { StoredBoard } from '../store/board-store';
 import { requestAddress } from './client-address';
-import { HttpError } from './http-error';
-import type { RateLimiter } from './rate-limiter';
+import { HttpError, rateLimitedError } from './http-error';
+import type { AddressRate } from '../limits/shared-limits';
 
 export function bearer(request: Request): string | undefined {
   const header = request.get('authorization');
@@ -18,16 +19,16 @@ export function bearer(request: Request): string | undefined {
 export class FacilitatorGate {
   constructor(
     private readonly boards: BoardService,
-    private readonly failedKeys: RateLimiter,
+    private readonly failedKeys: AddressRate,
   ) {}
 
-  /** Throws 401 without a key, 429 after too many wrong keys from this address, 403 for a wrong key. */
-  require(request: Request, board: StoredBoard): void {
-    this.requireKeyOf(request, board.facilitatorKeyHash);
+  /** Throws 401 without a key, 403 for a wrong key, 429 for a wrong key past this address's budget. */
+  async require(request: Request, board: StoredBoard): Promise<void> {
+    await this.requireKeyOf(request, board.facilitatorKeyHash);
   }
 
   /** The same, for what a facilitator key owns beyond its board (a saved template). */
-  requireKeyOf(request: Request, keyHash: string): void {
+  async requireKeyOf(request: Request, keyHash: string): Promise<void> {
     const ip = requestAddress(request);
     const key = bearer(request);
     if (!key) {
@@ -37,11 +38,11 @@ export class FacilitatorGate {
         'send the facilitator key as "Authorization: Bearer <key>"',
       );
     }
-    if (this.failedKeys.exceeded(ip)) {
-      throw new HttpError(429, ErrorCode.rateLimited, 'too many failed attempts; try again later');
-    }
     if (!keyMatchesHash(key, keyHash)) {
-      this.failedKeys.take(ip);
+      const decision = await this.failedKeys.take(ip);
+      if (!decision.ok) {
+        throw rateLimitedError(decision.retryAfterSeconds, 'too many wrong keys; try again later');
+      }
       throw new HttpError(
         403,
         ErrorCode.forbidden,

@@ -8,9 +8,16 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Sent as `Retry-After` (a rate limit, a full queue). */
+    readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
+}
+
+/** A 429 `rate_limited` from a refused budget, telling when to come back. */
+export function rateLimitedError(retryAfterSeconds: number, message: string): HttpError {
+  return new HttpError(429, ErrorCode.rateLimited, message, { retryAfterSeconds });
 }
 
 /** Parses a request part with a protocol schema, or answers 400 with a readable message. */
@@ -43,6 +50,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       if (error.status >= 500) {
         const cause = error.cause instanceof Error ? error.cause.message : undefined;
         logger.error({ code: error.code, err: cause }, error.message);
+      }
+      if (error.options.retryAfterSeconds !== undefined) {
+        response.setHeader('Retry-After', String(error.options.retryAfterSeconds));
       }
       response.status(error.status).json(errorBody(error.code, error.message));
       return;

@@ -24,7 +24,7 @@ export function viewerRoutes({ boards, config, facilitators }: ViewerRouteDeps):
 
   router.post('/boards/:id/viewer-link', async (request, response) => {
     const board = await boards.require(request.params.id);
-    facilitators.require(request, board);
+    await facilitators.require(request, board);
     const viewerUrl = await boards.newViewerLink(board.meta.id, baseUrlOf(request, config));
     response.status(201).json({ viewerUrl } satisfies ViewerLink);
   });

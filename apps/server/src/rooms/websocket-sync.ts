@@ -7,7 +7,7 @@ import { ErrorCode, syncSessionIdSchema } from '@atelier/protocol';
 import { TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason } from '@tldraw/sync-core';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientAddress, type TrustProxy } from '../http/client-address';
-import type { ConnectionCounter } from '../http/connection-counter';
+import type { ConnectionCounter } from '../limits/shared-limits';
 import type { Logger } from '../logger';
 import type { BoardService } from '../boards/board-service';
 import type { BoardRouter } from './board-router';
@@ -59,15 +59,27 @@ export function attachWebSocketSync(
       request.headers['x-forwarded-for'],
       options.trustProxy,
     );
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      // Accepted, then closed with tldraw's own reason, so a stock client shows why.
-      const release = options.connections ? options.connections.acquire(ip) : () => {};
-      if (!release) return ws.close(TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason.RATE_LIMITED);
-      ws.once('close', release);
-      if (options.messagesPerSecond) limitRate(ws, options.messagesPerSecond);
-      const target = safeDecode(match[2] ?? '');
-      void acceptConnection(ws, match[1] ? { viewerKey: target } : { boardId: target }, url.searchParams);
-    });
+    // Counted from the upgrade request on, shared with Socket.IO (and, with Redis, every process).
+    void (options.connections?.acquire(ip) ?? Promise.resolve({ over: false, release: () => {} })).then(
+      (slot) => {
+        if (!slot) {
+          socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n');
+          return;
+        }
+        // The request's socket may have gone while the place was counted.
+        socket.once('close', () => slot.release());
+        if (socket.destroyed) return slot.release();
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          ws.once('close', () => slot.release());
+          // Past the cap: accepted, then closed with tldraw's own reason, so a stock client shows why.
+          if (slot.over) return ws.close(TLSyncErrorCloseEventCode, TLSyncErrorCloseEventReason.RATE_LIMITED);
+          if (options.messagesPerSecond) limitRate(ws, options.messagesPerSecond);
+          const target = safeDecode(match[2] ?? '');
+          void acceptConnection(ws, match[1] ? { viewerKey: target } : { boardId: target }, url.searchParams);
+        });
+      },
+      () => socket.destroy(),
+    );
   });
 
   async function acceptConnection(

@@ -12,6 +12,7 @@ import {
 } from '@atelier/protocol';
 import {
   addParticipant,
+  admission,
   apply,
   nextAutoAdvanceAt,
   publicStateEncoder,
@@ -20,6 +21,7 @@ import {
   toPublicState,
   type Actor,
   type ApplyOptions,
+  type ParticipantPolicy,
 } from '@atelier/session';
 import type { TLRecord } from '@tldraw/tlschema';
 import { emitEncoded } from '../encoded-emit';
@@ -27,6 +29,8 @@ import type { Logger } from '../logger';
 import type { BoardSocket, SocketData } from '../socket-types';
 import type { BoardStore } from '../store/board-store';
 import { RateLimiter } from '../http/rate-limiter';
+import type { AddressRate } from '../limits/shared-limits';
+import type { PersonAdmission } from '../socket-auth';
 import type { SessionTransport } from './session-transport';
 import { StateBroadcasts } from './state-broadcasts';
 
@@ -34,6 +38,13 @@ import { StateBroadcasts } from './state-broadcasts';
 export type ShapeLookup = (boardId: string, shapeId: string) => Promise<TLRecord | null | undefined>;
 
 export type CommandOutcome = { ok: true; state: SessionState } | { ok: false; error: SocketError };
+
+/** How a board's people are kept and admitted (from the configuration). */
+export interface PeopleRules {
+  policy: ParticipantPolicy;
+  /** New people (never seen on the board) per address and board. */
+  newcomers: AddressRate;
+}
 
 export class SessionService {
   private readonly autoAdvanceTimers = new Map<string, NodeJS.Timeout>();
@@ -51,6 +62,7 @@ export class SessionService {
     private readonly logger: Logger,
     private readonly lookupShape: ShapeLookup,
     private readonly options: ApplyOptions,
+    private readonly people: PeopleRules,
     private readonly now: () => number = Date.now,
   ) {
     // Another process changed a board's state: send it to the people connected here.
@@ -75,7 +87,13 @@ export class SessionService {
         state,
         { userId, name, role: sessionRole, ...(lab ? { lab } : {}) },
         this.now(),
+        this.people.policy,
       );
+      // Admitted at the handshake, but the list filled up (or they were removed) meanwhile.
+      if (!result.ok) {
+        socket.emit(SocketEvent.error, { code: result.code, message: result.message });
+        socket.disconnect(true);
+      }
       return result.ok ? result.state : null;
     }).then((state) => {
       // Even when nothing changed, the newcomer needs the current state.
@@ -149,7 +167,7 @@ export class SessionService {
         .then((present) => {
           if (present.some((person) => person.userId === userId)) return;
           return this.update(boardId, (state) => {
-            const next = setParticipantConnected(state, userId, false, this.now());
+            const next = setParticipantConnected(state, userId, false, this.now(), this.people.policy);
             return next === state ? null : next;
           });
         })
@@ -170,7 +188,7 @@ export class SessionService {
         let next = state;
         for (const person of state.participants) {
           if (person.connected && !present.has(person.userId)) {
-            next = setParticipantConnected(next, person.userId, false, this.now());
+            next = setParticipantConnected(next, person.userId, false, this.now(), this.people.policy);
           }
         }
         return next === state ? null : next;
@@ -179,6 +197,25 @@ export class SessionService {
       this.logger.warn({ boardId, err: (error as Error).message }, 'could not reconcile who is connected');
     }
   }
+
+  /**
+   * At the handshake: the board's cap and removed people (S-PART-7), and a budget of newcomers per
+   * address and board, so that throwaway client keys cannot fill the list or multiply one person's dots.
+   */
+  readonly admit: PersonAdmission = async ({ boardId, userId, address, role }) => {
+    const state = await this.store.loadSession(boardId);
+    if (!state) return null;
+    const sessionRole = role === 'facilitator' ? 'facilitator' : 'participant';
+    const verdict = admission(state, { userId, role: sessionRole }, this.people.policy);
+    if (!verdict.ok) return { code: verdict.code, message: verdict.message };
+    if (!verdict.newcomer || role === 'facilitator') return null;
+    const decision = await this.people.newcomers.take(`${boardId}:${address}`);
+    if (decision.ok) return null;
+    return {
+      code: ErrorCode.rateLimited,
+      message: `too many new people from this address on this board; try again in ${decision.retryAfterSeconds} s`,
+    };
+  };
 
   /** Validates, authorises and applies one command (from a socket or from REST). */
   async execute(boardId: string, rawCommand: unknown, actor: Actor): Promise<CommandOutcome> {
@@ -205,6 +242,13 @@ export class SessionService {
     if (refusal) return { ok: false, error: refusal };
     if (!state)
       return { ok: false, error: { code: ErrorCode.boardNotFound, message: 'no board with this id' } };
+    // A removed person's connections, on every process, are told why and closed.
+    if (parsed.data.type === 'participant.remove') {
+      this.transport.disconnectPerson(boardId, parsed.data.userId, {
+        code: ErrorCode.removed,
+        message: 'the facilitator removed you from this board',
+      });
+    }
     return { ok: true, state };
   }
 

@@ -1,7 +1,7 @@
 // What the facilitation service needs from the connections, whatever carries them: reach a board's
 // people, one person or one connection, on this process or any other, and know who is connected.
 // The Socket.IO adapter is socketio-session-transport.ts.
-import type { ServerToClientEvents, SessionState } from '@atelier/protocol';
+import type { ServerToClientEvents, SessionState, SocketError } from '@atelier/protocol';
 import type { BoardSocket, SocketData } from '../socket-types';
 
 export type ServerEvent = keyof ServerToClientEvents;
@@ -21,6 +21,8 @@ export interface SessionTransport {
   sendToBoardHere(boardId: string, event: ServerEvent, jsonFor: (userId: string) => string): number;
   /** Sends an event to every connection of one person to a board, on any process. */
   sendToPerson<E extends ServerEvent>(boardId: string, userId: string, event: E, payload: PayloadOf<E>): void;
+  /** Tells every connection of one person to a board why (an error event), then closes them, on any process. */
+  disconnectPerson(boardId: string, userId: string, notice: SocketError): void;
   /** Sends an event to one connection (a sync session's id), on whichever process it is connected to. */
   sendToSession<E extends ServerEvent>(sessionId: string, event: E, payload: PayloadOf<E>): void;
   /** Every connection to a board, on any process (a person with two tabs is there twice). */

@@ -2,7 +2,12 @@
 // person's `person:<boardId>:<userId>`, and every connection is its own room (its id). With the
 // Redis adapter, sends to a room and `fetchSockets` reach every process; announcements travel as
 // server-side events.
-import type { ServerToClientEvents, SessionState } from '@atelier/protocol';
+import {
+  SocketEvent,
+  type ServerToClientEvents,
+  type SessionState,
+  type SocketError,
+} from '@atelier/protocol';
 import { emitEncoded } from '../encoded-emit';
 import type { BoardServer, BoardSocket } from '../socket-types';
 import type { ConnectedPerson, PayloadOf, ServerEvent, SessionTransport } from './session-transport';
@@ -47,6 +52,12 @@ export class SocketIoSessionTransport implements SessionTransport {
     payload: PayloadOf<E>,
   ): void {
     this.emitToRoom(personRoom(boardId, userId), event, payload);
+  }
+
+  disconnectPerson(boardId: string, userId: string, notice: SocketError): void {
+    const room = personRoom(boardId, userId);
+    this.emitToRoom(room, SocketEvent.error, notice);
+    this.io.in(room).disconnectSockets(true);
   }
 
   sendToSession<E extends ServerEvent>(sessionId: string, event: E, payload: PayloadOf<E>): void {

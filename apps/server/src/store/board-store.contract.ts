@@ -12,6 +12,7 @@ import {
   type StoredBoard,
   type StoredTemplate,
 } from './board-store';
+import { readDocumentSource } from './document-source';
 
 export interface StoreFactory {
   /** A fresh store; `shared` gives a second store over the same data (another process). */
@@ -96,6 +97,7 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       const unknown = randomBytes(16).toString('base64url');
       expect(await store.getBoard(unknown)).toBeNull();
       expect(await store.readSnapshot(unknown)).toBeNull();
+      expect(await store.documentSource(unknown)).toBeNull();
       expect(await store.loadSession(unknown)).toBeNull();
       expect(await store.getAsset(unknown, 'x')).toBeNull();
     });
@@ -141,6 +143,24 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       const other = await make(store);
       const snapshot = await other.readSnapshot(board.meta.id);
       expect(snapshot?.documents.some((entry) => entry.state.id === 'page:flushed')).toBe(true);
+      await room.close();
+    });
+
+    it('describes a document another thread can read: the same records as readSnapshot', async () => {
+      const store = await make();
+      const board = newBoard();
+      await store.createBoard(board, initialSnapshot(), newSession());
+      const room = await store.openRoom(board.meta.id);
+      room.storage.transaction((txn) => txn.set('page:two' as TLRecord['id'], page('page:two', 'Deux')));
+      await room.flush();
+      const source = await store.documentSource(board.meta.id);
+      // Through a structured clone, as a worker receives it.
+      const read = readDocumentSource(structuredClone(source!));
+      const snapshot = await store.readSnapshot(board.meta.id);
+      const ids = (records: readonly { id: string }[]) => records.map((record) => record.id).sort();
+      expect(ids(read.records)).toEqual(ids(snapshot!.documents.map((entry) => entry.state)));
+      expect(ids(read.records)).toContain('page:two');
+      expect(read.schema).toEqual(snapshot!.schema);
       await room.close();
     });
 

@@ -59,6 +59,14 @@ export interface OpenRoomOptions {
 
 export type SessionUpdater = (current: SessionState) => SessionState | null;
 
+/**
+ * Where a board's persisted document can be read by another thread (an export worker), so that the
+ * main thread neither reads nor parses it: a SQLite file, or the stored JSON texts of its records.
+ */
+export type DocumentSource =
+  | { kind: 'sqlite'; file: string; tablePrefix: string }
+  | { kind: 'json'; schema?: SerializedSchema; documents: string[] };
+
 export interface BoardStore {
   readonly kind: 'sqlite' | 'redis';
   /** Creates a board with its first document and facilitation state; fails if the id exists. */
@@ -72,6 +80,8 @@ export interface BoardStore {
   openRoom(id: string, options?: OpenRoomOptions): Promise<RoomStorageHandle>;
   /** The persisted document, for readers that do not hold the room (exports). */
   readSnapshot(id: string): Promise<RoomSnapshot | null>;
+  /** The persisted document for a worker thread to read (`readDocumentSource`); null for an unknown board. */
+  documentSource(id: string): Promise<DocumentSource | null>;
   loadSession(id: string): Promise<SessionState | null>;
   /**
    * Read-modify-write of the facilitation state, atomic against concurrent writers (other

@@ -12,6 +12,7 @@ import {
   UnknownBoardError,
   type AssetWrite,
   type BoardStore,
+  type DocumentSource,
   type OpenRoomOptions,
   type RoomStorageHandle,
   type SavedTemplateEntry,
@@ -139,6 +140,16 @@ export class RedisBoardStore implements BoardStore {
 
   async boardOfViewerKey(keyHash: string): Promise<string | null> {
     return this.redis.get(this.viewerKeyOf(keyHash));
+  }
+
+  async documentSource(id: string): Promise<DocumentSource | null> {
+    const [header, docs] = await Promise.all([
+      this.redis.get(this.key(id, 'room')),
+      this.redis.hvals(this.key(id, 'docs')),
+    ]);
+    if (!header) return null;
+    const { schema } = JSON.parse(header) as RoomHeader;
+    return { kind: 'json', ...(schema ? { schema } : {}), documents: docs };
   }
 
   async readSnapshot(id: string): Promise<RoomSnapshot | null> {

@@ -17,6 +17,7 @@ import {
   UnknownBoardError,
   type AssetWrite,
   type BoardStore,
+  type DocumentSource,
   type RoomStorageHandle,
   type SavedTemplateEntry,
   type SessionUpdater,
@@ -185,6 +186,12 @@ export class SqliteBoardStore implements BoardStore {
   async readSnapshot(id: string): Promise<RoomSnapshot | null> {
     if (!this.exists(id)) return null;
     return this.tldrawStorage(this.open(id).db).getSnapshot();
+  }
+
+  async documentSource(id: string): Promise<DocumentSource | null> {
+    if (!this.exists(id)) return null;
+    // Read by another connection (WAL lets readers in beside the writer); every commit is in the file.
+    return { kind: 'sqlite', file: this.fileOf(id), tablePrefix: TLDRAW_TABLE_PREFIX };
   }
 
   async loadSession(id: string): Promise<SessionState | null> {

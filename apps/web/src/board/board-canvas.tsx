@@ -13,7 +13,7 @@ import {
   type TLUserStore,
 } from 'tldraw';
 import 'tldraw/tldraw.css';
-import { assetUploadProofHeader, type ClientConfig, type ViewerBoard } from '@atelier/protocol';
+import { assetUploadProofHeader, ErrorCode, type ClientConfig, type ViewerBoard } from '@atelier/protocol';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import {
@@ -210,10 +210,22 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
   const store = useSync({ connect, assets, users });
 
   if (connectionState.status === 'refused') {
+    const code = connectionState.error?.code;
     return (
       <main className="centered">
         <h1>{t.statusRefused}</h1>
-        <p>{connectionState.error?.message}</p>
+        <p data-testid="refusal" data-code={code}>
+          {code === ErrorCode.removed
+            ? t.refusedRemoved
+            : code === ErrorCode.sessionFull
+              ? t.refusedFull
+              : connectionState.error?.message}
+        </p>
+        {code === ErrorCode.sessionFull && (
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t.retry}
+          </button>
+        )}
         <a className="button" href="/">
           {t.backHome}
         </a>

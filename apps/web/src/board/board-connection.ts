@@ -32,6 +32,9 @@ const FINAL_REFUSALS = new Set<string>([
   ErrorCode.unauthorized,
   ErrorCode.forbidden,
   ErrorCode.invalidPayload,
+  ErrorCode.removed,
+  // Retried by hand ("Try again"), once someone has left: not a loop of refused handshakes.
+  ErrorCode.sessionFull,
 ]);
 
 export class BoardConnection {
@@ -63,7 +66,9 @@ export class BoardConnection {
       this.update({ status: 'online', error: null });
       void this.measureClock();
     });
-    this.socket.on('disconnect', () => this.update({ status: 'reconnecting' }));
+    this.socket.on('disconnect', () => {
+      if (this.state.status !== 'refused') this.update({ status: 'reconnecting' });
+    });
     this.socket.on('connect_error', (error: Error & { data?: SocketError }) => {
       const refusal = error.data;
       if (refusal && FINAL_REFUSALS.has(refusal.code)) {
@@ -91,7 +96,11 @@ export class BoardConnection {
       this.freshConnection = false;
       this.update({ session });
     });
-    this.socket.on(SocketEvent.error, (error) => this.update({ error }));
+    this.socket.on(SocketEvent.error, (error) => {
+      // Removed by the facilitator: the server closes the socket; nothing to reconnect to.
+      if (error.code === ErrorCode.removed) this.update({ status: 'refused', error });
+      else this.update({ error });
+    });
   }
 
   private retryTimer: ReturnType<typeof setTimeout> | null = null;

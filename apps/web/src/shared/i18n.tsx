@@ -186,6 +186,16 @@ const fr = {
   facNoLab: 'Lab non indiqué',
   facOffline: 'déconnecté·e',
   facMoveTo: 'Groupe de {name}',
+  facRemove: 'Retirer',
+  facRemoveLabel: 'Retirer {name} du tableau',
+  facRemoveTitle: 'Retirer {name} du tableau ?',
+  facRemoveHelp:
+    'Cette personne quitte le tableau et ne pourra pas y revenir depuis ce navigateur. Ses gommettes du vote en cours sont enlevées ; ses post-its restent.',
+  facRemoveConfirm: 'Retirer du tableau',
+  refusedRemoved: 'L’animation vous a retiré·e de ce tableau.',
+  refusedFull:
+    'Ce tableau est complet : le nombre maximal de personnes connectées est atteint. Réessayez quand quelqu’un sera parti.',
+  retry: 'Réessayer',
   facErrorDismiss: 'Fermer le message',
   facErrForbidden: 'Cette action est réservée à l’animation.',
   facErrGroupsBalanced: 'Les groupes ont été formés par l’animation.',
@@ -456,6 +466,16 @@ const en: Messages = {
   facNoLab: 'Lab not given',
   facOffline: 'offline',
   facMoveTo: 'Group of {name}',
+  facRemove: 'Remove',
+  facRemoveLabel: 'Remove {name} from the board',
+  facRemoveTitle: 'Remove {name} from the board?',
+  facRemoveHelp:
+    'This person leaves the board and cannot come back from this browser. Their dots in the current vote are taken away; their notes stay.',
+  facRemoveConfirm: 'Remove from the board',
+  refusedRemoved: 'The facilitator removed you from this board.',
+  refusedFull:
+    'This board is full: the maximum number of people connected is reached. Try again once someone has left.',
+  retry: 'Try again',
   facErrorDismiss: 'Dismiss the message',
   facErrForbidden: 'Only facilitators can do this.',
   facErrGroupsBalanced: 'The groups were formed by the facilitator.',
