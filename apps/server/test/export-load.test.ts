@@ -12,6 +12,7 @@
 // file is materialised).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { assetUploadProofHeader } from '@atelier/protocol';
 import { AssetRecordType, type TLRecord, type TLShapeId } from '@tldraw/tlschema';
 import { getIndicesAbove } from '@tldraw/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ import {
   createBoard,
   noteRecord,
   startServer,
+  testClientKey,
   type RunningServer,
   type TestSyncClient,
 } from '@atelier/testkit';
@@ -27,7 +29,10 @@ import {
 let server: RunningServer;
 beforeAll(async () => {
   // Imports and exports from one address all through the test: the default budgets are enough.
-  server = await startServer({ env: { MAX_MESSAGES_PER_SECOND: '1000' } });
+  // 120 MiB of images on one board: past the default quota of 100 MiB.
+  server = await startServer({
+    env: { MAX_MESSAGES_PER_SECOND: '1000', MAX_BOARD_ASSET_BYTES: String(200 * 1024 * 1024) },
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -141,14 +146,16 @@ describe('exports off the event loop', () => {
 
   it('a .tldr with 120 MiB of uploaded images is streamed: peak memory grows by far less than the file', async () => {
     const board = await createBoard(server.url, { title: 'Images' });
-    const writer = connectSocketIoClient(server.url, { boardId: board.id, name: 'Photographe' });
+    // Uploads carry the client key of someone connected to the board.
+    const clientKey = testClientKey();
+    const writer = connectSocketIoClient(server.url, { boardId: board.id, name: 'Photographe', clientKey });
     await writer.loaded;
     const assets: TLRecord[] = [];
     const size = 10 * 1024 * 1024 - 1024;
     for (let i = 0; i < 12; i++) {
       const response = await fetch(`${server.url}/api/boards/${board.id}/assets/photo${i}`, {
         method: 'PUT',
-        headers: { 'Content-Type': 'image/png' },
+        headers: { 'Content-Type': 'image/png', [assetUploadProofHeader]: clientKey },
         body: randomBytes(size),
       });
       expect(response.status).toBe(201);
