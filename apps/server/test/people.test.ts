@@ -170,7 +170,9 @@ describe('people on a board', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    const report = await (await fetch(`${server.url}/api/boards/${board.id}/export/report.md?names=full`)).text();
+    const report = await (
+      await fetch(`${server.url}/api/boards/${board.id}/export/report.md?names=full`)
+    ).text();
     expect(report).not.toContain('Troll');
   });
 
@@ -195,7 +197,9 @@ describe('people on a board', () => {
       'the newcomer',
     );
     expect(names(state)).toEqual(['Arrivé tard', 'Fanny']);
-    const report = await (await fetch(`${server.url}/api/boards/${board.id}/export/report.md?names=full`)).text();
+    const report = await (
+      await fetch(`${server.url}/api/boards/${board.id}/export/report.md?names=full`)
+    ).text();
     expect(report).toContain('Partie tôt');
     expect(report).toContain('Arrivé tard');
     // The public session state never carries the roster.
