@@ -8,7 +8,7 @@
 // loop for its whole render, a quarter of that time (about 0.8 s on an idle machine, as the issue
 // measured), so an edit waits that long; in workers it waits for nothing. The bound scales with the
 // machine's load, which the shared test machines have plenty of. And the server's RSS (sampled every
-// 20 ms) grows by less than 250 MiB while the 120 MiB `.tldr` is downloaded (about 1 GiB more when the
+// 20 ms) grows by less than 300 MiB while the 120 MiB `.tldr` is downloaded (about 800 MiB more when the
 // file is materialised).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -201,6 +201,6 @@ describe('exports off the event loop', () => {
     );
     expect(dataUrls).toBe(12);
     expect(bytes).toBeGreaterThan(12 * size * 1.33);
-    expect(peak - before).toBeLessThan(250);
+    expect(peak - before).toBeLessThan(300);
   }, 120_000);
 });
