@@ -60,6 +60,8 @@ async function centreOf(page: Page, shapeId: string): Promise<{ x: number; y: nu
 }
 
 async function zoomToFit(page: Page): Promise<void> {
+  // Once the board has brought this person to the step (on arrival), zoom out to the whole board.
+  await page.locator('[data-testid="facilitation-header"][data-at-place="true"]').waitFor();
   await page.keyboard.press('Shift+1');
   // tldraw animates the camera; wait until it settles.
   await page.waitForTimeout(600);
@@ -88,6 +90,8 @@ describe('cards of the templates in the browser', () => {
     await zoomToFit(page);
     const start = await centreOf(page, blank!.id);
     await page.mouse.click(start.x, start.y);
+    // The form opens from the card itself (a button on it), on every device.
+    await page.getByRole('button', { name: 'Remplir la fiche' }).click();
     const panel = page.getByTestId('card-panel');
     await panel.getByRole('heading', { name: "Fiche d'identité du lab" }).waitFor();
     await panel.getByLabel('Nom du lab').fill('Lab des Savoirs');
@@ -138,7 +142,8 @@ describe('cards of the templates in the browser', () => {
     const map = placed.find((record) => zone(record)?.kind === 'map');
     expect(moved.parentId).toBe(map?.id);
     await page.locator(`.tl-shape[data-shape-id="${blank!.id}"]`).getByText('Lyon').first().waitFor();
-    // Selected again by the drag: its form shows the académie it took.
+    // Selected again by the drag: its form, opened again, shows the académie it took.
+    await page.getByRole('button', { name: 'Remplir la fiche' }).click();
     await expect.poll(() => panel.getByLabel('Académie').inputValue()).toBe('lyon');
     await panel.getByRole('button', { name: 'Fermer la fiche' }).click();
     await page.screenshot({ path: path.join(artifacts, 'identity-map.png') });
@@ -223,7 +228,7 @@ describe('cards of the templates in the browser', () => {
     await page.getByRole('button', { name: 'Créer les fiches d’engagement' }).click();
     await page.getByText('Les fiches des thématiques retenues sont déjà sur le tableau.').waitFor();
 
-    // The new cards are selected: the form of the first one is open.
+    // The new cards are selected, ready to be filled in from the card.
     await page.screenshot({ path: path.join(artifacts, 'pgo-board.png') });
     expectClean(watch);
     await page.context().close();

@@ -55,6 +55,8 @@ describe('workshop details', () => {
     const blanks = records.filter((record) => record.meta?.['atelier.card'] === 'identity').slice(0, 2);
     expect(blanks).toHaveLength(2);
 
+    // Once the board has brought this person to the step (on arrival), zoom out to the whole board.
+    await page.locator('[data-testid="facilitation-header"][data-at-place="true"]').waitFor();
     await page.keyboard.press('Shift+1');
     await page.waitForTimeout(600);
     // Two labs fill their cards through the form: same kind of innovation, same stage.
@@ -63,6 +65,8 @@ describe('workshop details', () => {
     )) {
       const box = (await page.locator(`.tl-shape[data-shape-id="${blank.id}"]`).boundingBox())!;
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      // The form opens from the card itself.
+      await page.getByRole('button', { name: 'Remplir la fiche' }).click();
       const panel = page.getByTestId('card-panel');
       await panel.getByLabel('Nom du lab').fill(name);
       await panel.getByLabel('Stade').selectOption({ label: 'actif' });

@@ -30,13 +30,15 @@ import { fitContentOnOpen } from './initial-camera';
 import { ServerNotice } from './server-notice';
 import { ShareButton } from './share-button';
 import { CardsLayer } from '../cards/cards-layer';
-import { CardAwareStylePanel } from '../cards/card-aware-style-panel';
+import { CardFormOpener } from '../cards/card-form-host';
 import { ExportMenu } from '../export/export-menu';
 import { SocketIoSyncSocket } from '@atelier/sync-transport';
 import { FacilitationHeader } from '../facilitation/facilitation-header';
 import { FacilitationLayer } from '../facilitation/facilitation-layer';
 import { VoteBadges } from '../facilitation/vote-badges';
 import { SimilarLabsLinks } from '../cards/similar-labs-links';
+import { StepToolbar } from '../live/step-actions';
+import { FoldedStylePanel } from './style-panel';
 
 // Icons, fonts and translations bundled by Vite and served by our own server, never by a CDN.
 const assetUrls = getAssetUrlsByImport();
@@ -177,9 +179,11 @@ const components: TLComponents = {
     <>
       <SimilarLabsLinks />
       <VoteBadges />
+      <CardFormOpener />
     </>
   ),
-  StylePanel: CardAwareStylePanel,
+  StylePanel: FoldedStylePanel,
+  Toolbar: StepToolbar,
   SharePanel: () => (
     <div className="board-share-panel">
       <ConnectionBadge />

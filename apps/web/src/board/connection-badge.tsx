@@ -19,10 +19,14 @@ export function ConnectionBadge() {
       role="status"
       aria-live="polite"
       data-testid="connection-badge"
+      title={role ? `${label} · ${role}` : label}
     >
       <span className="dot" aria-hidden="true" />
-      {label}
-      {role && <span className="role">· {role}</span>}
+      {/* On phones only the dot shows; the words stay for screen readers. */}
+      <span className="connection-label">
+        {label}
+        {role && <span className="role"> · {role}</span>}
+      </span>
     </div>
   );
 }

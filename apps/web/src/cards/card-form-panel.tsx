@@ -1,14 +1,15 @@
-// The form of the structured card selected on the canvas. The form reads the card from the shape's
-// meta and writes every change straight back (meta + regenerated text), so it syncs like any edit.
+// The form of the structured card selected on the canvas, opened from the card itself
+// (card-form-host.tsx). It reads the card from the shape's meta and writes every change straight
+// back (meta + regenerated text), so it syncs like any edit.
 import { cardLabels, readCard, withCard, type Card } from '@atelier/board-schema';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useEditor, useValue, type TLShape } from 'tldraw';
 import { useI18n } from '../shared/i18n';
 import { ActionCardForm } from './action-card-form';
 import { EngagementCardForm } from './engagement-card-form';
 import { IdentityCardForm } from './identity-card-form';
 
-export function CardFormPanel() {
+export function CardFormPanel({ onClose }: { onClose: () => void }) {
   const editor = useEditor();
   const { t, locale } = useI18n();
   const headingId = useId();
@@ -23,6 +24,9 @@ export function CardFormPanel() {
     [editor],
   );
   const readOnly = useValue('atelier read only', () => editor.getIsReadonly(), [editor]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened on purpose: the keyboard goes to the form.
+  useEffect(() => heading.current?.focus(), []);
   if (!selected) return null;
   const { shape, card } = selected;
 
@@ -40,13 +44,15 @@ export function CardFormPanel() {
   return (
     <section className="card-panel" aria-labelledby={headingId} data-testid="card-panel">
       <div className="card-panel-header">
-        <h2 id={headingId}>{cardLabels.kind[card.kind][locale]}</h2>
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          {cardLabels.kind[card.kind][locale]}
+        </h2>
         <button
           type="button"
           className="card-panel-close"
           aria-label={t.cardPanelClose}
           title={t.cardPanelClose}
-          onClick={() => editor.selectNone()}
+          onClick={onClose}
         >
           ✕
         </button>

@@ -1,11 +1,12 @@
 // What Atelier adds on the canvas for structured cards and templates: authorship of notes, identity
-// cards placed on the map, the PGO engagements action. (The card form sits in the style panel's slot.)
+// cards placed on the map, the PGO engagements action, and the form of the card opened from it.
 import { useEffect, useRef } from 'react';
 import { useEditor } from 'tldraw';
 import { useBoard } from '../board/board-context';
 import { useI18n } from '../shared/i18n';
 import { registerIdentityMapPlacement } from './identity-map-placement';
 import { registerNoteAuthorship } from './note-authorship';
+import { CardFormSheet } from './card-form-host';
 import { PgoEngagementButton } from './pgo-engagement-button';
 import './cards.css';
 
@@ -27,8 +28,11 @@ export function CardsLayer() {
   }, [editor, userId]);
 
   return (
-    <div className="cards-layer">
-      <PgoEngagementButton />
-    </div>
+    <>
+      <CardFormSheet />
+      <div className="cards-layer">
+        <PgoEngagementButton />
+      </div>
+    </>
   );
 }

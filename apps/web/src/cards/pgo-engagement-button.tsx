@@ -1,27 +1,36 @@
 // Facilitator action of the PGO kit: after the theme vote, put the winners' engagement cards on the board.
+import type { PublicVote } from '@atelier/protocol';
 import { pgoThemeLabel, engagementCardsForThemes } from '@atelier/templates';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createShapeId, useEditor, useValue, type TLParentId } from 'tldraw';
 import { useBoard, useConnectionState } from '../board/board-context';
 import { fill } from '../facilitation/format';
+import { ERROR_DISPLAY_MS } from '../facilitation/use-facilitation';
+import { showEngagementAction } from '../live/step-ui';
 import { useI18n } from '../shared/i18n';
 import { engagementsFrameOf, themesWithCards, winningThemes } from './pgo-engagements';
 
 export function PgoEngagementButton() {
   const editor = useEditor();
   const { t, locale } = useI18n();
-  const { meta, connection } = useBoard();
+  const { connection } = useBoard();
   const { welcome, session } = useConnectionState();
   const [message, setMessage] = useState<string | null>(null);
-  const hasFrame = useValue(
+  const frameId = useValue(
     'atelier engagements frame',
-    () => engagementsFrameOf(editor.getCurrentPageShapes()) !== undefined,
+    () => engagementsFrameOf(editor.getCurrentPageShapes())?.id,
     [editor],
   );
-  if (welcome?.role !== 'facilitator' || (!hasFrame && meta.template !== 'pgo')) return null;
+  useEffect(() => {
+    if (message === null) return;
+    const timer = setTimeout(() => setMessage(null), ERROR_DISPLAY_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
+  // Only where it belongs: after the vote, and at the steps worked in the engagements frame.
+  if (!session || !showEngagementAction(session, welcome?.role ?? null, frameId)) return null;
 
   const create = async () => {
-    let vote = session?.vote;
+    let vote: PublicVote | null | undefined = session.vote;
     if (!vote) return setMessage(t.pgoNoClosedVote);
     // One click: an open vote (revealed or not) is closed on the way, then its final counts are used.
     if (vote.status === 'open') {

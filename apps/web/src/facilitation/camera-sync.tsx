@@ -1,43 +1,31 @@
 // Moves this person's camera when the facilitator says so: "bring everyone here" (a summon, once
 // per new `seq`) and "follow me" (tldraw's own user following, which a person leaves by moving).
 import { useEffect, useRef } from 'react';
-import { createUserId, useEditor, useValue, type BoxLike, type Editor, type TLShapeId } from 'tldraw';
-import { readZone } from '@atelier/board-schema';
+import { createUserId, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw';
 import type { PublicSessionState, Summon } from '@atelier/protocol';
 import { toServerTime } from '@atelier/session';
-import { frameForGroup } from '@atelier/templates';
-import { groupOf } from './participants-view';
+import { glideMs } from '../live/screen-area';
+import { bringTo, unpin } from '../live/step-camera';
+import { groupNumberOf, placeFrameIds } from '../live/step-place';
 import { useFacilitation } from './use-facilitation';
 
 /** A summon older than this, found on arrival or after a reload, is history rather than a call. */
 const RECENT_SUMMON_MS = 10 * 60_000;
 
-/** The template's group number of the person's group (its frame says it), else its position. */
-function boardGroupNumber(editor: Editor, session: PublicSessionState, userId: string): number | null {
-  const mine = groupOf(session, userId);
-  if (!mine) return null;
-  const frame = mine.group.frameId ? editor.getShape(mine.group.frameId as TLShapeId) : undefined;
-  return (frame && readZone(frame)?.group) ?? mine.number;
-}
-
-/** Where a summon sends this person: with groups, each group goes to its own zone of the step. */
-export function summonTarget(editor: Editor, summon: Summon, groupNumber: number | null): BoxLike | null {
+/**
+ * Follows a summon: to the step's frame (each group to its own zone of it), fitted to the free part
+ * of the screen; or to exactly what the facilitator saw ("Rassembler tout le monde ici").
+ */
+function followSummon(editor: Editor, summon: Summon, session: PublicSessionState, me: string): void {
   if (summon.frameId) {
-    const frameId =
-      groupNumber === null
-        ? summon.frameId
-        : frameForGroup(editor.getCurrentPageShapes(), summon.frameId, groupNumber);
-    const bounds =
-      editor.getShapePageBounds(frameId as TLShapeId) ??
-      editor.getShapePageBounds(summon.frameId as TLShapeId);
-    if (bounds) return bounds;
+    const group = groupNumberOf(session, me, (id) => editor.getShape(id as TLShapeId));
+    const frameIds = placeFrameIds(editor.getCurrentPageShapes(), { frameId: summon.frameId }, group);
+    if (bringTo(editor, frameIds)) return;
   }
-  return summon.bounds ?? null;
-}
-
-export function moveCameraTo(editor: Editor, bounds: BoxLike, exact = false): void {
+  if (!summon.bounds) return;
+  unpin(editor);
   if (editor.getInstanceState().followingUserId) editor.stopFollowingUser();
-  editor.zoomToBounds(bounds, { animation: { duration: 600 }, ...(exact ? { inset: 0 } : {}) });
+  editor.zoomToBounds(summon.bounds, { animation: { duration: glideMs(600) }, inset: 0 });
 }
 
 export function CameraSync() {
@@ -55,8 +43,7 @@ export function CameraSync() {
     if (summon.by === me) return;
     const age = toServerTime(Date.now(), { offsetMs: clockOffsetMs, rttMs: 0 }) - summon.at;
     if (firstSeen && age > RECENT_SUMMON_MS) return;
-    const target = summonTarget(editor, summon, boardGroupNumber(editor, session, me));
-    if (target) moveCameraTo(editor, target, !summon.frameId);
+    followSummon(editor, summon, session, me);
   }, [editor, session, summon, me, clockOffsetMs]);
 
   const leader = follow && follow.userId !== me ? createUserId(follow.userId) : null;

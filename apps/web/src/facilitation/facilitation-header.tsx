@@ -1,9 +1,13 @@
 // What everyone sees at the top of the board: the step, its instructions and the shared countdown,
-// the vote and the person's group. Goes in tldraw's `TopPanel` slot.
-import { useEffect, useRef } from 'react';
+// the vote (at its step) and the person's group. Goes in tldraw's `TopPanel` slot; on phones that
+// slot becomes a row of its own under tldraw's menus (see facilitation.css).
+import { useEffect, useId, useRef, useState } from 'react';
 import { createUserId, useEditor, useValue } from 'tldraw';
 import type { PublicSessionState } from '@atelier/protocol';
+import { atPlace, BackToStep } from '../live/step-camera';
+import { voteUi } from '../live/step-ui';
 import { useI18n } from '../shared/i18n';
+import { COMPACT_SCREEN, useMediaQuery } from '../shared/use-media-query';
 import { announcement } from './announcement';
 import { playChime } from './chime';
 import { deadlineKey } from './countdown';
@@ -30,7 +34,9 @@ export function FacilitationHeader() {
 
 function StepHeader({ session, step }: { session: PublicSessionState; step: StepView }) {
   const { t } = useI18n();
-  const { clockOffsetMs, isFacilitator } = useFacilitation();
+  const { clockOffsetMs, isFacilitator, role } = useFacilitation();
+  const vote = voteUi(session, role !== null && role !== 'viewer');
+  const atStepPlace = useValue('at the step place', () => atPlace.get(), []);
   const panelOpen = usePanelOpen();
   const view = useCountdown(session.timer, clockOffsetMs);
   const [soundOn, setSoundOn] = useSoundPreference();
@@ -61,16 +67,21 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
       className={`fac-header${flashing ? ' is-flashing' : ''}`}
       aria-labelledby="fac-step-title"
       data-testid="facilitation-header"
+      // Whether the view is held at the person's place at this step (see live/step-camera.tsx).
+      data-at-place={atStepPlace}
     >
       <div className="fac-header-main">
-        <div className="fac-step">
-          <span className="fac-step-number" data-testid="step-position">
-            {stepPosition(step, t)}
+        <span className="fac-step-number" data-testid="step-position">
+          {stepPosition(step, t)}
+        </span>
+        <h2 id="fac-step-title" className="fac-step-title">
+          {step.title}
+        </h2>
+        {stateLabel && (
+          <span className={`fac-state${view.isOvertime && !finished ? ' is-overtime' : ''}`}>
+            {stateLabel}
           </span>
-          <h2 id="fac-step-title" className="fac-step-title">
-            {step.title}
-          </h2>
-        </div>
+        )}
         <div className="fac-clock">
           <div
             role="timer"
@@ -81,11 +92,6 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
           >
             {view.display}
           </div>
-          {stateLabel && (
-            <span className={`fac-state${view.isOvertime && !finished ? ' is-overtime' : ''}`}>
-              {stateLabel}
-            </span>
-          )}
           <button
             type="button"
             className="fac-icon-button"
@@ -103,21 +109,44 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
           <strong>{t.facQuestion}</strong> {session.question}
         </p>
       )}
-      {step.instructions && (
-        // Open again at each new step (a new key), closable to free the board.
-        <details key={step.step.id} className="fac-instructions" open>
-          <summary>{t.facInstructions}</summary>
-          <p data-testid="instructions">{step.instructions}</p>
-        </details>
-      )}
+      {step.instructions && <Instructions key={step.step.id} text={step.instructions} />}
       {isFacilitator && !panelOpen && <QuickControls session={session} />}
-      {session.vote && <VoteBar vote={session.vote} />}
+      {session.vote && vote.status && <VoteBar vote={session.vote} results={vote.results} />}
       <GroupBar session={session} />
+      <BackToStep />
       <FollowOffer session={session} />
       <p className="fac-visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement(step, view, t)}
       </p>
     </section>
+  );
+}
+
+/**
+ * The step's instructions: in full on large screens, folded to one line on phones and tablets
+ * (a tap unfolds them). Each new step starts the device's way again (a new key).
+ */
+function Instructions({ text }: { text: string }) {
+  const { t } = useI18n();
+  const compact = useMediaQuery(COMPACT_SCREEN);
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const expanded = chosen ?? !compact;
+  const textId = useId();
+  return (
+    <div className={`fac-instructions${expanded ? ' is-expanded' : ''}`}>
+      <button
+        type="button"
+        className="fac-icon-button fac-instructions-toggle"
+        aria-expanded={expanded}
+        aria-controls={textId}
+        onClick={() => setChosen(!expanded)}
+      >
+        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {t.facInstructions}
+      </button>
+      <p id={textId} className="fac-instructions-text" data-testid="instructions">
+        {text}
+      </p>
+    </div>
   );
 }
 

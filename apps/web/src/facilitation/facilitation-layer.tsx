@@ -1,4 +1,6 @@
-// Mounted inside <Tldraw>: the camera moves everyone gets, and the facilitator's panel.
+// Mounted inside <Tldraw>: the camera moves everyone gets (each step's place, summons, follow),
+// and the facilitator's panel.
+import { StepCamera } from '../live/step-camera';
 import { CameraSync } from './camera-sync';
 import { FacilitatorPanel } from './facilitator-panel';
 import { UndoToast } from './undo-toast';
@@ -9,6 +11,7 @@ export function FacilitationLayer() {
   const { isFacilitator } = useFacilitation();
   return (
     <>
+      <StepCamera />
       <CameraSync />
       {isFacilitator && <FacilitatorPanel />}
       {isFacilitator && <UndoToast />}

@@ -1,5 +1,5 @@
 // The facilitation state as the components read it, and a way to send commands with readable refusals.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SessionCommand } from '@atelier/protocol';
 import { useBoard, useConnectionState } from '../board/board-context';
 import { useI18n } from '../shared/i18n';
@@ -21,7 +21,13 @@ export function useFacilitation() {
 
 export type SendCommand = (command: SessionCommand) => Promise<boolean>;
 
-/** Sends commands; the last refusal stays readable until the next success or `dismiss`. */
+/** How long a refusal stays on screen (long enough to read twice) before it clears itself. */
+export const ERROR_DISPLAY_MS = 8_000;
+
+/**
+ * Sends commands; the last refusal stays readable until the next success, `dismiss`, or
+ * `ERROR_DISPLAY_MS`: an old refusal on screen would read as a new one.
+ */
 export function useCommand(): { send: SendCommand; error: string | null; dismiss: () => void } {
   const { connection } = useBoard();
   const { t } = useI18n();
@@ -35,5 +41,10 @@ export function useCommand(): { send: SendCommand; error: string | null; dismiss
     [connection, t],
   );
   const dismiss = useCallback(() => setError(null), []);
+  useEffect(() => {
+    if (error === null) return;
+    const timer = setTimeout(() => setError(null), ERROR_DISPLAY_MS);
+    return () => clearTimeout(timer);
+  }, [error]);
   return { send, error, dismiss };
 }

@@ -92,7 +92,6 @@ const fr = {
   facAnnouncePaused: 'Minuteur en pause.',
   facAnnounceTimeUp: 'Temps écoulé pour « {title} ».',
   facYourGroup: 'Votre groupe : {name}',
-  facGoToGroup: 'Aller à mon groupe',
   facChooseGroup: 'Choisir mon groupe',
   facChooseGroupPlaceholder: '— Choisir —',
   facFollowOffer: 'L’animation guide la visite.',
@@ -282,6 +281,15 @@ const fr = {
   saveTemplateButton: 'Enregistrer le modèle',
   saveTemplateDone:
     'Modèle « {title} » enregistré : il vous est proposé à la création d’un tableau, dans « Mes modèles enregistrés ».',
+  // The live session on every device: the step's action bar, the styles toggle, cards' forms.
+  liveActions: 'Actions de l’étape',
+  liveAddNote: 'Ajouter un post-it',
+  liveChooseColumn: 'Dans quelle colonne ?',
+  liveChooseCancel: 'Annuler',
+  liveVoteHintTouch: 'Touchez un post-it pour le choisir, puis « Voter ».',
+  liveStylesShow: 'Couleurs et styles',
+  liveBackToStep: 'Revenir à l’étape',
+  cardOpenForm: 'Remplir la fiche',
 };
 
 export type Messages = typeof fr;
@@ -373,7 +381,6 @@ const en: Messages = {
   facAnnouncePaused: 'Timer paused.',
   facAnnounceTimeUp: 'Time is up for “{title}”.',
   facYourGroup: 'Your group: {name}',
-  facGoToGroup: 'Go to my group',
   facChooseGroup: 'Choose my group',
   facChooseGroupPlaceholder: '— Choose —',
   facFollowOffer: 'The facilitator is leading the way.',
@@ -561,6 +568,15 @@ const en: Messages = {
   saveTemplateButton: 'Save the template',
   saveTemplateDone:
     'Template “{title}” saved: it is offered to you when creating a board, under “My saved templates”.',
+  // The live session on every device: the step's action bar, the styles toggle, cards' forms.
+  liveActions: 'Step actions',
+  liveAddNote: 'Add a sticky note',
+  liveChooseColumn: 'In which column?',
+  liveChooseCancel: 'Cancel',
+  liveVoteHintTouch: 'Tap a sticky note to pick it, then “Vote”.',
+  liveStylesShow: 'Colours and styles',
+  liveBackToStep: 'Back to the step',
+  cardOpenForm: 'Fill in the card',
 };
 
 /** Every message in both languages (the provider picks one; pure tests read them directly). */

@@ -1,0 +1,88 @@
+import type { PublicVote, Step } from '@atelier/protocol';
+import { describe, expect, it } from 'vitest';
+import { showAddNote, showEngagementAction, voteUi } from './step-ui';
+
+const step = (id: string, kind: Step['kind'], frameId?: string): Step => ({
+  id,
+  kind,
+  durationMs: 60_000,
+  title: { fr: id, en: id },
+  instructions: { fr: '', en: '' },
+  ...(frameId ? { frameId } : {}),
+});
+
+const steps = [
+  step('themes', 'individual', 'shape:themes'),
+  step('theme-vote', 'vote', 'shape:themes'),
+  step('break', 'break'),
+  step('engagements', 'plenary', 'shape:engagements'),
+];
+
+function vote(overrides: Partial<PublicVote> = {}): PublicVote {
+  return {
+    id: 'v1',
+    status: 'open',
+    revealed: false,
+    stepId: 'theme-vote',
+    dotsPerPerson: 2,
+    maxDotsPerItem: 1,
+    anonymous: false,
+    openedAt: 0,
+    voterCount: 0,
+    dotsCast: 0,
+    results: null,
+    ...overrides,
+  };
+}
+
+const at = (currentStepId: string, v: PublicVote | null) => ({ steps, currentStepId, vote: v });
+
+describe('voteUi', () => {
+  it('shows the status and the buttons while the vote is open, to those who may vote', () => {
+    expect(voteUi(at('theme-vote', vote()), true)).toEqual({ status: true, actions: true, results: false });
+    expect(voteUi(at('theme-vote', vote()), false).actions).toBe(false);
+  });
+
+  it('shows the revealed results at the vote’s step', () => {
+    const revealed = vote({ status: 'closed', revealed: true, results: [] });
+    expect(voteUi(at('theme-vote', revealed), true)).toEqual({ status: true, actions: false, results: true });
+  });
+
+  it('shows nothing of a closed vote at the steps after it', () => {
+    const revealed = vote({ status: 'closed', revealed: true, results: [] });
+    expect(voteUi(at('break', revealed), true)).toEqual({ status: false, actions: false, results: false });
+    expect(voteUi(at('engagements', null), true).status).toBe(false);
+  });
+
+  it('keeps an open vote on screen on later steps (people may still vote)', () => {
+    expect(voteUi(at('engagements', vote()), true)).toEqual({ status: true, actions: true, results: false });
+  });
+});
+
+describe('showEngagementAction', () => {
+  it('is the facilitator’s, after the vote is closed or revealed, and at the engagements step', () => {
+    expect(showEngagementAction(at('themes', null), 'facilitator', 'shape:engagements')).toBe(false);
+    expect(showEngagementAction(at('theme-vote', vote()), 'facilitator', 'shape:engagements')).toBe(false);
+    expect(
+      showEngagementAction(at('theme-vote', vote({ status: 'closed' })), 'facilitator', 'shape:engagements'),
+    ).toBe(true);
+    expect(
+      showEngagementAction(at('theme-vote', vote({ revealed: true })), 'facilitator', 'shape:engagements'),
+    ).toBe(true);
+    expect(showEngagementAction(at('engagements', null), 'facilitator', 'shape:engagements')).toBe(true);
+  });
+
+  it('is never a participant’s, nor on a board without the engagements frame', () => {
+    expect(showEngagementAction(at('engagements', null), 'participant', 'shape:engagements')).toBe(false);
+    expect(showEngagementAction(at('engagements', null), 'facilitator', undefined)).toBe(false);
+  });
+});
+
+describe('showAddNote', () => {
+  it('is there at working steps, not at a break nor while a vote is open', () => {
+    expect(showAddNote(at('themes', null))).toBe(true);
+    expect(showAddNote(at('break', null))).toBe(false);
+    expect(showAddNote(at('theme-vote', vote()))).toBe(false);
+    expect(showAddNote(at('theme-vote', vote({ status: 'closed' })))).toBe(true);
+  });
+});
