@@ -384,6 +384,10 @@ describe('the live session, step by step, on every device', () => {
       if (index > 0) await nextStep(facilitator);
       for (const person of everyone)
         await person.page.getByRole('heading', { name: step.title.fr }).waitFor(PATIENCE);
+      // The step's timer starts with it (session-ux), for everyone, on every device.
+      if (step.timerStart !== 'manual')
+        for (const person of everyone)
+          await person.page.locator('[data-testid="countdown"][data-status="running"]').waitFor(PATIENCE);
       if (step.frameId)
         for (const person of everyone) await expectInPlace(person, [step.frameId], `step ${index + 1}`);
       expect(await headerProblems(phone.page, true)).toEqual([]);

@@ -33,7 +33,8 @@ export function CardFormOpener() {
     () => {
       if (!card || editor.getEditingShapeId() !== null) return null;
       const bounds = editor.getShapePageBounds(card);
-      if (!bounds) return null;
+      // Only for a card in view: one selected earlier and left behind off screen gets none.
+      if (!bounds || !editor.getViewportPageBounds().collides(bounds)) return null;
       const { x, y } = editor.pageToViewport({ x: bounds.midX, y: bounds.minY });
       const { w, h } = editor.getViewportScreenBounds();
       // Kept on screen, whatever part of the card shows.

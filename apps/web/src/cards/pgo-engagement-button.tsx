@@ -6,6 +6,7 @@ import { createShapeId, useEditor, useValue, type TLParentId } from 'tldraw';
 import { useBoard, useConnectionState } from '../board/board-context';
 import { fill } from '../facilitation/format';
 import { ERROR_DISPLAY_MS } from '../facilitation/use-facilitation';
+import { bringTo } from '../live/step-camera';
 import { showEngagementAction } from '../live/step-ui';
 import { useI18n } from '../shared/i18n';
 import { engagementsFrameOf, themesWithCards, winningThemes } from './pgo-engagements';
@@ -61,7 +62,8 @@ export function PgoEngagementButton() {
       editor.createShapes(cards);
       editor.select(...cards.map((card) => card.id));
     });
-    editor.zoomToSelection({ animation: { duration: 300 } });
+    // The engagements frame whole, clear of the header and panels, its new cards in it.
+    bringTo(editor, [frame.id]);
     setMessage(
       fill(t.pgoCreated, { themes: missing.map((theme) => pgoThemeLabel(theme, locale)).join(' ; ') }),
     );
