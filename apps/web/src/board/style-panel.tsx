@@ -2,6 +2,7 @@
 // (a whole PGO column on a laptop, 40 % of a tablet). Phones use tldraw's own style menu instead.
 import { useId, useState } from 'react';
 import { DefaultStylePanel, type TLUiStylePanelProps } from 'tldraw';
+import { DisclosureButton } from '../shared/disclosure-button';
 import { useI18n } from '../shared/i18n';
 
 export function FoldedStylePanel(props: TLUiStylePanelProps) {
@@ -10,17 +11,16 @@ export function FoldedStylePanel(props: TLUiStylePanelProps) {
   const panelId = useId();
   return (
     <div className="style-panel-fold">
-      <button
-        type="button"
+      <DisclosureButton
         className="step-button subtle compact"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen(!open)}
+        expanded={open}
+        controls={panelId}
+        onToggle={setOpen}
       >
         <span aria-hidden="true" className="style-panel-swatch" />
         {t.liveStylesShow}
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
-      </button>
+      </DisclosureButton>
       <div id={panelId} hidden={!open}>
         {open && <DefaultStylePanel {...props} />}
       </div>

@@ -6,6 +6,7 @@ import { createUserId, useEditor, useValue } from 'tldraw';
 import type { PublicSessionState } from '@atelier/protocol';
 import { atPlace, BackToStep } from '../live/step-camera';
 import { voteUi } from '../live/step-ui';
+import { DisclosureButton } from '../shared/disclosure-button';
 import { useI18n } from '../shared/i18n';
 import { COMPACT_SCREEN, useMediaQuery } from '../shared/use-media-query';
 import { announcement } from './announcement';
@@ -134,15 +135,14 @@ function Instructions({ text }: { text: string }) {
   const textId = useId();
   return (
     <div className={`fac-instructions${expanded ? ' is-expanded' : ''}`}>
-      <button
-        type="button"
+      <DisclosureButton
         className="fac-icon-button fac-instructions-toggle"
-        aria-expanded={expanded}
-        aria-controls={textId}
-        onClick={() => setChosen(!expanded)}
+        expanded={expanded}
+        controls={textId}
+        onToggle={setChosen}
       >
         <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {t.facInstructions}
-      </button>
+      </DisclosureButton>
       <p id={textId} className="fac-instructions-text" data-testid="instructions">
         {text}
       </p>
