@@ -69,6 +69,17 @@ interface OpenDatabase {
   db: DatabaseSync;
   /** Rooms currently writing through this handle; pinned handles are never evicted. */
   pins: number;
+  /** Their tldraw storages, whose pending work must run before the database closes. */
+  rooms: Set<SQLiteSyncStorage<TLRecord>>;
+}
+
+/**
+ * tldraw prunes tombstones on a 1 s throttle after a delete (an internal member, hence the cast). Still
+ * pending when the database closes, it would run on finalized statements and throw from a timer,
+ * taking the process down: run it now instead.
+ */
+function settlePendingPrune(storage: SQLiteSyncStorage<TLRecord>): void {
+  (storage as unknown as { pruneTombstones?: { flush?: () => void } }).pruneTombstones?.flush?.();
 }
 
 export class SqliteBoardStore implements BoardStore {
@@ -106,7 +117,7 @@ export class SqliteBoardStore implements BoardStore {
     // WAL + NORMAL: every commit survives a process crash; only an OS crash may lose the last ones.
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     db.exec(ATELIER_SCHEMA);
-    const handle = { db, pins: 0 };
+    const handle: OpenDatabase = { db, pins: 0, rooms: new Set() };
     this.handles.set(id, handle);
     this.evictIdle();
     return handle;
@@ -166,6 +177,7 @@ export class SqliteBoardStore implements BoardStore {
     const handle = this.open(id);
     const storage = this.tldrawStorage(handle.db);
     handle.pins += 1;
+    handle.rooms.add(storage);
     let closed = false;
     return {
       storage,
@@ -174,6 +186,8 @@ export class SqliteBoardStore implements BoardStore {
       close: async () => {
         if (closed) return;
         closed = true;
+        settlePendingPrune(storage);
+        handle.rooms.delete(storage);
         handle.pins -= 1;
         if (handle.pins === 0) {
           // Fold the WAL back so the board is one self-contained file at rest.
@@ -352,6 +366,7 @@ export class SqliteBoardStore implements BoardStore {
 
   async close(): Promise<void> {
     for (const [id, handle] of this.handles) {
+      for (const storage of handle.rooms) settlePendingPrune(storage);
       handle.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
       handle.db.close();
       this.handles.delete(id);
