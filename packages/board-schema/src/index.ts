@@ -56,3 +56,19 @@ export {
 export { withCard } from './with-card';
 export { similarLabs, type LabSimilarity, type IdentityCardRef } from './similar-labs';
 export { ZoneKind, zoneKindSchema, zoneMetaKey, zoneSchema, zoneMeta, readZone, type Zone } from './zone';
+export { noteMetaKey, noteAuthor } from './authorship';
+export {
+  scaffoldingMetaKey,
+  scaffoldingMeta,
+  isScaffolding,
+  isLayoutScaffolding,
+  locksInEditor,
+} from './scaffolding';
+export {
+  WriteRule,
+  decideWrite,
+  type Writer,
+  type WritableRecord,
+  type RecordWrite,
+  type WriteDecision,
+} from './write-rules';

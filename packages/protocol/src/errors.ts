@@ -14,6 +14,8 @@ export const ErrorCode = {
   /** A file Atelier cannot read at all (a tldraw 1.x file, not JSON…), as opposed to one with a bad record. */
   unsupportedFile: 'unsupported_file',
   limitExceeded: 'limit_exceeded',
+  /** A change to the board only the facilitator may make (the template's scaffolding, pages, another's note). */
+  protected: 'protected',
   conflict: 'conflict',
   /** An undo sent after its window closed. */
   undoExpired: 'undo_expired',

@@ -52,11 +52,20 @@ export const socketErrorSchema = z.object({
 });
 export type SocketError = z.infer<typeof socketErrorSchema>;
 
+/** What a person may do on a board: run it, take part, or only watch. */
+export const BoardRole = {
+  facilitator: 'facilitator',
+  participant: 'participant',
+  viewer: 'viewer',
+} as const;
+export type BoardRole = (typeof BoardRole)[keyof typeof BoardRole];
+export const boardRoleSchema = z.enum([BoardRole.facilitator, BoardRole.participant, BoardRole.viewer]);
+
 /** Who the server says you are once connected. */
 export const welcomeSchema = z.object({
   /** Absent for a viewer: a read-only link does not lead to the participant link. */
   boardId: boardIdSchema.optional(),
-  role: z.enum(['facilitator', 'participant', 'viewer']),
+  role: boardRoleSchema,
   userId: z.string(),
   serverTime: z.number(),
 });

@@ -19,7 +19,14 @@ import type {
 } from '@tldraw/tlschema';
 import { getIndexAbove, getIndices, type IndexKey } from '@tldraw/utils';
 import type { Locale } from '@atelier/protocol';
-import { cardMeta, cardText, type Card } from '@atelier/board-schema';
+import {
+  cardMeta,
+  cardText,
+  isLayoutScaffolding,
+  locksInEditor,
+  scaffoldingMeta,
+  type Card,
+} from '@atelier/board-schema';
 
 type Meta = TLShape['meta'];
 
@@ -35,6 +42,7 @@ interface Placement {
 /**
  * Collects the shapes of a board being laid out: ids from the injected source, fractional indices in
  * creation order within each parent, and tldraw 5's default props so every record passes its validator.
+ * Everything but notes and cards is marked as scaffolding and, except frames, locked (T-SCAFFOLD).
  */
 export class BoardDraft {
   readonly records: TLShape[] = [];
@@ -63,6 +71,8 @@ export class BoardDraft {
 
   private add<S extends TLShape>(type: S['type'], at: Placement, props: S['props']): S {
     const parentId = at.parentId ?? this.pageId;
+    const meta = at.meta ?? {};
+    const scaffolding = isLayoutScaffolding({ type, meta });
     const shape = {
       id: this.newId(),
       typeName: 'shape',
@@ -72,9 +82,9 @@ export class BoardDraft {
       rotation: 0,
       index: this.nextIndex(parentId),
       parentId,
-      isLocked: false,
+      isLocked: scaffolding && locksInEditor({ type }),
       opacity: 1,
-      meta: at.meta ?? {},
+      meta: scaffolding ? { ...meta, ...scaffoldingMeta() } : meta,
       props,
     } as S;
     this.records.push(shape);

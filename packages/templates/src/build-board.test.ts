@@ -1,4 +1,4 @@
-import { readCard, readZone } from '@atelier/board-schema';
+import { isScaffolding, readCard, readZone } from '@atelier/board-schema';
 import {
   BuiltInTemplateId,
   builtInTemplateIds,
@@ -212,6 +212,16 @@ describe.each(builtInTemplateIds)('board %s', (templateId) => {
           expect(frameForGroup(board.records, step.frameId!, group.group)).toBe(zone);
           expect(board.records.find((r) => r.id === zone)?.parentId).toBe(group.frameId);
         }
+      }
+    }
+  });
+
+  it('T-SCAFFOLD marks everything but notes and cards, and locks it except frames', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      for (const shape of build(templateId, { locale, groups: 3 }).records) {
+        const participantsWork = shape.type === 'note' || readCard(shape) !== null;
+        expect(isScaffolding(shape), `${shape.type} ${shape.id}`).toBe(!participantsWork);
+        expect(shape.isLocked, `${shape.type} ${shape.id}`).toBe(!participantsWork && shape.type !== 'frame');
       }
     }
   });

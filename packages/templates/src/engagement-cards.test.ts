@@ -1,4 +1,4 @@
-import { readCard } from '@atelier/board-schema';
+import { isScaffolding, readCard } from '@atelier/board-schema';
 import type { TLShapeId } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import { buildBoard } from './build-board';
@@ -20,6 +20,8 @@ describe('engagementCardsForThemes', () => {
     for (const card of cards) {
       assertValidShape(card);
       expect(card.parentId).toBe(frameId);
+      // T-SCAFFOLD: participants write on the cards.
+      expect(isScaffolding(card) || card.isLocked).toBe(false);
     }
     expect(cards.map((c) => readCard(c))).toEqual([
       expect.objectContaining({
