@@ -1,7 +1,15 @@
 // One simulated participant: tldraw's stock TLSyncClient with a store, over the project's Socket.IO
 // transport or over tldraw's own WebSocket adapter (the native baseline).
 import { SocketIoSyncSocket } from '@atelier/sync-transport';
-import { ClientWebSocketAdapter, installBrowserGlobals, noteRecord } from '@atelier/testkit';
+import {
+  ClientWebSocketAdapter,
+  authorMeta,
+  installBrowserGlobals,
+  nativeUserId,
+  noteRecord,
+  pushesAnswered,
+  userIdFromClientKey,
+} from '@atelier/testkit';
 import { atom } from '@tldraw/state';
 import { Store } from '@tldraw/store';
 import { TLSyncClient, type TLPersistentClientSocket } from '@tldraw/sync-core';
@@ -64,18 +72,18 @@ export class BenchClient {
   private readonly disconnectTransport: () => void;
   private readonly dropTransport: () => void;
   private lastIndex: IndexKey = 'a1' as IndexKey;
+  /** The id the server knows this participant by: its notes are signed with it, as the web app does. */
+  private readonly userId: string;
 
   constructor(
     readonly spec: ClientSpec,
     private readonly metrics: ClientMetrics,
   ) {
     if (spec.transport === 'socketio') {
+      const clientKey = `bench-${process.pid}-${spec.index}`.padEnd(16, 'x');
+      this.userId = userIdFromClientKey(clientKey);
       const socket: Socket = io(spec.url, {
-        auth: {
-          boardId: spec.boardId,
-          name: `Bench ${spec.index}`,
-          clientKey: `bench-${process.pid}-${spec.index}`.padEnd(16, 'x'),
-        },
+        auth: { boardId: spec.boardId, name: `Bench ${spec.index}`, clientKey },
         // The web app's own settings (apps/web/src/board/board-connection.ts). In a browser
         // 'websocket' is engine.io's transport over the platform's WebSocket; under Node it would be
         // the `ws` package instead, so name the browser transport: it runs on Node's own WebSocket,
@@ -90,8 +98,10 @@ export class BenchClient {
       this.dropTransport = () => socket.io.engine?.close();
     } else {
       const wsUrl = spec.url.replace(/^http/, 'ws');
+      const sessionId = `bench-${process.pid}-${spec.index}`;
+      this.userId = nativeUserId(sessionId);
       const adapter = new ClientWebSocketAdapter(
-        () => `${wsUrl}/sync/${spec.boardId}?sessionId=bench-${process.pid}-${spec.index}`,
+        () => `${wsUrl}/sync/${spec.boardId}?sessionId=${sessionId}`,
       );
       this.socket = adapter;
       this.disconnectTransport = () => adapter.close();
@@ -177,13 +187,14 @@ export class BenchClient {
   edit(): void {
     const id = noteIdFor(this.spec.index);
     this.editSeq += 1;
-    const meta = { sentAt: wallNow(), seq: this.editSeq };
+    const timing = { sentAt: wallNow(), seq: this.editSeq };
     const existing = this.store.get(id) as TLNoteShape | undefined;
     if (existing) {
       this.store.put([
         {
           ...existing,
-          meta,
+          // The rest of the meta (its author) stays, as in the editor.
+          meta: { ...existing.meta, ...timing },
           props: { ...existing.props, richText: toRichText(noteText(this.spec.index, this.editSeq)) },
         },
       ]);
@@ -191,7 +202,13 @@ export class BenchClient {
     }
     this.lastIndex = getIndexAbove(this.lastIndex);
     this.store.put([
-      benchNote(id, this.lastIndex, noteText(this.spec.index, this.editSeq), meta, this.spec.index),
+      benchNote(
+        id,
+        this.lastIndex,
+        noteText(this.spec.index, this.editSeq),
+        { ...authorMeta(this.userId), ...timing },
+        this.spec.index,
+      ),
     ]);
   }
 
@@ -203,7 +220,15 @@ export class BenchClient {
       for (let i = done; i < Math.min(count, done + batch); i++) {
         this.lastIndex = getIndexAbove(this.lastIndex);
         const id = `shape:seed-${this.spec.index}-${i}` as TLShapeId;
-        notes.push(benchNote(id, this.lastIndex, `Idée n°${i} : ouvrir les données de la cantine`, {}, i));
+        notes.push(
+          benchNote(
+            id,
+            this.lastIndex,
+            `Idée n°${i} : ouvrir les données de la cantine`,
+            authorMeta(this.userId),
+            i,
+          ),
+        );
       }
       this.store.put(notes);
       await this.settled();
@@ -211,19 +236,8 @@ export class BenchClient {
   }
 
   /** Waits until every local change was pushed and acknowledged. */
-  async settled(timeoutMs = 60_000): Promise<void> {
-    // Internal state of TLSyncClient; no public API tells when pushes are acknowledged.
-    const internals = this.client as unknown as {
-      pendingPushRequests: unknown[];
-      unsentChanges: { nextDiff?: unknown };
-    };
-    // Store listeners run on the next frame; flush them so the client has seen the changes.
-    (this.store as unknown as { _flushHistory(): void })._flushHistory();
-    const started = Date.now();
-    while (internals.pendingPushRequests.length > 0 || internals.unsentChanges.nextDiff) {
-      if (Date.now() - started > timeoutMs) throw new Error('pushes were not acknowledged in time');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  settled(timeoutMs = 60_000): Promise<void> {
+    return pushesAnswered(this.client, this.store, timeoutMs);
   }
 
   shapeCount(): number {

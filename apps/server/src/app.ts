@@ -165,6 +165,13 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
       event: SocketEvent.sync,
     }),
   );
+  rooms.on('writeRefused', (_boardId, sessionId, _rule, message) =>
+    transport.sendToSession(sessionId, SocketEvent.error, {
+      code: ErrorCode.protected,
+      message,
+      event: SocketEvent.sync,
+    }),
+  );
 
   admission.attach(io.engine);
   io.use(

@@ -1,4 +1,5 @@
 // A valid tldraw 5 sticky note record, for tests and the benchmark to put in a store or a file.
+import { noteMetaKey } from '@atelier/board-schema';
 import { toRichText, type TLNoteShape, type TLShapeId } from '@tldraw/tlschema';
 import type { IndexKey } from '@tldraw/utils';
 
@@ -43,4 +44,9 @@ export function noteRecord(options: NoteRecordOptions): TLNoteShape {
       ...options.props,
     },
   };
+}
+
+/** A note's author in its meta, as the web app writes it (the server keeps it when it is the writer's). */
+export function authorMeta(userId: string): TLNoteShape['meta'] {
+  return { [noteMetaKey.author]: userId };
 }

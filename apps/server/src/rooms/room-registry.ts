@@ -3,11 +3,13 @@
 // Local only: which process runs a board is the router's business (board-router.ts); the registry
 // tells whoever listens what happened to its rooms.
 import { EventEmitter } from 'node:events';
+import type { WriteRule } from '@atelier/board-schema';
 import { TLSocketRoom, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
 import type { BoardStore, RoomStorageHandle } from '../store/board-store';
 import { BoardQuota, type BoardLimits } from './board-quota';
+import { markLegacyScaffolding, withWriteRules } from './board-write-guard';
 import type { SessionLink, SyncSession, SyncSessionMeta } from './sync-session';
 
 export interface OpenRoom {
@@ -21,6 +23,8 @@ export interface RoomRegistryEvents {
   roomClosed: [boardId: string];
   /** A session's write was refused by a board limit (at most once a second per session). */
   limitExceeded: [boardId: string, sessionId: string, message: string];
+  /** A session's write was refused by a write rule (board-write-guard.ts; at most once a second per session). */
+  writeRefused: [boardId: string, sessionId: string, rule: WriteRule, message: string];
 }
 
 export interface RoomRegistryOptions {
@@ -72,13 +76,17 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
     const { limits, leaseOwner } = this.options;
     const storage = await this.store.openRoom(boardId, leaseOwner ? { leaseOwner } : {});
     const log = this.logger.child({ boardId });
+    const legacy = markLegacyScaffolding(storage.storage);
+    if (legacy > 0) log.info({ shapes: legacy }, 'marked the scaffolding of a board made before the mark');
     const quota = limits
       ? new BoardQuota<SyncSessionMeta>(storage.storage, limits, (sessionId, message) =>
           this.emit('limitExceeded', boardId, sessionId, message),
         )
       : null;
     const room = new TLSocketRoom<TLRecord, SyncSessionMeta>({
-      ...quota?.roomOptions(),
+      ...withWriteRules(storage.storage, quota?.roomOptions(), (sessionId, rule, message) =>
+        this.emit('writeRefused', boardId, sessionId, rule, message),
+      ),
       storage: storage.storage,
       log: {
         warn: (...args: unknown[]) => log.warn({ detail: args.map(String).join(' ') }, 'sync room warning'),
