@@ -165,11 +165,12 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
       event: SocketEvent.sync,
     }),
   );
-  rooms.on('writeRefused', (_boardId, sessionId, _rule, message) =>
+  rooms.on('writeRefused', (_boardId, sessionId, rule, message) =>
     transport.sendToSession(sessionId, SocketEvent.error, {
       code: ErrorCode.protected,
       message,
       event: SocketEvent.sync,
+      rule,
     }),
   );
 

@@ -8,6 +8,7 @@ import {
   readZone,
   scaffoldingMeta,
   scaffoldingMetaKey,
+  WriteRule,
   type ZoneKind,
 } from '@atelier/board-schema';
 import { SocketEvent, type SocketError } from '@atelier/protocol';
@@ -198,6 +199,7 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
       await until(() => participant.errors.some((e) => e.code === 'protected'), 5000, 'the protected notice');
       expect(participant.errors.find((e) => e.code === 'protected')).toMatchObject({
         event: SocketEvent.sync,
+        rule: WriteRule.scaffolding,
       });
     }
     expect(await freshSnapshot(board.id)).toEqual(before);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteMetaKey } from './authorship';
 import { isLayoutScaffolding, isScaffolding, locksInEditor, scaffoldingMeta } from './scaffolding';
-import { decideWrite, WriteRule, type WritableRecord, type Writer } from './write-rules';
+import { decideWrite, WriteRule, type RecordWrite, type WritableRecord, type Writer } from './write-rules';
 
 const facilitator: Writer = { role: 'facilitator', userId: 'fac' };
 const alice: Writer = { role: 'participant', userId: 'alice' };
@@ -62,7 +62,7 @@ describe('decideWrite', () => {
   });
 
   it('W-FACILITATOR allows everything: scaffolding, pages, the mark, the lock, authors', () => {
-    const writes = [
+    const writes: RecordWrite<Rec>[] = [
       { type: 'update', prev: frame, next: { ...frame, x: 500 } },
       { type: 'update', prev: text, next: { ...text, isLocked: false } },
       { type: 'update', prev: frame, next: { ...frame, meta: {} } },
@@ -74,23 +74,23 @@ describe('decideWrite', () => {
       { type: 'update', prev: doc, next: { ...doc, meta: { x: 1 } } },
       { type: 'create', next: { ...text, id: 'shape:new' } },
       { type: 'update', prev: bobNote, next: { ...bobNote, meta: {} } },
-    ] as const;
+    ];
     for (const write of writes) expect(decideWrite(facilitator, write).allowed).toBe(true);
   });
 
   it('W-PAGE refuses a participant any page or document write', () => {
-    const writes = [
+    const writes: RecordWrite<Rec>[] = [
       { type: 'create', next: { ...page, id: 'page:two' } },
       { type: 'update', prev: page, next: { ...page, meta: { name: 'x' } } },
       { type: 'delete', prev: page },
       { type: 'update', prev: doc, next: { ...doc, meta: { x: 1 } } },
-    ] as const;
+    ];
     for (const write of writes)
       expect(decideWrite(alice, write)).toEqual({ allowed: false, rule: WriteRule.page });
   });
 
   it('W-SCAFFOLD refuses a participant any change or deletion of a scaffolding record', () => {
-    const writes = [
+    const writes: RecordWrite<Rec>[] = [
       { type: 'update', prev: frame, next: { ...frame, x: 500 } },
       { type: 'update', prev: frame, next: { ...frame, parentId: 'shape:other' } },
       { type: 'update', prev: text, next: { ...text, isLocked: false } },
@@ -98,7 +98,7 @@ describe('decideWrite', () => {
       { type: 'update', prev: frame, next: { ...frame, meta: {} } },
       { type: 'delete', prev: frame },
       { type: 'delete', prev: text },
-    ] as const;
+    ];
     for (const write of writes)
       expect(decideWrite(alice, write)).toEqual({ allowed: false, rule: WriteRule.scaffolding });
   });
@@ -175,14 +175,14 @@ describe('decideWrite', () => {
   });
 
   it('W-FREE lets a participant move and edit any note and use unmarked shapes and cards freely', () => {
-    const writes = [
+    const writes: RecordWrite<Rec>[] = [
       { type: 'update', prev: bobNote, next: { ...bobNote, x: 300, parentId: 'shape:intro' } },
       { type: 'update', prev: templateNote, next: { ...templateNote, x: 10 } },
       { type: 'update', prev: card, next: { ...card, meta: { ...(card.meta as object), filled: true } } },
       { type: 'delete', prev: card },
       { type: 'create', next: { id: 'binding:b', typeName: 'binding', type: 'arrow', meta: {} } },
       { type: 'create', next: { id: 'asset:a', typeName: 'asset', type: 'image', meta: {} } },
-    ] as const;
+    ];
     for (const write of writes) expect(decideWrite(alice, write).allowed).toBe(true);
   });
 });

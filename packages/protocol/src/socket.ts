@@ -49,6 +49,8 @@ export const socketErrorSchema = z.object({
   message: z.string(),
   /** The event that was refused, when the error answers one. */
   event: z.string().optional(),
+  /** With `protected`: the write rule that refused the change (`W-…`, @atelier/board-schema SPEC). */
+  rule: z.string().max(32).optional(),
 });
 export type SocketError = z.infer<typeof socketErrorSchema>;
 

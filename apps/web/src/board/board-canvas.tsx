@@ -39,6 +39,8 @@ import { VoteBadges } from '../facilitation/vote-badges';
 import { SimilarLabsLinks } from '../cards/similar-labs-links';
 import { StepToolbar } from '../live/step-actions';
 import { FoldedStylePanel } from './style-panel';
+import { useFacilitation } from '../facilitation/use-facilitation';
+import { participantMenuOverrides, RolePageMenu, WriteGuardLayer } from './write-guard-layer';
 
 // Icons, fonts and translations bundled by Vite and served by our own server, never by a CDN.
 const assetUrls = getAssetUrlsByImport();
@@ -175,6 +177,7 @@ export default function BoardCanvas({
 
 const components: TLComponents = {
   TopPanel: FacilitationHeader,
+  PageMenu: RolePageMenu,
   InFrontOfTheCanvas: () => (
     <>
       <SimilarLabsLinks />
@@ -199,6 +202,11 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
   const startingTranslation = useStartingTranslation(locale);
   const { meta, boardId, connection, profile, userId } = useBoard();
   const connectionState = useSyncExternalStore(connection.subscribe, connection.getState);
+  const { isFacilitator } = useFacilitation();
+  const overrides = useMemo(
+    () => startingTranslation && [startingTranslation, ...(isFacilitator ? [] : [participantMenuOverrides])],
+    [startingTranslation, isFacilitator],
+  );
 
   const users = useMemo<TLUserStore>(
     () => ({
@@ -246,11 +254,11 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
   }
   return (
     <div className="board-canvas" aria-label={meta.title}>
-      {startingTranslation && (
+      {overrides && (
         <Tldraw
           store={store}
           locale={locale}
-          overrides={startingTranslation}
+          overrides={overrides}
           onMount={(editor) => {
             // tldraw's inner UI reads the locale from the user's preferences, not from the prop alone.
             editor.user.updateUserPreferences({ locale });
@@ -260,6 +268,7 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
           components={components}
           {...(licenseKey ? { licenseKey } : {})}
         >
+          <WriteGuardLayer />
           <FacilitationLayer />
           <CardsLayer />
         </Tldraw>

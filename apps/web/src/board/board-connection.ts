@@ -134,6 +134,11 @@ export class BoardConnection {
     for (const listener of this.listeners) listener();
   }
 
+  /** Shows a refusal decided here (the editor kept a change the server would refuse) like the server's. */
+  notice(error: SocketError): void {
+    this.update({ error });
+  }
+
   /** Sends a facilitation command and resolves with the server's verdict. */
   command(command: unknown): Promise<CommandAck> {
     return new Promise((resolve) => {

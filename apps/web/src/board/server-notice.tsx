@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { WriteRule } from '@atelier/board-schema';
 import { ErrorCode, type SocketError } from '@atelier/protocol';
 import { useI18n, type Messages } from '../shared/i18n';
 import { useConnectionState } from './board-context';
@@ -14,9 +15,26 @@ function noticeFor(error: SocketError, t: Messages): string | null {
       return t.noticeStoreUnavailable;
     case ErrorCode.messageTooLarge:
       return t.noticeMessageTooLarge;
+    case ErrorCode.protected:
+      return protectedNotice(error.rule, t);
     default:
       // Refused facilitation commands are shown by the panel that sent them.
       return null;
+  }
+}
+
+/** Why a change was refused, by the write rule the server (or this editor) applied. */
+function protectedNotice(rule: string | undefined, t: Messages): string {
+  switch (rule) {
+    case WriteRule.scaffolding:
+    case WriteRule.mark:
+      return t.noticeProtectedLayout;
+    case WriteRule.page:
+      return t.noticeProtectedPage;
+    case WriteRule.noteDelete:
+      return t.noticeProtectedNote;
+    default:
+      return t.noticeProtected;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { TLShape } from 'tldraw';
 import { describe, expect, it } from 'vitest';
-import { NoteMetaKey, stampNoteAuthor } from './note-authorship';
+import { noteMetaKey } from '@atelier/board-schema';
+import { stampNoteAuthor } from './note-authorship';
 
 const shape = (type: string, meta: Record<string, unknown> = {}) =>
   ({ id: 'shape:a', type, meta }) as unknown as TLShape;
@@ -14,18 +15,18 @@ describe('stampNoteAuthor', () => {
     );
     expect(stamped.meta).toEqual({
       'atelier.zone': { kind: 'group', group: 1 },
-      [NoteMetaKey.author]: 'user-1',
-      [NoteMetaKey.createdAt]: 1_700_000_000_000,
+      [noteMetaKey.author]: 'user-1',
+      [noteMetaKey.createdAt]: 1_700_000_000_000,
     });
   });
 
   it('makes a copy of someone else’s note the copier’s', () => {
     const copy = stampNoteAuthor(
-      shape('note', { [NoteMetaKey.author]: 'someone', [NoteMetaKey.createdAt]: 1 }),
+      shape('note', { [noteMetaKey.author]: 'someone', [noteMetaKey.createdAt]: 1 }),
       'me',
       2,
     );
-    expect(copy.meta).toMatchObject({ [NoteMetaKey.author]: 'me', [NoteMetaKey.createdAt]: 2 });
+    expect(copy.meta).toMatchObject({ [noteMetaKey.author]: 'me', [noteMetaKey.createdAt]: 2 });
   });
 
   it('leaves every other shape as it is', () => {

@@ -76,7 +76,13 @@ const fr = {
   noticeStoreUnavailable:
     'Le serveur n’arrive pas à enregistrer pour le moment : vos modifications seront envoyées dès que possible.',
   noticeMessageTooLarge: 'Cet ajout est trop volumineux pour être partagé.',
+  noticeProtected: 'Cette modification est réservée à l’animation : elle n’a pas été enregistrée.',
+  noticeProtectedLayout:
+    'Cet élément fait partie de la structure de l’atelier : seule l’animation peut le modifier.',
+  noticeProtectedPage: 'Seule l’animation peut ajouter, renommer ou supprimer des pages.',
+  noticeProtectedNote: 'Seule l’animation peut supprimer le post-it de quelqu’un d’autre.',
   noticeDismiss: 'Masquer le message',
+  pageSwitch: 'Page affichée',
   // Facilitation (apps/web/src/facilitation)
   facStepOf: 'Étape {n} sur {total}',
   facSequenceOver: 'Séquence terminée',
@@ -365,7 +371,12 @@ const en: Messages = {
   noticeLimitExceeded: 'The board has reached its maximum size: your last addition was not saved.',
   noticeStoreUnavailable: 'The server cannot save right now: your changes will be sent as soon as possible.',
   noticeMessageTooLarge: 'This addition is too large to be shared.',
+  noticeProtected: 'Only the facilitator can make this change: it was not saved.',
+  noticeProtectedLayout: 'This is part of the workshop’s layout: only the facilitator can change it.',
+  noticeProtectedPage: 'Only the facilitator can add, rename or delete pages.',
+  noticeProtectedNote: 'Only the facilitator can delete someone else’s note.',
   noticeDismiss: 'Dismiss the message',
+  pageSwitch: 'Page shown',
   // Facilitation (apps/web/src/facilitation)
   facStepOf: 'Step {n} of {total}',
   facSequenceOver: 'Sequence over',
