@@ -172,17 +172,10 @@ describe.each([
     await page.mouse.click(text.x, text.y, { button: 'right' });
     await page.getByRole('menuitem', { name: 'Modifier' }).click();
     await page.getByRole('menuitem', { name: /Verrouiller \/ Déverrouiller/ }).click();
-    await eventually(
-      () => intro(board.id),
-      ({ text }) => text.isLocked === false,
-      'the unlocked text',
-    );
-    await drag(page, await centreOf(page, before.text.id), { x: 0, y: 80 });
-    await eventually(
-      () => intro(board.id),
-      ({ text }) => text.y !== before.text.y,
-      'the moved text on the server',
-    );
+    const textNow = async () => (await records(board.id)).find((record) => record.id === before.text.id)!;
+    await eventually(textNow, (text) => text.isLocked === false, 'the unlocked text');
+    await drag(page, await centreOf(page, before.text.id), { x: 0, y: 40 });
+    await eventually(textNow, (text) => text.y !== before.text.y, 'the moved text on the server');
     await page.screenshot({ path: path.join(artifacts, `scaffolding-facilitator-moved-${deviceName}.png`) });
     await page.context().close();
   });
