@@ -5,6 +5,7 @@ import {
   ErrorCode,
   viewerKeySchema,
   type BoardMeta,
+  type BoardRole,
   type CreateBoardBody,
   type CreatedBoard,
   type Step,
@@ -19,8 +20,6 @@ import type { BoardStore, StoredAsset, StoredBoard } from '../store/board-store'
 import { BoardFileError, documentFromRecords } from './tldraw-file';
 
 const PAGE_ID = 'page:page';
-
-export type BoardRole = 'facilitator' | 'participant' | 'viewer';
 
 /** A board about to be stored: its whole document and its sequence. */
 export interface NewBoard {
