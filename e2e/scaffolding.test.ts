@@ -2,55 +2,26 @@
 // presses Delete leaves it on the board (the editor never selects it, the server would refuse it anyway);
 // the facilitator selects and moves it, and unlocks its locked text with tldraw's own lock toggle.
 import path from 'node:path';
-import type { CreatedBoard } from '@atelier/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { enterBoard, writeStickyNote } from './support/app';
+import {
+  boardRecords,
+  createBoard,
+  enterBoard,
+  eventually,
+  writeStickyNote,
+  type BoardRecord,
+} from './support/app';
 import { openIsolatedPage, type Device } from './support/browser';
 import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
 const app = useServerAndBrowser();
 
-interface BoardRecord {
-  id: string;
-  typeName: string;
-  type?: string;
-  x?: number;
-  y?: number;
-  isLocked?: boolean;
-  parentId?: string;
-  meta?: Record<string, unknown>;
-  props?: Record<string, unknown>;
-}
-
 const DESKTOP: Device = { viewport: { width: 1440, height: 900 } };
 const PHONE: Device = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
-async function createBoard(): Promise<CreatedBoard> {
-  const response = await fetch(`${app.server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Atelier PGO', template: 'pgo', locale: 'fr' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CreatedBoard;
-}
-
-/** The board as the server holds it (the live room), read through the `.tldr` export. */
-async function records(boardId: string): Promise<BoardRecord[]> {
-  const response = await fetch(`${app.server.url}/api/boards/${boardId}/export/board.tldr`);
-  return ((await response.json()) as { records: BoardRecord[] }).records;
-}
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > 15_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const records = (boardId: string) => boardRecords(app.server.url, boardId);
+const createPgo = () => createBoard(app.server.url, { title: 'Atelier PGO', template: 'pgo', locale: 'fr' });
 
 /** The introduction frame and its (locked) text, as the server holds them. */
 async function intro(boardId: string): Promise<{ frame: BoardRecord; text: BoardRecord }> {
@@ -111,7 +82,7 @@ describe.each([
   ['phone', PHONE],
 ] as const)('protected scaffolding (%s)', (deviceName, device) => {
   it('a participant who selects the intro frame and presses Delete leaves it on the board', async () => {
-    const board = await createBoard();
+    const board = await createPgo();
     const before = await intro(board.id);
     const { page } = await openIsolatedPage(app.browser, app.server.url, device);
     await enterBoard(page, board.participantUrl, 'Camille');
@@ -140,7 +111,7 @@ describe.each([
   });
 
   it('the facilitator selects and moves the intro frame, and unlocks its text', async () => {
-    const board = await createBoard();
+    const board = await createPgo();
     const before = await intro(board.id);
     expect(before.text.isLocked).toBe(true);
     const { page } = await openIsolatedPage(app.browser, app.server.url, device);

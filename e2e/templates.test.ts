@@ -5,20 +5,11 @@ import type { CreatedBoard } from '@atelier/protocol';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { enterBoard } from './support/app';
+import { boardRecords, enterBoard, eventually, type BoardRecord } from './support/app';
 import { openIsolatedPage, type PageWatch } from './support/browser';
 import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
 const app = useServerAndBrowser();
-
-interface BoardRecord {
-  id: string;
-  typeName: string;
-  type?: string;
-  parentId?: string;
-  meta?: Record<string, unknown>;
-  props?: Record<string, unknown>;
-}
 
 async function createBoard(template: string, title: string): Promise<CreatedBoard> {
   const response = await fetch(`${app.server.url}/api/boards`, {
@@ -30,22 +21,7 @@ async function createBoard(template: string, title: string): Promise<CreatedBoar
   return (await response.json()) as CreatedBoard;
 }
 
-/** The board as the server holds it (the live room), read through the `.tldr` export. */
-async function records(boardId: string): Promise<BoardRecord[]> {
-  const response = await fetch(`${app.server.url}/api/boards/${boardId}/export/board.tldr`);
-  return ((await response.json()) as { records: BoardRecord[] }).records;
-}
-
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > 15_000)
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const records = (boardId: string) => boardRecords(app.server.url, boardId);
 
 const zone = (record: BoardRecord) => record.meta?.['atelier.zone'] as Record<string, string> | undefined;
 const card = (record: BoardRecord) =>

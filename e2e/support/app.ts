@@ -1,7 +1,7 @@
 // The app as a person meets it: a real server process serving the built web app.
 import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-export { startServer, startRedis, tempDir, type RunningServer } from '@atelier/testkit';
+export { createBoard, startServer, startRedis, tempDir, type RunningServer } from '@atelier/testkit';
 
 export interface AxeFinding {
   id: string;
@@ -64,4 +64,39 @@ export async function openExportMenu(page: Page): Promise<Locator> {
   const dialog = page.getByRole('dialog', { name: 'Exporter le tableau' });
   await dialog.waitFor();
   return dialog;
+}
+
+/** A record of a board as the server's `.tldr` export gives it (shapes, pages, the document). */
+export interface BoardRecord {
+  id: string;
+  typeName: string;
+  type?: string;
+  x?: number;
+  y?: number;
+  isLocked?: boolean;
+  parentId?: string;
+  meta?: Record<string, unknown>;
+  props?: Record<string, unknown>;
+}
+
+/** The board as the server holds it (the live room), read through the `.tldr` export. */
+export async function boardRecords(serverUrl: string, boardId: string): Promise<BoardRecord[]> {
+  const response = await fetch(`${serverUrl}/api/boards/${boardId}/export/board.tldr`);
+  return ((await response.json()) as { records: BoardRecord[] }).records;
+}
+
+/** Reads until `ok` says yes (15 s at most): for what the server must come to hold. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() - started > 15_000)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

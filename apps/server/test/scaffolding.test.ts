@@ -92,16 +92,7 @@ async function freshSnapshot(boardId: string): Promise<Record<string, TLRecord>>
   const reader = connectSocketIoClient(server.url, { boardId, name: 'Lectrice' });
   clients.push(reader);
   await reader.loaded;
-  return documentRecords(reader);
-}
-
-function documentRecords(client: TestSyncClient): Record<string, TLRecord> {
-  return Object.fromEntries(
-    client.store
-      .allRecords()
-      .filter((record) => ['document', 'page', 'shape', 'binding', 'asset'].includes(record.typeName))
-      .map((record) => [record.id, record]),
-  );
+  return reader.documentRecords();
 }
 
 function shapes(client: TestSyncClient): TLShape[] {
@@ -183,7 +174,7 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
   it('W-SCAFFOLD R-WRITE-REFUSAL: cannot move, resize, edit, re-parent, unlock, unmark or delete the PGO scaffolding', async () => {
     const board = await createBoard(server.url, { title: 'PGO', template: 'pgo' });
     const participant = await join(board.id, transport);
-    const before = documentRecords(participant);
+    const before = participant.documentRecords();
     const introFrame = shapes(participant).find(
       (shape): shape is TLFrameShape => shape.type === 'frame' && readZone(shape)?.stepId === 'intro',
     )!;
@@ -208,7 +199,7 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
   it('W-SCAFFOLD: the identity map, its markers, the card tray and the map lines are refused too', async () => {
     const board = await createBoard(server.url, { title: 'Carte', template: 'identity-map' });
     const participant = await join(board.id, transport);
-    const before = documentRecords(participant);
+    const before = participant.documentRecords();
     const map = zoneShape<TLFrameShape>(participant, 'frame', 'map');
     const targets: [string, TLShape][] = [
       ['map', map],
@@ -225,7 +216,7 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
     const board = await createBoard(server.url, { title: 'Codev', template: 'codev-flash', groups: 2 });
     const participant = await join(board.id, transport);
     const group = zoneShape<TLFrameShape>(participant, 'frame', 'group');
-    const before = documentRecords(participant);
+    const before = participant.documentRecords();
     await expectAllRefused(participant, 'group frame', group);
     await expectAllRefused(
       participant,
@@ -248,7 +239,7 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
   it('W-PAGE: cannot add, rename or delete a page, nor rename the document', async () => {
     const board = await createBoard(server.url, { title: 'Pages', template: 'pgo' });
     const participant = await join(board.id, transport);
-    const before = documentRecords(participant);
+    const before = participant.documentRecords();
     const page = participant.store.get('page:page' as TLPage['id']) as TLPage;
     const newPage: TLPage = {
       ...page,
@@ -269,7 +260,7 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
       // Deleting the only page takes its shapes with it: every one of those deletions is refused too.
       expect(await participant.push(attempt), what).toBe('discard');
     }
-    expect(documentRecords(participant)).toEqual(before);
+    expect(participant.documentRecords()).toEqual(before);
     expect(await freshSnapshot(board.id)).toEqual(before);
   });
 

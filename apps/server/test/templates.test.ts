@@ -9,7 +9,6 @@ import {
   type TemplateSummary,
 } from '@atelier/protocol';
 import { readCard } from '@atelier/board-schema';
-import type { TLRecord } from '@tldraw/tlschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectNativeClient,
@@ -31,15 +30,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function documentRecords(client: TestSyncClient): Record<string, TLRecord> {
-  return Object.fromEntries(
-    client.store
-      .allRecords()
-      .filter((record) => ['document', 'page', 'shape', 'binding', 'asset'].includes(record.typeName))
-      .map((record) => [record.id, record]),
-  );
-}
-
 describe('templates', () => {
   it('GET /api/templates lists every built-in template with its steps', async () => {
     const response = await fetch(`${server.url}/api/templates`);
@@ -59,8 +49,8 @@ describe('templates', () => {
     open.push(first, second);
     await Promise.all([first.loaded, second.loaded]);
 
-    const records = documentRecords(first);
-    expect(documentRecords(second)).toEqual(records);
+    const records = first.documentRecords();
+    expect(second.documentRecords()).toEqual(records);
     const shapes = Object.values(records).filter((record) => record.typeName === 'shape');
     if (id !== 'blank') expect(shapes.length).toBeGreaterThan(3);
     if (id === 'identity-map')
@@ -90,7 +80,7 @@ describe('templates', () => {
       const reader = connectSocketIoClient(server.url, { boardId: board.id, name: 'Lecteur' });
       open.push(reader);
       await reader.loaded;
-      expect(JSON.stringify(documentRecords(reader))).toContain(question);
+      expect(JSON.stringify(reader.documentRecords())).toContain(question);
     },
   );
 });

@@ -20,6 +20,7 @@ import { authorMeta, noteRecord } from './note-record';
 
 installBrowserGlobals();
 const schema = createTLSchema();
+const DOCUMENT_TYPES = new Set(['document', 'page', 'shape', 'binding', 'asset']);
 
 export async function createBoard(
   baseUrl: string,
@@ -164,6 +165,16 @@ export class TestSyncClient {
     if (outcomes.length !== 1)
       throw new Error(`expected one push, got answers ${outcomes.join(', ') || 'none'}`);
     return outcomes[0]!;
+  }
+
+  /** What the board holds as this client sees it (document, pages, shapes, bindings, assets), by id. */
+  documentRecords(): Record<string, TLRecord> {
+    return Object.fromEntries(
+      this.store
+        .allRecords()
+        .filter((record) => DOCUMENT_TYPES.has(record.typeName))
+        .map((record) => [record.id, record]),
+    );
   }
 
   notes(): TLNoteShape[] {

@@ -39,6 +39,15 @@ export function registerWriteGuard(
     return null;
   };
 
+  /** This person's own change, or the record as it was when the rules refuse it. */
+  const keepUnlessAllowed = <R extends TLShape | TLPage>(prev: R, next: R, source: 'user' | 'remote'): R => {
+    if (source !== 'user') return next;
+    const decision = decideWrite(writer(), { type: 'update', prev, next });
+    if (decision.allowed) return next;
+    onRefused(decision.rule);
+    return prev;
+  };
+
   const stops = [
     editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next) => {
       if (!guarded()) return next;
@@ -53,13 +62,7 @@ export function registerWriteGuard(
         return next;
       return { ...next, selectedShapeIds, editingShapeId, hoveredShapeId };
     }),
-    editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
-      if (source !== 'user') return next;
-      const decision = decideWrite(writer(), { type: 'update', prev, next });
-      if (decision.allowed) return next;
-      onRefused(decision.rule);
-      return prev;
-    }),
+    editor.sideEffects.registerBeforeChangeHandler('shape', keepUnlessAllowed),
     editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
       if (source !== 'user') return;
       const rule = refusedDeletion(shape);
@@ -73,13 +76,7 @@ export function registerWriteGuard(
       const { [scaffoldingMetaKey]: _mark, ...meta } = shape.meta;
       return { ...shape, isLocked: false, meta };
     }),
-    editor.sideEffects.registerBeforeChangeHandler('page', (prev: TLPage, next: TLPage, source) => {
-      if (source !== 'user') return next;
-      const decision = decideWrite(writer(), { type: 'update', prev, next });
-      if (decision.allowed) return next;
-      onRefused(decision.rule);
-      return prev;
-    }),
+    editor.sideEffects.registerBeforeChangeHandler('page', keepUnlessAllowed),
     editor.sideEffects.registerBeforeDeleteHandler('page', (page, source) => {
       if (source !== 'user') return;
       const decision = decideWrite(writer(), { type: 'delete', prev: page });
