@@ -1,6 +1,8 @@
 // Two server processes sharing one Redis: a board's room runs in exactly one of them (its lease
 // holder); clients connected to the other are served through it, and a dead holder is replaced.
-import { SocketEvent, type SocketError } from '@atelier/protocol';
+import { readZone, WriteRule } from '@atelier/board-schema';
+import { ErrorCode, SocketEvent, type SocketError } from '@atelier/protocol';
+import type { TLFrameShape, TLRecord } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import {
   connectNativeClient,
@@ -122,5 +124,39 @@ describe('several server processes on one Redis', () => {
     });
     await owner.waitFor(() => shapes(owner) === 30, 10_000, '30 shapes at the owner');
     await writer.waitFor(() => shapes(writer) === 30, 10_000, "the writer's canvas corrected");
+  });
+
+  it('R-WRITE-RULES R-NOTICE-1: the owner judges relayed writes by the role decided where they connected, and tells a relayed participant why', async () => {
+    const { a, b } = await twoProcesses();
+    const board = await createBoard(a.url, { title: 'Échafaudage relayé', template: 'pgo' });
+    // A opens the board: its room judges every write, B only relays.
+    const opener = track(connectSocketIoClient(a.url, { boardId: board.id, name: 'Awa' }));
+    await opener.loaded;
+    const participant = track(connectSocketIoClient(b.url, { boardId: board.id, name: 'Bruno' }));
+    const facilitator = track(
+      connectSocketIoClient(b.url, {
+        boardId: board.id,
+        name: 'Fanny',
+        facilitatorKey: board.facilitatorKey,
+      }),
+    );
+    const errors: SocketError[] = [];
+    participant.io.on(SocketEvent.error, (error: SocketError) => errors.push(error));
+    await Promise.all([participant.loaded, facilitator.loaded]);
+    const isIntro = (record: TLRecord): record is TLFrameShape =>
+      record.typeName === 'shape' && record.type === 'frame' && readZone(record)?.stepId === 'intro';
+    const intro = participant.store.allRecords().find(isIntro)!;
+
+    const moved = { ...intro, x: intro.x + 200 };
+    expect(await participant.push(() => participant.store.put([moved]))).toBe('discard');
+    await until(() => errors.some((error) => error.code === ErrorCode.protected), 10_000, 'protected on B');
+    expect(errors.find((error) => error.code === ErrorCode.protected)).toMatchObject({
+      event: SocketEvent.sync,
+      rule: WriteRule.scaffolding,
+    });
+    expect(participant.store.get(intro.id)).toEqual(intro);
+
+    expect(await facilitator.push(() => facilitator.store.put([moved]))).toBe('commit');
+    await opener.waitFor(() => opener.store.get(intro.id)?.x === moved.x, 10_000, 'the move at the owner');
   });
 });
