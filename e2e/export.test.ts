@@ -23,6 +23,16 @@ beforeAll(async () => {
   });
   board = (await response.json()) as CreatedBoard;
   ({ page, watch } = await openIsolatedPage(app.browser, app.server.url));
+  // Notes what the menu's status says at the instant each file is handed to the browser.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusesAtDownload: string[] }).statusesAtDownload = seen;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.download) seen.push(document.querySelector('.export-status')?.textContent ?? '');
+      click.call(this);
+    };
+  });
   await enterBoard(page, board.facilitatorUrl, 'Animatrice', 'Lab 110 bis');
 });
 afterAll(async () => {
@@ -76,6 +86,11 @@ describe('the export menu', () => {
       status ?? '',
     );
     expect(match, status ?? '').not.toBeNull();
+    // Final before the file was handed over, so reading it once the download is there is never early.
+    const statusesAtDownload = await page.evaluate(
+      () => (window as unknown as { statusesAtDownload: string[] }).statusesAtDownload,
+    );
+    expect(statusesAtDownload.at(-1)).toBe(status);
     const [total, frames, text] = match!.slice(1).map(Number) as [number, number, number];
 
     const session = (await (

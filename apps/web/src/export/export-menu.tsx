@@ -2,6 +2,7 @@
 // the server renders (report, CSV, GeoJSON, .tldr), and, for the facilitator, "save as template".
 import { defaultNameDisplay, ExportFormat, NameDisplay, type TemplateSummary } from '@atelier/protocol';
 import { useId, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useEditor, useValue, type TLShapeId } from 'tldraw';
 import { useBoard, useConnectionState } from '../board/board-context';
 import { fill } from '../facilitation/format';
@@ -39,6 +40,13 @@ const nameChoices: [NameDisplay, keyof Messages][] = [
 
 type Status =
   { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+/** A file made in this browser, and what the menu's status says once it is handed over. */
+interface ExportedFile {
+  blob: Blob;
+  name: string;
+  status: string;
+}
 
 export function ExportMenu() {
   const { t } = useI18n();
@@ -79,13 +87,20 @@ function ExportPanel({ boardId }: { boardId: string }) {
   const [names, setNames] = useState<NameDisplay>(defaultNameDisplay);
   const working = status.kind === 'working';
 
-  const run = async (task: () => Promise<string>) => {
+  /** Makes a file, then says so and hands it to the browser, in that order. */
+  const run = async (task: () => Promise<ExportedFile>) => {
     setStatus({ kind: 'working' });
+    let file: ExportedFile;
     try {
-      setStatus({ kind: 'done', text: await task() });
+      file = await task();
     } catch (error) {
       setStatus({ kind: 'error', text: fill(t.exportFailed, { reason: (error as Error).message }) });
+      return;
     }
+    // Committed before the download starts: whoever notices the file (a person, a browser test)
+    // finds the status already final, never "Préparation…" with the file in hand.
+    flushSync(() => setStatus({ kind: 'done', text: file.status }));
+    downloadBlob(file.blob, file.name);
   };
 
   const exportImage = (format: ImageFormat) =>
@@ -96,22 +111,21 @@ function ExportPanel({ boardId }: { boardId: string }) {
       if (ids.length === 0) throw new Error(t.exportNothing);
       const { blob } = await renderImage(editor, ids, format);
       const name = exportFileName(meta.title, new Date(), format);
-      downloadBlob(blob, name);
-      return name;
+      return { blob, name, status: name };
     });
 
   const exportDossier = () =>
     run(async () => {
       const pdf = await exportReportPdf({ editor, boardId, session, locale, names });
-      downloadBlob(
-        new Blob([pdf.bytes as BlobPart], { type: 'application/pdf' }),
-        exportFileName(meta.title, new Date(), 'pdf'),
-      );
-      return fill(t.exportDossierDone, {
-        total: pdf.pages.total,
-        frames: pdf.pages.frames,
-        text: pdf.pages.total - pdf.pages.frames,
-      });
+      return {
+        blob: new Blob([pdf.bytes as BlobPart], { type: 'application/pdf' }),
+        name: exportFileName(meta.title, new Date(), 'pdf'),
+        status: fill(t.exportDossierDone, {
+          total: pdf.pages.total,
+          frames: pdf.pages.frames,
+          text: pdf.pages.total - pdf.pages.frames,
+        }),
+      };
     });
   const query = new URLSearchParams({ locale, names }).toString();
 
