@@ -326,6 +326,14 @@ class FuzzSocket {
    * the server said before the pong, or until it ended the session, is its answer to the input.
    */
   async send(payload: unknown): Promise<Event[]> {
+    const events = await this.sendOnce(payload);
+    // The session an earlier input ended late (after its barrier) may drop this input unanswered: the
+    // first thing heard is then the disconnect. Such an input is sent again on a fresh session.
+    if (events[0]?.type === 'disconnect') return this.sendOnce(payload);
+    return events;
+  }
+
+  private async sendOnce(payload: unknown): Promise<Event[]> {
     // Alive right now (an earlier input may have ended the session late), else a fresh one.
     for (;;) {
       await this.ready();
