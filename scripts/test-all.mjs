@@ -68,6 +68,8 @@ process.env.ATELIER_BUILT = '1';
 step('lint', pnpm, ['lint']);
 step('typecheck', pnpm, ['typecheck']);
 audit();
+// Fails on a licence outside the allow-list; the report lands in test-results/.
+step('third-party licences', process.execPath, ['scripts/licence-report.mjs']);
 
 const projects = (process.env.ATELIER_TEST_PROJECTS ?? 'unit,integration,faults,e2e')
   .split(',')
