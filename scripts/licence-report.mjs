@@ -35,7 +35,8 @@ export const allowedLicences = new Set([
  */
 export const reviewedPackages = {
   'buffers@0.1.1': 'MIT (stated by its author; no licence field in 0.1.1)',
-  'dejavu-fonts-ttf@2.37.3': 'Bitstream Vera Fonts licence + public domain (free font licence, embedding allowed)',
+  'dejavu-fonts-ttf@2.37.3':
+    'Bitstream Vera Fonts licence + public domain (free font licence, embedding allowed)',
 };
 
 /** tldraw's SDK packages: under the tldraw licence (LICENSE.md), free in development, a key in production. */

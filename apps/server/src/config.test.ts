@@ -81,4 +81,56 @@ describe('configuration from the environment', () => {
       expect(() => loadConfig({ UNDO_WINDOW_MS: bad })).toThrow(/UNDO_WINDOW_MS/);
     }
   });
+
+  it('sign-in: off by default; all three OIDC variables and PUBLIC_URL together; creation then needs a session', () => {
+    const off = loadConfig({});
+    expect(off.oidc).toBeUndefined();
+    expect(off.createRequiresLogin).toBe(false);
+    const on = loadConfig({
+      OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2',
+      OIDC_CLIENT_ID: 'atelier',
+      OIDC_CLIENT_SECRET: 'secret',
+      PUBLIC_URL: 'https://atelier.example.fr',
+    });
+    expect(on.oidc).toEqual({
+      issuer: 'https://auth.agentconnect.gouv.fr/api/v2',
+      clientId: 'atelier',
+      clientSecret: 'secret',
+      scopes: 'openid email profile',
+    });
+    expect(on.createRequiresLogin).toBe(true);
+    const open = loadConfig({
+      OIDC_ISSUER: 'http://127.0.0.1:4000',
+      OIDC_CLIENT_ID: 'atelier',
+      OIDC_CLIENT_SECRET: 'secret',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+      CREATE_REQUIRES_LOGIN: 'false',
+    });
+    expect(open.createRequiresLogin).toBe(false);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example.fr' })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() =>
+      loadConfig({ OIDC_ISSUER: 'https://idp.example.fr', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' }),
+    ).toThrow(/PUBLIC_URL/);
+    expect(() =>
+      loadConfig({
+        OIDC_ISSUER: 'http://idp.example.fr',
+        OIDC_CLIENT_ID: 'a',
+        OIDC_CLIENT_SECRET: 'b',
+        PUBLIC_URL: 'https://atelier.example.fr',
+      }),
+    ).toThrow(/must be https/);
+  });
+
+  it('retention, metrics and drain: 180 days, /metrics off, 2 s; checked', () => {
+    const config = loadConfig({});
+    expect([config.boardRetentionDays, config.metricsToken, config.drainDelayMs]).toEqual([
+      180,
+      undefined,
+      2000,
+    ]);
+    expect(loadConfig({ BOARD_RETENTION_DAYS: '0' }).boardRetentionDays).toBe(0);
+    expect(() => loadConfig({ BOARD_RETENTION_DAYS: '-1' })).toThrow(/BOARD_RETENTION_DAYS/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-token' }).metricsToken).toBe('a-long-enough-token');
+  });
 });

@@ -25,6 +25,26 @@ const flag = z
   .default('false')
   .transform((value) => value === 'true' || value === '1');
 
+/** A flag whose default depends on another setting: undefined when unset. */
+const optionalFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) =>
+    value === undefined || value === '' ? undefined : value === 'true' || value === '1',
+  );
+
+/** An OpenID issuer: https, or http on this machine only (a provider started by the tests). */
+const issuerUrl = optionalString.pipe(
+  z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (value) =>
+        value.startsWith('https:') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(value),
+      'must be https (http only on localhost)',
+    )
+    .optional(),
+);
+
 /** Every setting comes from the environment and is checked once, at start. */
 export const configSchema = z
   .object({
@@ -88,6 +108,37 @@ export const configSchema = z
     EXPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
     /** Exports waiting for a worker; past it: 503 `busy` with `Retry-After`. */
     EXPORT_QUEUE_SIZE: z.coerce.number().int().min(0).default(8),
+    /** Sign-in for facilitators (OpenID Connect, e.g. ProConnect): all three, or none. */
+    OIDC_ISSUER: issuerUrl,
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    /** Scopes asked of the provider; `email` is needed (co-facilitators are named by e-mail). */
+    OIDC_SCOPES: z.string().trim().min(1).default('openid email profile'),
+    /** With sign-in on: only signed-in people may create boards (true unless set to false). */
+    CREATE_REQUIRES_LOGIN: optionalFlag,
+    /** Days without activity after which a board and everything of it is deleted; 0 keeps boards forever. */
+    BOARD_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(180),
+    /** Set: `/metrics` answers with this token as Bearer; unset: `/metrics` is off. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'at least 16 characters').optional()),
+    /** On SIGTERM, how long `/readyz` says 503 before clients are sent elsewhere (balancer's time to notice). */
+    DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  })
+  .superRefine((env, context) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
+      });
+    }
+    if (env.OIDC_ISSUER && !env.PUBLIC_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'sign-in needs PUBLIC_URL (the provider sends people back to it)',
+      });
+    }
   })
   .transform((env) => ({
     port: env.PORT,
@@ -111,6 +162,20 @@ export const configSchema = z
       newcomersPerIpPerHour: env.MAX_NEWCOMERS_PER_IP_PER_BOARD_PER_HOUR,
       leaversKeptMs: env.LEAVERS_KEPT_MS,
     },
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            scopes: env.OIDC_SCOPES,
+          }
+        : undefined,
+    createRequiresLogin: Boolean(env.OIDC_ISSUER) && (env.CREATE_REQUIRES_LOGIN ?? true),
+    /** 0: boards are kept forever. */
+    boardRetentionDays: env.BOARD_RETENTION_DAYS,
+    metricsToken: env.METRICS_TOKEN,
+    drainDelayMs: env.DRAIN_DELAY_MS,
     limits: {
       messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
       connectionsPerIp: env.MAX_CONNECTIONS_PER_IP,

@@ -9,12 +9,14 @@ import { startRedis, tempDir, type RunningRedis } from '@atelier/testkit';
 import { boardStoreContract } from '../src/store/board-store.contract';
 import { RedisBoardStore } from '../src/store/redis-board-store';
 import { SqliteBoardStore } from '../src/store/sqlite-board-store';
+import { redisLeftovers, sqliteLeftovers } from './store-leftovers';
 
 const logger = pino({ level: 'silent' });
 
 boardStoreContract('sqlite', {
   create: async () => new SqliteBoardStore(tempDir()),
   createSharing: async (store) => new SqliteBoardStore((store as SqliteBoardStore).dataDir),
+  leftovers: async (store, boardId) => sqliteLeftovers((store as SqliteBoardStore).dataDir, boardId),
 });
 
 let redis: RunningRedis;
@@ -43,6 +45,7 @@ boardStoreContract('redis', {
       saveDelayMs: 50,
       logger,
     }),
+  leftovers: (store, boardId) => redisLeftovers(redis.url, (store as RedisBoardStore).keyPrefix, boardId),
 });
 
 describe('the embedded store at close', () => {

@@ -18,6 +18,11 @@ export interface StoreFactory {
   /** A fresh store; `shared` gives a second store over the same data (another process). */
   create(): Promise<BoardStore>;
   createSharing(store: BoardStore): Promise<BoardStore>;
+  /**
+   * Everything the backend still holds that names the board (keys, files, rows), read behind the
+   * store's back, each with what it holds: what a deletion must leave empty.
+   */
+  leftovers(store: BoardStore, boardId: string): Promise<string[]>;
 }
 
 function newBoard(): StoredBoard {
@@ -311,6 +316,110 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       expect(await store.boardOfViewerKey('c'.repeat(64))).toBeNull();
       expect(await store.boardOfViewerKey('e'.repeat(64))).toBe(board.meta.id);
       expect(await store.boardOfViewerKey('d'.repeat(64))).toBe(other.meta.id);
+    });
+
+    it('keeps login sessions until they expire, and forgets them on demand', async () => {
+      const store = await make();
+      const account = {
+        kind: 'account' as const,
+        account: { subject: 'sub-1', email: 'agent@education.gouv.fr', name: 'Agent' },
+      };
+      const now = Date.now();
+      await store.putLogin('h1', account, now + 60_000);
+      await store.putLogin(
+        'h2',
+        { kind: 'pending', state: 's', nonce: 'n', codeVerifier: 'v', returnTo: '/' },
+        now + 60_000,
+      );
+      const other = await make(store);
+      expect(await other.getLogin('h1', now)).toEqual(account);
+      expect((await other.getLogin('h2', now))?.kind).toBe('pending');
+      expect(await other.getLogin('h1', now + 60_000)).toBeNull();
+      await store.deleteLogin('h2');
+      expect(await other.getLogin('h2', now)).toBeNull();
+      expect(await store.getLogin('unknown', now)).toBeNull();
+    });
+
+    it('finds the boards an e-mail created or co-facilitates, as they change', async () => {
+      const store = await make();
+      const first = newBoard();
+      const second = newBoard();
+      await store.createBoard(first, initialSnapshot(), newSession());
+      await store.createBoard(second, initialSnapshot(), newSession());
+      expect(await store.getBoardFacilitators(first.meta.id)).toEqual({
+        createdBy: null,
+        coFacilitators: [],
+      });
+      await store.setBoardFacilitators(first.meta.id, { createdBy: 'a@x.fr', coFacilitators: ['b@x.fr'] });
+      await store.setBoardFacilitators(second.meta.id, { createdBy: 'b@x.fr', coFacilitators: [] });
+      const other = await make(store);
+      expect(await other.getBoardFacilitators(first.meta.id)).toEqual({
+        createdBy: 'a@x.fr',
+        coFacilitators: ['b@x.fr'],
+      });
+      expect((await other.boardsOfEmail('b@x.fr')).sort()).toEqual([first.meta.id, second.meta.id].sort());
+      await other.setBoardFacilitators(first.meta.id, { createdBy: 'a@x.fr', coFacilitators: ['c@x.fr'] });
+      expect(await store.boardsOfEmail('b@x.fr')).toEqual([second.meta.id]);
+      expect(await store.boardsOfEmail('c@x.fr')).toEqual([first.meta.id]);
+      expect(await store.getBoardFacilitators(randomBytes(16).toString('base64url'))).toBeNull();
+    });
+
+    it('keeps each board’s last activity, never moved back, and lists the inactive oldest first', async () => {
+      const store = await make();
+      const [old, older, recent] = [newBoard(), newBoard(), newBoard()];
+      for (const board of [old, older, recent])
+        await store.createBoard(board, initialSnapshot(), newSession());
+      await store.touchBoard(old.meta.id, 2_000);
+      await store.touchBoard(older.meta.id, 1_000);
+      await store.touchBoard(recent.meta.id, 5_000);
+      await store.touchBoard(recent.meta.id, 3_000);
+      expect(await store.lastActivity(recent.meta.id)).toBe(5_000);
+      expect(await store.boardsInactiveSince(5_000, 10)).toEqual([older.meta.id, old.meta.id]);
+      expect(await store.boardsInactiveSince(5_000, 1)).toEqual([older.meta.id]);
+      expect(await store.boardsInactiveSince(1_000, 10)).toEqual([]);
+    });
+
+    it('deletes a board and everything of it, leaving its neighbours alone', async () => {
+      const store = await make();
+      const board = newBoard();
+      const neighbour = newBoard();
+      for (const each of [board, neighbour]) {
+        await store.createBoard(each, initialSnapshot(), newSession());
+        await store.putAsset(
+          each.meta.id,
+          'image-1',
+          { contentType: 'image/png', bytes: randomBytes(64) },
+          10_000,
+        );
+        await store.setViewerKey(each.meta.id, randomBytes(32).toString('hex'));
+        await store.setBoardFacilitators(each.meta.id, { createdBy: 'a@x.fr', coFacilitators: ['b@x.fr'] });
+        await store.touchBoard(each.meta.id, 1_000);
+      }
+      await store.updateSession(board.meta.id, (state) => {
+        const joined = addParticipant(state, { userId: 'u1', name: 'Camille', role: 'participant' }, 2_000);
+        return joined.ok ? joined.state : null;
+      });
+      const room = await store.openRoom(board.meta.id);
+      room.storage.transaction((txn) => txn.set('page:two' as TLRecord['id'], page('page:two', 'Deux')));
+      await room.flush();
+      await room.discard();
+      expect((await factory.leftovers(store, board.meta.id)).length).toBeGreaterThan(0);
+
+      expect(await store.deleteBoard(board.meta.id)).toBe(true);
+      const other = await make(store);
+      for (const reader of [store, other]) {
+        expect(await reader.getBoard(board.meta.id)).toBeNull();
+        expect(await reader.readSnapshot(board.meta.id)).toBeNull();
+        expect(await reader.loadSession(board.meta.id)).toBeNull();
+        expect(await reader.getAsset(board.meta.id, 'image-1')).toBeNull();
+        expect(await reader.getBoardFacilitators(board.meta.id)).toBeNull();
+        expect(await reader.lastActivity(board.meta.id)).toBeNull();
+        expect(await reader.boardsOfEmail('b@x.fr')).toEqual([neighbour.meta.id]);
+      }
+      expect(await factory.leftovers(store, board.meta.id)).toEqual([]);
+      expect(await store.deleteBoard(board.meta.id)).toBe(false);
+      expect(await other.getAsset(neighbour.meta.id, 'image-1')).not.toBeNull();
+      expect(await other.lastActivity(neighbour.meta.id)).toBe(1_000);
     });
 
     it('answers ping while reachable', async () => {

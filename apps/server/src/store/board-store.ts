@@ -24,6 +24,8 @@ export interface RoomStorageHandle {
   flush(): Promise<void>;
   /** Final flush, then releases the storage; the handle is unusable afterwards. */
   close(): Promise<void>;
+  /** Releases the storage without saving anything more: the board is being deleted. */
+  discard(): Promise<void>;
 }
 
 /** A board's layout and sequence saved by its facilitator, offered next to the built-in templates. */
@@ -67,6 +69,30 @@ export type DocumentSource =
   | { kind: 'sqlite'; file: string; tablePrefix: string }
   | { kind: 'json'; schema?: SerializedSchema; documents: string[] };
 
+/** A person signed in with the identity provider (OpenID Connect). */
+export interface Account {
+  /** The provider's subject identifier. */
+  subject: string;
+  /** Lower-cased: what boards are shared by. */
+  email: string;
+  name?: string;
+}
+
+/**
+ * A login session kept server-side under the hash of its cookie: a sign-in under way (what the
+ * provider's answer is checked against) or a signed-in person.
+ */
+export type LoginRecord =
+  | { kind: 'pending'; state: string; nonce: string; codeVerifier: string; returnTo: string }
+  | { kind: 'account'; account: Account; idToken?: string };
+
+/** Who may facilitate a board by signing in, besides whoever holds its facilitator key. */
+export interface BoardFacilitators {
+  /** The e-mail of the signed-in person who created it; null when created without a session. */
+  createdBy: string | null;
+  /** Named by a facilitator, lower-cased. */
+  coFacilitators: string[];
+}
 export interface BoardStore {
   readonly kind: 'sqlite' | 'redis';
   /** Creates a board with its first document and facilitation state; fails if the id exists. */
@@ -102,6 +128,27 @@ export interface BoardStore {
   listTemplates(): Promise<SavedTemplateEntry[]>;
   /** Removes a saved template; false when there was none with this id. */
   deleteTemplate(id: string): Promise<boolean>;
+  /** Keeps a login session until `expiresAt` (epoch ms), replacing any under the same id. */
+  putLogin(idHash: string, record: LoginRecord, expiresAt: number): Promise<void>;
+  /** The login session, or null when unknown or expired at `now`. */
+  getLogin(idHash: string, now: number): Promise<LoginRecord | null>;
+  deleteLogin(idHash: string): Promise<void>;
+  /** Replaces who may facilitate a board by signing in; fails for an unknown board. */
+  setBoardFacilitators(boardId: string, facilitators: BoardFacilitators): Promise<void>;
+  getBoardFacilitators(boardId: string): Promise<BoardFacilitators | null>;
+  /** The boards an e-mail created or co-facilitates. */
+  boardsOfEmail(email: string): Promise<string[]>;
+  /** Records activity on a board at `at` (epoch ms), never moving its last activity back. */
+  touchBoard(boardId: string, at: number): Promise<void>;
+  /** When the board last saw activity (epoch ms), or null. */
+  lastActivity(boardId: string): Promise<number | null>;
+  /** Boards whose last activity is before `before`, oldest first, at most `limit`. */
+  boardsInactiveSince(before: number, limit: number): Promise<string[]>;
+  /**
+   * Deletes the board and everything of it: document, metadata, session and log, assets, read-only
+   * link, facilitators, activity. False when there was no such board. Its room must be discarded.
+   */
+  deleteBoard(boardId: string): Promise<boolean>;
   /** Throws when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

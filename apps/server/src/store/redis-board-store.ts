@@ -1,5 +1,6 @@
 // Redis store: board metadata, facilitation state, assets, and the room document as one hash of
 // records (written incrementally, debounced) so several processes can share the boards.
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { sessionStateSchema, type SessionState, type TemplateSummary } from '@atelier/protocol';
 import { InMemorySyncStorage, type RoomSnapshot } from '@tldraw/sync-core';
@@ -11,8 +12,10 @@ import {
   TemplateExistsError,
   UnknownBoardError,
   type AssetWrite,
+  type BoardFacilitators,
   type BoardStore,
   type DocumentSource,
+  type LoginRecord,
   type OpenRoomOptions,
   type RoomStorageHandle,
   type SavedTemplateEntry,
@@ -56,6 +59,13 @@ redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
 redis.call('INCRBY', KEYS[3], size)
 return 'stored'
 `;
+/**
+ * What a deleted board's lease says for a day: any process still holding its room (frozen, or not
+ * yet told) has its saves fenced (redis-room-write.ts) instead of writing the board back.
+ */
+export const DELETED_BOARD_FENCE = 'deleted';
+const DELETED_FENCE_TTL_MS = 24 * 60 * 60 * 1000;
+
 /** More changes than a crash can leave unsaved (a year of edits at 30 a second). */
 const CLOCK_JUMP_AFTER_CRASH = 1_000_000_000;
 
@@ -338,6 +348,116 @@ export class RedisBoardStore implements BoardStore {
     return results?.[0]?.[1] === 1;
   }
 
+  private loginKey(idHash: string): string {
+    return `${this.keyPrefix}login:${idHash}`;
+  }
+
+  async putLogin(idHash: string, record: LoginRecord, expiresAt: number): Promise<void> {
+    // Redis forgets it at expiry by itself; Date.now() only turns the deadline into a lifetime.
+    const ttlMs = Math.max(1, Math.round(expiresAt - Date.now()));
+    await this.redis.set(this.loginKey(idHash), JSON.stringify({ record, expiresAt }), 'PX', ttlMs);
+  }
+
+  async getLogin(idHash: string, now: number): Promise<LoginRecord | null> {
+    const raw = await this.redis.get(this.loginKey(idHash));
+    if (!raw) return null;
+    const { record, expiresAt } = JSON.parse(raw) as { record: LoginRecord; expiresAt: number };
+    return expiresAt > now ? record : null;
+  }
+
+  async deleteLogin(idHash: string): Promise<void> {
+    await this.redis.del(this.loginKey(idHash));
+  }
+
+  /** The boards of one e-mail, under its hash (the set's name carries no address). */
+  private emailBoardsKey(email: string): string {
+    return `${this.keyPrefix}account:${createHash('sha256').update(email).digest('hex')}:boards`;
+  }
+
+  async setBoardFacilitators(boardId: string, facilitators: BoardFacilitators): Promise<void> {
+    if (!(await this.getBoard(boardId))) throw new UnknownBoardError(boardId);
+    const previous = await this.getBoardFacilitators(boardId);
+    const emails = (list: BoardFacilitators | null) =>
+      list ? [...(list.createdBy ? [list.createdBy] : []), ...list.coFacilitators] : [];
+    const next = new Set(emails(facilitators));
+    const multi = this.redis.multi().set(this.key(boardId, 'facilitators'), JSON.stringify(facilitators));
+    for (const email of emails(previous))
+      if (!next.has(email)) multi.srem(this.emailBoardsKey(email), boardId);
+    for (const email of next) multi.sadd(this.emailBoardsKey(email), boardId);
+    await multi.exec();
+  }
+
+  async getBoardFacilitators(boardId: string): Promise<BoardFacilitators | null> {
+    const [raw, board] = await Promise.all([
+      this.redis.get(this.key(boardId, 'facilitators')),
+      this.redis.exists(this.key(boardId, 'meta')),
+    ]);
+    if (!board) return null;
+    return raw ? (JSON.parse(raw) as BoardFacilitators) : { createdBy: null, coFacilitators: [] };
+  }
+
+  boardsOfEmail(email: string): Promise<string[]> {
+    return this.redis.smembers(this.emailBoardsKey(email));
+  }
+
+  private activityKey(): string {
+    return `${this.keyPrefix}board-activity`;
+  }
+
+  async touchBoard(boardId: string, at: number): Promise<void> {
+    // GT: a late touch never moves the last activity back.
+    await this.redis.zadd(this.activityKey(), 'GT', at, boardId);
+  }
+
+  async lastActivity(boardId: string): Promise<number | null> {
+    const score = await this.redis.zscore(this.activityKey(), boardId);
+    return score === null ? null : Number(score);
+  }
+
+  boardsInactiveSince(before: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.activityKey(), '-inf', `(${before}`, 'LIMIT', 0, limit);
+  }
+
+  async deleteBoard(boardId: string): Promise<boolean> {
+    const keys = this.boardKeys(boardId);
+    const [existed, viewerHash, facilitators] = await Promise.all([
+      this.redis.exists(keys.meta),
+      this.redis.get(this.key(boardId, 'viewer')),
+      this.getBoardFacilitators(boardId),
+    ]);
+    // Every key of the board shares its hash tag: whatever a part of the code keeps there goes too.
+    const boardKeys = new Set<string>();
+    let cursor = '0';
+    do {
+      const [next, found] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        `${this.keyPrefix}board:{${boardId}}:*`,
+        'COUNT',
+        500,
+      );
+      cursor = next;
+      for (const key of found) boardKeys.add(key);
+    } while (cursor !== '0');
+    boardKeys.delete(keys.owner);
+    boardKeys.delete(keys.lastOwner);
+    const multi = this.redis.multi();
+    // The lease fenced first, in the same transaction: no process can write the board back.
+    multi.set(keys.owner, DELETED_BOARD_FENCE, 'PX', DELETED_FENCE_TTL_MS);
+    multi.set(keys.lastOwner, DELETED_BOARD_FENCE, 'PX', DELETED_FENCE_TTL_MS);
+    if (boardKeys.size) multi.del(...boardKeys);
+    if (viewerHash) multi.del(this.viewerKeyOf(viewerHash));
+    for (const email of [
+      ...(facilitators?.createdBy ? [facilitators.createdBy] : []),
+      ...(facilitators?.coFacilitators ?? []),
+    ])
+      multi.srem(this.emailBoardsKey(email), boardId);
+    multi.zrem(this.activityKey(), boardId);
+    await multi.exec();
+    this.openRooms.get(boardId)?.storage.discard();
+    return existed === 1;
+  }
+
   async ping(): Promise<void> {
     await this.redis.ping();
   }
@@ -461,9 +581,20 @@ class RedisRoomStorage implements RoomStorageHandle {
     }
   }
 
+  async discard(): Promise<void> {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.closed = true;
+    this.fenced = true;
+    this.unsubscribe();
+    this.options.onClosed();
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.fenced && this.closed) return;
     this.closed = true;
     // Redis may be away for a while: the room's changes exist nowhere else, so keep trying.
     const started = Date.now();

@@ -16,8 +16,10 @@ import {
   TemplateExistsError,
   UnknownBoardError,
   type AssetWrite,
+  type BoardFacilitators,
   type BoardStore,
   type DocumentSource,
+  type LoginRecord,
   type RoomStorageHandle,
   type SavedTemplateEntry,
   type SessionUpdater,
@@ -65,6 +67,28 @@ const VIEWER_KEY_SCHEMA = `
   );
 `;
 
+// Who may facilitate a board by signing in, when each board was last active, and login sessions:
+// indexes across boards, in one shared file.
+const INDEX_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS atelier_board_facilitator (
+    board_id TEXT NOT NULL,
+    email TEXT NOT NULL,
+    created_it INTEGER NOT NULL,
+    PRIMARY KEY (board_id, email)
+  );
+  CREATE INDEX IF NOT EXISTS atelier_board_facilitator_email ON atelier_board_facilitator (email);
+  CREATE TABLE IF NOT EXISTS atelier_board_activity (
+    board_id TEXT PRIMARY KEY,
+    last_activity_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS atelier_board_activity_at ON atelier_board_activity (last_activity_at);
+  CREATE TABLE IF NOT EXISTS atelier_login (
+    id_hash TEXT PRIMARY KEY,
+    record TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+`;
+
 interface OpenDatabase {
   db: DatabaseSync;
   /** Rooms currently writing through this handle; pinned handles are never evicted. */
@@ -88,6 +112,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly handles = new Map<string, OpenDatabase>();
   private templatesDb: DatabaseSync | null = null;
   private viewerKeysDb: DatabaseSync | null = null;
+  private indexDb: DatabaseSync | null = null;
 
   constructor(readonly dataDir: string) {
     this.boardsDir = path.resolve(dataDir, 'boards');
@@ -189,10 +214,15 @@ export class SqliteBoardStore implements BoardStore {
         settlePendingPrune(storage);
         handle.rooms.delete(storage);
         handle.pins -= 1;
-        if (handle.pins === 0) {
+        if (handle.pins === 0 && this.handles.get(id) === handle) {
           // Fold the WAL back so the board is one self-contained file at rest.
           handle.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
         }
+      },
+      discard: async () => {
+        if (closed) return;
+        closed = true;
+        handle.pins -= 1;
       },
     };
   }
@@ -357,6 +387,106 @@ export class SqliteBoardStore implements BoardStore {
     return this.templates().prepare('DELETE FROM atelier_template WHERE id = ?').run(id).changes > 0;
   }
 
+  private index(): DatabaseSync {
+    this.indexDb ??= this.openShared('index.sqlite', INDEX_SCHEMA);
+    return this.indexDb;
+  }
+
+  async putLogin(idHash: string, record: LoginRecord, expiresAt: number): Promise<void> {
+    this.index()
+      .prepare('INSERT OR REPLACE INTO atelier_login (id_hash, record, expires_at) VALUES (?, ?, ?)')
+      .run(idHash, JSON.stringify(record), expiresAt);
+  }
+
+  async getLogin(idHash: string, now: number): Promise<LoginRecord | null> {
+    const db = this.index();
+    // Expired sessions go as soon as anyone looks: no personal data outlives its session.
+    db.prepare('DELETE FROM atelier_login WHERE expires_at <= ?').run(now);
+    const row = db.prepare('SELECT record FROM atelier_login WHERE id_hash = ?').get(idHash) as
+      { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as LoginRecord) : null;
+  }
+
+  async deleteLogin(idHash: string): Promise<void> {
+    this.index().prepare('DELETE FROM atelier_login WHERE id_hash = ?').run(idHash);
+  }
+
+  async setBoardFacilitators(boardId: string, facilitators: BoardFacilitators): Promise<void> {
+    if (!this.exists(boardId)) throw new UnknownBoardError(boardId);
+    const db = this.index();
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.prepare('DELETE FROM atelier_board_facilitator WHERE board_id = ?').run(boardId);
+      const insert = db.prepare(
+        'INSERT OR REPLACE INTO atelier_board_facilitator (board_id, email, created_it) VALUES (?, ?, ?)',
+      );
+      for (const email of facilitators.coFacilitators) insert.run(boardId, email, 0);
+      if (facilitators.createdBy) insert.run(boardId, facilitators.createdBy, 1);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async getBoardFacilitators(boardId: string): Promise<BoardFacilitators | null> {
+    if (!this.exists(boardId)) return null;
+    const rows = this.index()
+      .prepare(
+        'SELECT email, created_it FROM atelier_board_facilitator WHERE board_id = ? ORDER BY created_it DESC, rowid',
+      )
+      .all(boardId) as { email: string; created_it: number }[];
+    return {
+      createdBy: rows.find((row) => row.created_it === 1)?.email ?? null,
+      coFacilitators: rows.filter((row) => row.created_it === 0).map((row) => row.email),
+    };
+  }
+
+  async boardsOfEmail(email: string): Promise<string[]> {
+    const rows = this.index()
+      .prepare('SELECT board_id FROM atelier_board_facilitator WHERE email = ?')
+      .all(email) as { board_id: string }[];
+    return rows.map((row) => row.board_id);
+  }
+
+  async touchBoard(boardId: string, at: number): Promise<void> {
+    this.index()
+      .prepare(
+        `INSERT INTO atelier_board_activity (board_id, last_activity_at) VALUES (?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET last_activity_at = max(last_activity_at, excluded.last_activity_at)`,
+      )
+      .run(boardId, at);
+  }
+
+  async lastActivity(boardId: string): Promise<number | null> {
+    const row = this.index()
+      .prepare('SELECT last_activity_at FROM atelier_board_activity WHERE board_id = ?')
+      .get(boardId) as { last_activity_at: number } | undefined;
+    return row?.last_activity_at ?? null;
+  }
+
+  async boardsInactiveSince(before: number, limit: number): Promise<string[]> {
+    const rows = this.index()
+      .prepare(
+        'SELECT board_id FROM atelier_board_activity WHERE last_activity_at < ? ORDER BY last_activity_at LIMIT ?',
+      )
+      .all(before, limit) as { board_id: string }[];
+    return rows.map((row) => row.board_id);
+  }
+
+  async deleteBoard(boardId: string): Promise<boolean> {
+    if (!boardIdSchema.safeParse(boardId).success) return false;
+    const existed = this.exists(boardId);
+    this.forget(boardId);
+    const file = this.fileOf(boardId);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    this.viewerKeys().prepare('DELETE FROM atelier_viewer_key WHERE board_id = ?').run(boardId);
+    const index = this.index();
+    index.prepare('DELETE FROM atelier_board_facilitator WHERE board_id = ?').run(boardId);
+    index.prepare('DELETE FROM atelier_board_activity WHERE board_id = ?').run(boardId);
+    return existed;
+  }
+
   async ping(): Promise<void> {
     // A real write: a full disk or a read-only mount fails here, as a board's next commit would.
     const probe = path.join(this.boardsDir, '.health-probe');
@@ -375,5 +505,7 @@ export class SqliteBoardStore implements BoardStore {
     this.templatesDb = null;
     this.viewerKeysDb?.close();
     this.viewerKeysDb = null;
+    this.indexDb?.close();
+    this.indexDb = null;
   }
 }
