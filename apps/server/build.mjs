@@ -1,5 +1,6 @@
-// Bundles the server and the workspace packages it uses into dist/main.js (and its export worker into
-// dist/export-worker.js); npm dependencies stay external and load from node_modules.
+// Bundles the server and the workspace packages it uses into dist/main.js (its export worker into
+// dist/export-worker.js, its command line into dist/cli.js: backup, restore); npm dependencies stay
+// external and load from node_modules.
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -8,7 +9,7 @@ const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith
 
 const options = {
   // The export worker is its own bundle: piscina loads it in each worker thread.
-  entryPoints: { main: 'src/main.ts', 'export-worker': 'src/exports/export-worker.ts' },
+  entryPoints: { main: 'src/main.ts', 'export-worker': 'src/exports/export-worker.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

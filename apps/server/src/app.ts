@@ -9,20 +9,29 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import { Server } from 'socket.io';
 import { ErrorCode, SocketEvent, type ClientConfig, type Health } from '@atelier/protocol';
+import { AccountBoards } from './auth/account-boards';
+import { authRoutes } from './auth/auth-routes';
+import { LoginSessions } from './auth/login-sessions';
+import { OidcClient } from './auth/oidc-client';
+import { BoardDeletion } from './boards/board-deletion';
 import { BoardService } from './boards/board-service';
+import { RetentionSweep } from './boards/retention-sweep';
 import type { Config } from './config';
 import { assetRoutes } from './http/asset-routes';
+import { boardAdminRoutes } from './http/board-admin-routes';
+import { bearer } from './http/facilitator-gate';
 import { boardRoutes } from './http/board-routes';
 import { ExportPool } from './exports/export-pool';
 import { exportRoutes } from './http/export-routes';
 import { FacilitatorGate } from './http/facilitator-gate';
-import { errorHandler, notFoundHandler } from './http/http-error';
+import { errorHandler, HttpError, notFoundHandler } from './http/http-error';
 import { originChecker } from './http/origin';
 import { EngineAdmission } from './limits/engine-admission';
 import { sharedLimits } from './limits/shared-limits';
 import { securityHeaders } from './http/security-headers';
 import { viewerRoutes } from './http/viewer-routes';
 import type { Logger } from './logger';
+import { instrumentStore, Metrics, transportOf } from './ops/metrics';
 import { LocalBoardRouter, type BoardRouter } from './rooms/board-router';
 import { ClusterBoardRouter } from './rooms/cluster-router';
 import { RoomRegistry } from './rooms/room-registry';
@@ -34,12 +43,20 @@ import { attachSyncSession } from './rooms/socketio-sync';
 import type { BoardServer } from './socket-types';
 import type { BoardStore } from './store/board-store';
 import { RedisBoardStore } from './store/redis-board-store';
+import { hashKey, keyMatchesHash } from './secrets';
 
 export interface AtelierServer {
   readonly httpServer: http.Server;
   readonly io: BoardServer;
   readonly rooms: RoomRegistry;
   readonly sessions: SessionService;
+  readonly retention: RetentionSweep;
+  /**
+   * SIGTERM with several processes: `/readyz` answers 503 (the balancer stops sending people here),
+   * then after `DRAIN_DELAY_MS` every room is saved and closed and every connection is told
+   * `server_draining` and ended, to reconnect through the balancer to another process.
+   */
+  drain(): Promise<void>;
   /** Stops accepting, saves every room, closes every connection and the store. */
   close(): Promise<void>;
 }
@@ -64,11 +81,22 @@ function quietDuplicate(redis: RedisBoardStore['redis']): RedisBoardStore['redis
   return connection;
 }
 
-export function createAtelierServer(config: Config, store: BoardStore, logger: Logger): AtelierServer {
+export function createAtelierServer(config: Config, bareStore: BoardStore, logger: Logger): AtelierServer {
   const app = express();
   const httpServer = http.createServer(app);
   const isAllowedOrigin = originChecker(config.publicUrl);
   const { limits } = config;
+  let draining = false;
+  // Filled in once the sockets exist; read only when /metrics is scraped.
+  const liveConnections = { 'socket.io': () => 0, sync: () => 0 };
+  const metrics: Metrics = new Metrics({
+    connections: () => ({ 'socket.io': liveConnections['socket.io'](), sync: liveConnections.sync() }),
+    openBoards: (): number => rooms.openRoomCount,
+    exportsInProgress: (): number => exportPool.inFlight,
+  });
+  const store: BoardStore = instrumentStore(bareStore, metrics);
+  if (bareStore instanceof RedisBoardStore)
+    bareStore.saveObserver = (seconds, ok) => metrics.observeStore('roomWrite', seconds, ok);
   const boards = new BoardService(store, limits.boardAssetBytes);
   // With Redis every process draws on the same budgets and counts (see limits/shared-limits.ts).
   const shared = sharedLimits(
@@ -107,10 +135,16 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
   // With Redis, several processes may serve the same boards: each board's room runs in one of them,
   // and its saves are fenced by its lease (this process's id).
   const processId = randomUUID();
-  const rooms = new RoomRegistry(store, logger, {
+  const rooms: RoomRegistry = new RoomRegistry(store, logger, {
     idleCloseMs: config.roomIdleCloseMs,
     limits: { maxShapes: limits.shapesPerBoard, maxBoardBytes: limits.boardBytes },
     ...(store instanceof RedisBoardStore ? { leaseOwner: processId } : {}),
+    observer: {
+      message: (sessionId, direction) =>
+        metrics.messages.inc({ transport: transportOf(sessionId), direction }),
+      handled: (sessionId, seconds) =>
+        metrics.syncSeconds.observe({ transport: transportOf(sessionId) }, seconds),
+    },
   });
   const router: BoardRouter =
     store instanceof RedisBoardStore
@@ -174,22 +208,66 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     }),
   );
 
+  // Sign-in (optional): sessions in the board store; a signed-in facilitator needs no key.
+  const loginSessions = new LoginSessions(store, (config.publicUrl ?? '').startsWith('https:'));
+  const accountBoards = new AccountBoards(store, config.boardRetentionDays);
+  const oidc = config.oidc
+    ? new OidcClient({
+        ...config.oidc,
+        redirectUri: `${config.publicUrl}/auth/callback`,
+        postLogoutRedirectUri: `${config.publicUrl}/`,
+      })
+    : undefined;
+  const signedInFacilitator = async (boardId: string, cookieHeader: string | undefined) => {
+    const signedIn = oidc ? await loginSessions.signedIn(cookieHeader) : null;
+    return signedIn !== null && (await accountBoards.isFacilitator(boardId, signedIn.account));
+  };
+
+  const deletion = new BoardDeletion({ store, rooms, people: sessions, logger });
+  boards.isBeingDeleted = (boardId) => deletion.isBeingDeleted(boardId);
+  const retention = new RetentionSweep({
+    store,
+    deletion,
+    isOpenHere: (boardId) => rooms.isOpen(boardId),
+    retentionDays: config.boardRetentionDays,
+    logger,
+  });
+
   admission.attach(io.engine);
-  io.use(
-    authenticateSocket(boards, {
-      failedKeys,
-      admission,
-      admitPerson: sessions.admit,
-      trustProxy: config.trustProxy,
-      logger,
-    }),
-  );
+  const authenticate = authenticateSocket(boards, {
+    failedKeys,
+    admission,
+    admitPerson: sessions.admit,
+    trustProxy: config.trustProxy,
+    logger,
+    ...(oidc ? { signedInFacilitator } : {}),
+  });
+  io.use((socket, next) => {
+    if (draining) {
+      next(
+        Object.assign(new Error('this server is stopping; reconnect'), {
+          data: { code: ErrorCode.serverDraining, message: 'this server is stopping; reconnect' },
+        }),
+      );
+      return;
+    }
+    authenticate(socket, (error?: Error) => {
+      if ((error as { data?: { code?: string } } | undefined)?.data?.code === ErrorCode.rateLimited)
+        metrics.refusals.inc({ limit: 'socket-handshake' });
+      next(error);
+    });
+  });
   io.on('connection', (socket) => {
-    limitMessageRate(socket, limits.messagesPerSecond);
+    limitMessageRate(socket, limits.messagesPerSecond, undefined, () =>
+      metrics.refusals.inc({ limit: 'socket-messages' }),
+    );
+    // A connection is activity: the board's retention clock starts again (P-RET-1).
+    store.touchBoard(socket.data.boardId, Date.now()).catch(() => {});
     sessions.attach(socket);
     attachSyncSession(socket, router, { maxMessageBytes: config.maxMessageBytes, logger, storeHealthy });
   });
-  attachWebSocketSync(httpServer, router, boards, {
+  liveConnections['socket.io'] = () => io.of('/').sockets.size;
+  const wss = attachWebSocketSync(httpServer, router, boards, {
     maxMessageBytes: config.maxMessageBytes,
     logger,
     isAllowedOrigin,
@@ -197,23 +275,79 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     trustProxy: config.trustProxy,
     messagesPerSecond: limits.messagesPerSecond,
   });
+  liveConnections.sync = () => wss.clients.size;
 
   app.disable('x-powered-by');
   // The same compiled setting as the sockets', so `request.ip` is their client address too.
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders({ publicUrl: config.publicUrl }));
 
-  app.get('/healthz', async (_request, response) => {
-    if (await storeHealthy()) response.json({ ok: true, store: store.kind } satisfies Health);
-    else response.status(503).json({ ok: false, store: store.kind } satisfies Health);
+  // Every refusal by a limit over REST answers 429: counted here, whichever route refused.
+  app.use((_request, response, next) => {
+    response.once('finish', () => {
+      if (response.statusCode === 429) metrics.refusals.inc({ limit: 'http' });
+    });
+    next();
+  });
+
+  // Alive: the process answers (a container that fails this is restarted).
+  app.get('/healthz', (_request, response) => {
+    response.json({ ok: true, store: store.kind } satisfies Health);
+  });
+  // Ready: the store is reachable and the process is not stopping (a balancer sends people here).
+  app.get('/readyz', async (_request, response) => {
+    const ok = !draining && (await storeHealthy());
+    response
+      .status(ok ? 200 : 503)
+      .json({ ok, store: store.kind, ...(draining ? { draining } : {}) } satisfies Health);
+  });
+  // Off unless METRICS_TOKEN is set; then only with it as Bearer.
+  app.get('/metrics', async (request, response) => {
+    const token = config.metricsToken;
+    if (!token) throw new HttpError(404, ErrorCode.notFound, 'metrics are off (set METRICS_TOKEN)');
+    const presented = bearer(request);
+    if (!presented || !keyMatchesHash(presented, hashKey(token)))
+      throw new HttpError(
+        401,
+        ErrorCode.unauthorized,
+        'send METRICS_TOKEN as "Authorization: Bearer <token>"',
+      );
+    response.setHeader('Content-Type', metrics.contentType);
+    response.send(await metrics.text());
   });
   app.get('/api/config', (_request, response) => {
     const body: ClientConfig = { maxMessageBytes: config.maxMessageBytes };
     if (config.tldrawLicenseKey) body.tldrawLicenseKey = config.tldrawLicenseKey;
     response.json(body);
   });
-  const facilitators = new FacilitatorGate(boards, failedKeys);
+  const facilitators = new FacilitatorGate(
+    boards,
+    failedKeys,
+    oidc
+      ? { isFacilitator: (request, boardId) => signedInFacilitator(boardId, request.get('cookie')) }
+      : undefined,
+  );
+  app.use(
+    authRoutes({
+      ...(oidc ? { oidc } : {}),
+      sessions: loginSessions,
+      accountBoards,
+      createRequiresLogin: config.createRequiresLogin,
+      publicUrl: config.publicUrl ?? '',
+      logger,
+    }),
+  );
+  // Creating a board (from a template or a file): with sign-in on, the creator is recorded, and
+  // with CREATE_REQUIRES_LOGIN only signed-in people may.
+  app.post(['/api/boards', '/api/boards/import'], async (request, response, next) => {
+    const signedIn = oidc ? await loginSessions.signedIn(request.get('cookie')) : null;
+    if (!signedIn && config.createRequiresLogin)
+      throw new HttpError(401, ErrorCode.unauthorized, 'sign in to create a board');
+    if (signedIn) response.locals.creator = signedIn.account;
+    next();
+  });
   app.use('/api', boardRoutes({ boards, rooms, sessions, store, config, facilitators, boardCreation }));
+  app.use('/api', boardAdminRoutes({ boards, facilitators, deletion, accountBoards, signIn: Boolean(oidc) }));
   const exportPool = new ExportPool({
     filename: exportWorkerFile(),
     workers: config.exports.workers,
@@ -262,9 +396,30 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
+  let drained: Promise<void> | null = null;
+  const drain = () => {
+    drained ??= (async () => {
+      draining = true;
+      retention.stop();
+      await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
+      // Saved and handed back first, so the process people reconnect to reads everything.
+      await rooms
+        .closeAll()
+        .catch((error: Error) => logger.error({ err: error.message }, 'shutdown save failed'));
+      io.local.emit(SocketEvent.error, {
+        code: ErrorCode.serverDraining,
+        message: 'this server is stopping; reconnecting to another one',
+      });
+      io.local.disconnectSockets(true);
+    })();
+    return drained;
+  };
+
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      draining = true;
+      retention.stop();
       httpServer.close();
       sessions.close();
       await rooms
@@ -280,5 +435,6 @@ export function createAtelierServer(config: Config, store: BoardStore, logger: L
     return closing;
   };
 
-  return { httpServer, io, rooms, sessions, close };
+  retention.start();
+  return { httpServer, io, rooms, sessions, retention, drain, close };
 }

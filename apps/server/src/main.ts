@@ -44,22 +44,25 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping: saving every open board');
+    logger.info({ signal }, 'stopping: draining, then saving every open board');
     const forceExit = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, 15_000);
+    }, 15_000 + config.drainDelayMs);
     forceExit.unref();
-    server.close().then(
-      () => {
-        logger.info('stopped cleanly');
-        process.exit(0);
-      },
-      (error: Error) => {
-        logger.error({ err: error.message }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // Draining first: /readyz says 503, then the boards are saved and their people sent elsewhere.
+    (signal === 'SIGTERM' ? server.drain() : Promise.resolve())
+      .then(() => server.close())
+      .then(
+        () => {
+          logger.info('stopped cleanly');
+          process.exit(0);
+        },
+        (error: Error) => {
+          logger.error({ err: error.message }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

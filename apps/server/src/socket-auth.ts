@@ -31,6 +31,8 @@ export interface SocketGuards {
   /** Whose `X-Forwarded-For` names the client (`TRUST_PROXY`). */
   trustProxy: TrustProxy;
   logger: Logger;
+  /** Sign-in on: true when the handshake's login cookie names one of the board's facilitators. */
+  signedInFacilitator?: (boardId: string, cookieHeader: string | undefined) => Promise<boolean>;
 }
 
 export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
@@ -72,7 +74,18 @@ export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
           }
           return next(refusal(ErrorCode.unauthorized, 'this facilitator key is not valid for this board'));
         }
-        const role = viewerKey !== undefined ? 'viewer' : boards.roleFor(board, facilitatorKey);
+        // Without the key, a signed-in facilitator of the board is its facilitator all the same.
+        const signedIn =
+          facilitatorKey === undefined &&
+          viewerKey === undefined &&
+          guards.signedInFacilitator !== undefined &&
+          (await guards.signedInFacilitator(board.meta.id, socket.handshake.headers.cookie));
+        const role =
+          viewerKey !== undefined
+            ? 'viewer'
+            : signedIn
+              ? 'facilitator'
+              : boards.roleFor(board, facilitatorKey);
         const userId = userIdFromClientKey(auth.clientKey);
         const refused = await guards.admitPerson?.({ boardId: board.meta.id, userId, address: ip, role });
         if (refused) return next(refusal(refused.code, refused.message));
@@ -97,7 +110,12 @@ export function authenticateSocket(boards: BoardService, guards: SocketGuards) {
  * `rate_limited` and cut; a well-behaved client (tldraw pushes at most 30 times a second)
  * never gets near it, and one that does reconnects and resyncs.
  */
-export function limitMessageRate(socket: BoardSocket, perSecond: number, now: () => number = Date.now): void {
+export function limitMessageRate(
+  socket: BoardSocket,
+  perSecond: number,
+  now: () => number = Date.now,
+  onLimited?: () => void,
+): void {
   let windowStartedAt = 0;
   let count = 0;
   socket.use((_packet, next) => {
@@ -109,6 +127,7 @@ export function limitMessageRate(socket: BoardSocket, perSecond: number, now: ()
     count += 1;
     if (count <= perSecond) return next();
     if (count === perSecond + 1) {
+      onLimited?.();
       socket.emit(SocketEvent.error, {
         code: ErrorCode.rateLimited,
         message: `more than ${perSecond} messages in one second; reconnect and slow down`,

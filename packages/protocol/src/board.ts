@@ -48,9 +48,12 @@ export const createdBoardSchema = boardMetaSchema.extend({
 });
 export type CreatedBoard = z.infer<typeof createdBoardSchema>;
 
+/** `GET /healthz` (alive) and `GET /readyz` (store reachable, not stopping). */
 export const healthSchema = z.object({
   ok: z.boolean(),
   store: z.enum(['sqlite', 'redis']),
+  /** `/readyz` only: the process is stopping (SIGTERM) and sends its clients elsewhere. */
+  draining: z.boolean().optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -26,6 +26,8 @@ export const ErrorCode = {
   removed: 'removed',
   /** The server is busy (its export queue is full); try again after `Retry-After`. */
   busy: 'busy',
+  /** The server is stopping: reconnect (a balancer sends you to another process). */
+  serverDraining: 'server_draining',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

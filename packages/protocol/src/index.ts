@@ -8,3 +8,5 @@ export * from './templates';
 export * from './board-files';
 export * from './events';
 export * from './summary';
+export * from './retention';
+export * from './account';

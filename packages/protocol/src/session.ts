@@ -138,6 +138,8 @@ const participantCommands = [
   z.object({ type: z.literal('vote.retract'), itemId: shapeIdSchema }),
   z.object({ type: z.literal('groups.choose'), groupId: groupIdSchema }),
   z.object({ type: z.literal('profile.set'), name: displayNameSchema, lab: labNameSchema.optional() }),
+  /** Erases the sender's name from the board: they become "Participant N", their notes stay. */
+  z.object({ type: z.literal('profile.erase') }),
 ] as const;
 
 export const sessionCommandSchema = z.discriminatedUnion('type', [
@@ -190,6 +192,8 @@ export const participantSchema = z.object({
   connected: z.boolean(),
   /** When a person who is not connected left; they move to the past roster some time after. */
   leftAt: epochMsSchema.optional(),
+  /** Their name was erased at their request: they stay "Participant N" whatever they send later. */
+  erased: z.boolean().optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;
 

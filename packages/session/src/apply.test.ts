@@ -45,9 +45,10 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
   'groups.choose': { type: 'groups.choose', groupId: 'g1' },
   'profile.set': { type: 'profile.set', name: 'Alice', lab: 'Lab' },
   'participant.remove': { type: 'participant.remove', userId: 'bob' },
+  'profile.erase': { type: 'profile.erase' },
 };
 const allCommands = Object.values(examples);
-const participantTypes = ['vote.cast', 'vote.retract', 'groups.choose', 'profile.set'];
+const participantTypes = ['vote.cast', 'vote.retract', 'groups.choose', 'profile.set', 'profile.erase'];
 
 /** A state in which every example command is accepted from the facilitator. */
 function richState(): SessionState {
@@ -61,7 +62,7 @@ function richState(): SessionState {
 }
 
 describe('authorisation', () => {
-  it('S-AUTH-2: participants may send exactly four commands', () => {
+  it('S-AUTH-2: participants may send exactly five commands', () => {
     expect([...participantCommandTypes].sort()).toEqual([...participantTypes].sort());
     for (const command of allCommands) {
       expect(canSend('participant', command.type)).toBe(participantTypes.includes(command.type));
@@ -87,7 +88,13 @@ describe('authorisation', () => {
 
   it('S-AUTH-2: every participant command from a participant is accepted in a suitable state', () => {
     let state = richState();
-    for (const type of ['vote.cast', 'vote.retract', 'groups.choose', 'profile.set'] as const) {
+    for (const type of [
+      'vote.cast',
+      'vote.retract',
+      'groups.choose',
+      'profile.set',
+      'profile.erase',
+    ] as const) {
       const result = act(state, examples[type], alice, T0 + 2 * MIN);
       expect(result.ok, type).toBe(true);
       if (result.ok) state = result.state;

@@ -9,7 +9,7 @@ import type {
 } from '@atelier/protocol';
 import { cameraFollowStart, cameraFollowStop, cameraSummon } from './camera-commands';
 import { groupsChoose, groupsClear, groupsMove, groupsSplit } from './group-commands';
-import { participantRemove, profileSet } from './participants';
+import { participantRemove, profileErase, profileSet } from './participants';
 import { seededRandom } from './random';
 import { accept, refuse } from './result';
 import type { Actor, ApplyResult, CommandContext } from './result';
@@ -119,6 +119,8 @@ function dispatch(state: SessionState, command: SessionCommand, ctx: CommandCont
       return profileSet(state, command, ctx);
     case 'participant.remove':
       return participantRemove(state, command, ctx);
+    case 'profile.erase':
+      return profileErase(state, ctx);
   }
 }
 

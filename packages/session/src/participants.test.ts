@@ -9,6 +9,7 @@ import {
   setParticipantConnected,
   type ParticipantPolicy,
 } from './participants';
+import { apply } from './apply';
 import {
   alice,
   act,
@@ -222,5 +223,58 @@ describe('participants', () => {
     gone = setParticipantConnected(gone, 'alice', false, T0 + 10 * MIN, policy);
     expect(pastIds(gone)).toEqual(['bob']);
     expect(pastIds(run(gone, { type: 'participant.remove', userId: 'bob' }))).toEqual([]);
+  });
+
+  it('S-PART-9: profile.erase makes the sender "Participant N" for good; lab, group and dots stay', () => {
+    let state = run(workshop(), { type: 'groups.split', count: 1, mode: 'balanced' });
+    state = run(state, { type: 'profile.set', name: 'Alice Martin', lab: 'Lab 110 bis' }, alice);
+    state = run(state, { type: 'vote.open', dotsPerPerson: 1, maxDotsPerItem: 1, anonymous: true });
+    state = run(state, { type: 'vote.cast', itemId: 'shape:1' }, alice);
+    const erased = run(deepFreeze(state), { type: 'profile.erase' }, alice, T0 + 1);
+    const [before, after] = [state, erased].map((each) =>
+      each.participants.find((p) => p.userId === 'alice'),
+    );
+    expect(after).toEqual({ ...before, name: 'Participant 1', erased: true });
+    expect(erased.vote?.ballots['alice']).toEqual({ 'shape:1': 1 });
+    expect(JSON.stringify(erased)).not.toContain('Alice Martin');
+    // Sent again: nothing changes. A reconnection or profile.set keeps the name erased.
+    expect(apply(erased, { type: 'profile.erase' }, alice, T0 + 2)).toMatchObject({
+      ok: true,
+      state: erased,
+    });
+    const back = expectOk(
+      addParticipant(erased, { userId: 'alice', name: 'Alice Martin', role: 'participant' }, T0 + 3),
+    );
+    expect(back.participants.find((p) => p.userId === 'alice')?.name).toBe('Participant 1');
+    const renamed = run(back, { type: 'profile.set', name: 'Alice Martin', lab: 'Lab' }, alice, T0 + 4);
+    expect(renamed.participants.find((p) => p.userId === 'alice')).toMatchObject({
+      name: 'Participant 1',
+      lab: 'Lab',
+    });
+    // The next one to erase gets the next number; a stranger is refused.
+    const bobErased = run(renamed, { type: 'profile.erase' }, { userId: 'bob', role: 'participant' }, T0 + 5);
+    expect(bobErased.participants.find((p) => p.userId === 'bob')?.name).toBe('Participant 2');
+    expect(act(bobErased, { type: 'profile.erase' }, { userId: 'ghost', role: 'participant' })).toMatchObject(
+      {
+        ok: false,
+        code: 'bad_request',
+      },
+    );
+    // Gone long enough to move to the roster, then back: still "Participant 1".
+    let roster = setParticipantConnected(bobErased, 'alice', false, T0 + 6, policy);
+    roster = setParticipantConnected(roster, 'bob', false, T0 + 6 + 10 * MIN, policy);
+    expect(pastIds(roster)).toContain('alice');
+    const returned = expectOk(
+      addParticipant(
+        roster,
+        { userId: 'alice', name: 'Alice Martin', role: 'participant' },
+        T0 + 20 * MIN,
+        policy,
+      ),
+    );
+    expect(returned.participants.find((p) => p.userId === 'alice')).toMatchObject({
+      name: 'Participant 1',
+      erased: true,
+    });
   });
 });

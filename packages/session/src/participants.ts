@@ -127,12 +127,15 @@ export function addParticipant(
   const groupId =
     existing?.groupId ??
     (state.groups?.list.some((group) => group.id === returning?.groupId) ? returning?.groupId : undefined);
+  // Someone who erased their name stays anonymous, whatever their browser sends later (S-PART-9).
+  const erasedName = existing?.erased ? existing.name : returning?.erased ? returning.name : undefined;
   const person: Participant = {
     userId: newcomer.userId,
-    name: newcomer.name,
+    name: erasedName ?? newcomer.name,
     role: newcomer.role,
     connected: true,
   };
+  if (erasedName !== undefined) person.erased = true;
   if (newcomer.lab) person.lab = newcomer.lab;
   if (groupId !== undefined) person.groupId = groupId;
   const next: SessionState = {
@@ -230,6 +233,30 @@ export function participantRemove(
   return accept(next);
 }
 
+/** The name an erased person is shown under: the first free "Participant N" (S-PART-9). */
+export function anonymousName(participants: readonly { name: string; erased?: boolean }[]): string {
+  const taken = new Set(participants.map((person) => person.name));
+  let number = participants.filter((person) => person.erased).length + 1;
+  while (taken.has(`Participant ${number}`)) number += 1;
+  return `Participant ${number}`;
+}
+
+/**
+ * Erases the sender's name from the board: they become "Participant N" for good, their lab and
+ * notes stay (S-PART-9). The log names only people the facilitator removed, who cannot send this.
+ */
+export function profileErase(state: SessionState, ctx: CommandContext): ApplyResult {
+  const person = state.participants.find((candidate) => candidate.userId === ctx.actor.userId);
+  if (!person) return refuse(ErrorCode.badRequest, 'You are not in this session.');
+  if (person.erased) return accept(state);
+  const everyone = [...state.participants, ...(state.pastParticipants ?? [])];
+  const erased: Participant = { ...person, name: anonymousName(everyone), erased: true };
+  return accept({
+    ...state,
+    participants: state.participants.map((other) => (other.userId === person.userId ? erased : other)),
+  });
+}
+
 /** Sets the sender's own name and lab; an omitted lab is cleared (S-PART-4). */
 export function profileSet(
   state: SessionState,
@@ -239,7 +266,8 @@ export function profileSet(
   const person = state.participants.find((candidate) => candidate.userId === ctx.actor.userId);
   if (!person) return refuse(ErrorCode.badRequest, 'You are not in this session.');
   const { lab: _previousLab, ...rest } = person;
-  const updated: Participant = { ...rest, name: command.name };
+  // An erased name stays erased (S-PART-9).
+  const updated: Participant = { ...rest, name: person.erased ? person.name : command.name };
   if (command.lab) updated.lab = command.lab;
   return accept({
     ...state,

@@ -83,6 +83,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     DATA_DIR: options.dataDir ?? tempDir(),
     LOG_LEVEL: 'warn',
     ROOM_IDLE_CLOSE_MS: '200',
+    // No balancer to wait for: a stopped test server saves and exits at once.
+    DRAIN_DELAY_MS: '0',
   };
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];

@@ -16,7 +16,7 @@ import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import { HttpError } from '../http/http-error';
 import { hashKey, keyMatchesHash, newBoardId, newFacilitatorKey, newViewerKey } from '../secrets';
-import type { BoardStore, StoredAsset, StoredBoard } from '../store/board-store';
+import type { Account, BoardStore, StoredAsset, StoredBoard } from '../store/board-store';
 import { BoardFileError, documentFromRecords } from './tldraw-file';
 
 const PAGE_ID = 'page:page';
@@ -44,7 +44,11 @@ export class BoardService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async create(body: CreateBoardBody, baseUrl: string): Promise<CreatedBoard> {
+  /** `creator`: the signed-in person creating it, who finds it in "Mes ateliers". */
+  /** Set by the deletion service: a board being deleted is found by nobody meanwhile. */
+  isBeingDeleted: (boardId: string) => boolean = () => false;
+
+  async create(body: CreateBoardBody, baseUrl: string, creator?: Account): Promise<CreatedBoard> {
     const templateId = body.template ?? 'blank';
     if (!getTemplate(templateId)) {
       const saved = await this.store.getTemplate(templateId);
@@ -69,6 +73,7 @@ export class BoardService {
           firstStepNumber: saved.summary.firstStepNumber,
         },
         baseUrl,
+        creator,
       );
     }
     const built = buildBoard(templateId, {
@@ -88,11 +93,12 @@ export class BoardService {
         steps: built.steps,
       },
       baseUrl,
+      creator,
     );
   }
 
   /** Stores a new board (document, session, assets) and hands back its links and facilitator key. */
-  async persist(board: NewBoard, baseUrl: string): Promise<CreatedBoard> {
+  async persist(board: NewBoard, baseUrl: string, creator?: Account): Promise<CreatedBoard> {
     const snapshot: RoomSnapshot = {
       ...DEFAULT_INITIAL_SNAPSHOT,
       documents: board.records.map((state) => ({ state, lastChangedClock: 0 })),
@@ -114,6 +120,9 @@ export class BoardService {
       ...(board.firstStepNumber !== undefined ? { firstStepNumber: board.firstStepNumber } : {}),
     });
     await this.store.createBoard({ meta, facilitatorKeyHash: hashKey(facilitatorKey) }, snapshot, session);
+    // Its retention clock starts now (P-RET-1).
+    await this.store.touchBoard(id, this.now());
+    if (creator) await this.store.setBoardFacilitators(id, { createdBy: creator.email, coFacilitators: [] });
     for (const { assetId, asset } of board.assets ?? []) {
       const written = await this.store.putAsset(id, assetId, asset, this.maxBoardAssetBytes);
       // The importer checks the total first; a file naming one image twice keeps the first.
@@ -152,7 +161,7 @@ export class BoardService {
 
   /** The board, or null for an unknown or malformed id. */
   async find(id: string): Promise<StoredBoard | null> {
-    if (!boardIdSchema.safeParse(id).success) return null;
+    if (!boardIdSchema.safeParse(id).success || this.isBeingDeleted(id)) return null;
     return this.store.getBoard(id);
   }
 

@@ -31,8 +31,12 @@ export interface ExportPoolOptions {
 
 export class ExportPool {
   private readonly pool: Piscina<ExportTask, void>;
-  /** Exports running or waiting for a worker. */
-  private inFlight = 0;
+  /** Exports running or waiting for a worker (the export queue of /metrics). */
+  private running = 0;
+
+  get inFlight(): number {
+    return this.running;
+  }
 
   constructor(private readonly options: ExportPoolOptions) {
     this.pool = new Piscina({
@@ -46,12 +50,12 @@ export class ExportPool {
   }
 
   async run(job: ExportJob, records: readonly unknown[], sink: ExportSink): Promise<void> {
-    if (this.inFlight >= this.options.workers + this.options.queueSize) throw new ExportQueueFull();
-    this.inFlight += 1;
+    if (this.running >= this.options.workers + this.options.queueSize) throw new ExportQueueFull();
+    this.running += 1;
     try {
       await this.runTask(job, records, sink);
     } finally {
-      this.inFlight -= 1;
+      this.running -= 1;
     }
   }
 

@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import {
   createBoardBodySchema,
   ErrorCode,
@@ -13,7 +13,7 @@ import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { SessionService } from '../session/session-service';
 import { hashKey } from '../secrets';
-import type { BoardStore } from '../store/board-store';
+import type { Account, BoardStore } from '../store/board-store';
 import { requestAddress } from './client-address';
 import type { AddressRate } from '../limits/shared-limits';
 import { HttpError, parseOr400, rateLimitedError, storeFailure } from './http-error';
@@ -29,6 +29,11 @@ export interface BoardRouteDeps {
   facilitators: FacilitatorGate;
   /** Boards created per address (`MAX_BOARDS_PER_IP_PER_HOUR`), shared by every process. */
   boardCreation: AddressRate;
+}
+
+/** The signed-in person creating a board, set by the creation gate (app.ts) when sign-in is on. */
+export function creatorOf(response: Response): Account | undefined {
+  return (response.locals as { creator?: Account }).creator;
 }
 
 export function baseUrlOf(request: Request, config: Config): string {
@@ -83,9 +88,11 @@ export function boardRoutes({
       );
     }
     const body = parseOr400(createBoardBodySchema, request.body);
-    const created = await boards.create(body, baseUrlOf(request, config)).catch((error: unknown) => {
-      throw storeFailure(error, 'the board could not be saved: the server cannot write to its storage');
-    });
+    const created = await boards
+      .create(body, baseUrlOf(request, config), creatorOf(response))
+      .catch((error: unknown) => {
+        throw storeFailure(error, 'the board could not be saved: the server cannot write to its storage');
+      });
     response.status(201).json(created);
   });
 

@@ -36,7 +36,7 @@ import type { AddressRate } from '../limits/shared-limits';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { newBoardId } from '../secrets';
 import type { BoardStore } from '../store/board-store';
-import { baseUrlOf } from './board-routes';
+import { baseUrlOf, creatorOf } from './board-routes';
 import { requestAddress } from './client-address';
 import type { FacilitatorGate } from './facilitator-gate';
 import { HttpError, parseOr400, rateLimitedError } from './http-error';
@@ -273,6 +273,7 @@ export function exportRoutes({
         })),
       },
       baseUrlOf(request, config),
+      creatorOf(response),
     );
     response.status(201).json(created);
   });

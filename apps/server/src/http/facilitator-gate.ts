@@ -16,14 +16,26 @@ export function bearer(request: Request): string | undefined {
   return match?.[1];
 }
 
+/** Facilitators who signed in instead of holding the key (sign-in on). */
+export interface SignedInFacilitators {
+  /** True when the request's login session names one of the board's facilitators. */
+  isFacilitator(request: Request, boardId: string): Promise<boolean>;
+}
+
 export class FacilitatorGate {
   constructor(
     private readonly boards: BoardService,
     private readonly failedKeys: AddressRate,
+    private readonly signedIn?: SignedInFacilitators,
   ) {}
 
-  /** Throws 401 without a key, 403 for a wrong key, 429 for a wrong key past this address's budget. */
+  /**
+   * The board's key as Bearer, or (without a key) a login session of one of its facilitators.
+   * Throws 401 with neither, 403 for a wrong key, 429 for a wrong key past this address's budget.
+   */
   async require(request: Request, board: StoredBoard): Promise<void> {
+    if (!bearer(request) && this.signedIn && (await this.signedIn.isFacilitator(request, board.meta.id)))
+      return;
     await this.requireKeyOf(request, board.facilitatorKeyHash);
   }
 

@@ -36,6 +36,13 @@ export interface RoomRegistryOptions {
    * of a room is fenced by the board's lease (rooms/SPEC.md R-LEASE-4).
    */
   leaseOwner?: string;
+  /** Sees each sync message in and out, and how long the room took to handle one (metrics). */
+  observer?: RoomObserver;
+}
+
+export interface RoomObserver {
+  message(sessionId: string, direction: 'in' | 'out'): void;
+  handled(sessionId: string, seconds: number): void;
 }
 
 export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
@@ -71,6 +78,8 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
   }
 
   private async open(boardId: string): Promise<OpenRoom> {
+    // Stopping: nothing opens again here (the board goes to another process).
+    if (this.shuttingDown) throw new Error('this process is stopping');
     // A room being closed must finish its final save before the document is read again.
     await this.closing.get(boardId);
     const { limits, leaseOwner } = this.options;
@@ -97,7 +106,13 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
       },
     });
     log.debug('room opened');
+    this.touch(boardId);
     return { boardId, room, storage };
+  }
+
+  /** A room opened or closed is activity: the board's retention clock starts again (P-RET-1). */
+  private touch(boardId: string): void {
+    this.store.touchBoard(boardId, Date.now()).catch(() => {});
   }
 
   /** True while the board's room is open (or opening) in this process. */
@@ -108,8 +123,34 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
   /** Joins a session to the board's room in this process, opening it if needed. */
   async connect(boardId: string, session: SyncSession): Promise<SessionLink> {
     const open = await this.acquire(boardId);
-    open.room.handleSocketConnect(session);
-    return open.room;
+    const observer = this.options.observer;
+    if (!observer) {
+      open.room.handleSocketConnect(session);
+      return open.room;
+    }
+    const { socket } = session;
+    open.room.handleSocketConnect({
+      ...session,
+      socket: {
+        send: (message: string) => {
+          observer.message(session.sessionId, 'out');
+          socket.send(message);
+        },
+        close: (code?: number, reason?: string) => socket.close(code, reason),
+        get readyState() {
+          return socket.readyState;
+        },
+      },
+    });
+    return {
+      handleSocketMessage: (sessionId, message) => {
+        const started = performance.now();
+        open.room.handleSocketMessage(sessionId, message);
+        observer.message(sessionId, 'in');
+        observer.handled(sessionId, (performance.now() - started) / 1000);
+      },
+      handleSocketClose: (sessionId) => open.room.handleSocketClose(sessionId),
+    };
   }
 
   private scheduleIdleClose(boardId: string): void {
@@ -143,6 +184,7 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
       open.room.close();
       try {
         await open.storage.close();
+        this.touch(boardId);
         this.logger.debug({ boardId }, 'room closed');
       } catch (error) {
         this.logger.error({ boardId, err: (error as Error).message }, 'final save of a room failed');
@@ -157,6 +199,23 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
       done.catch(() => {}),
     );
     return done;
+  }
+
+  /**
+   * Closes a board's room at once without saving anything more (the board is being deleted): its
+   * sessions are closed and its storage released.
+   */
+  async discardRoom(boardId: string): Promise<void> {
+    this.cancelIdleClose(boardId);
+    const pending = this.rooms.get(boardId);
+    this.rooms.delete(boardId);
+    const open = pending ? await pending.catch(() => null) : null;
+    if (open) {
+      open.room.close();
+      await open.storage.discard();
+      this.emit('roomClosed', boardId);
+    }
+    await this.closing.get(boardId);
   }
 
   private shuttingDown = false;

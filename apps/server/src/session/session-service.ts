@@ -346,6 +346,15 @@ export class SessionService {
     this.autoAdvanceTimers.set(boardId, timer);
   }
 
+  /** A deleted board: its connections told and ended everywhere, its timers here dropped. */
+  endBoard(boardId: string, error: SocketError): void {
+    const timer = this.autoAdvanceTimers.get(boardId);
+    if (timer) clearTimeout(timer);
+    this.autoAdvanceTimers.delete(boardId);
+    this.reconciled.delete(boardId);
+    this.transport.endBoard(boardId, SocketEvent.error, error);
+  }
+
   close(): void {
     this.closed = true;
     for (const timer of this.autoAdvanceTimers.values()) clearTimeout(timer);

@@ -27,6 +27,8 @@ export interface SessionTransport {
   sendToSession<E extends ServerEvent>(sessionId: string, event: E, payload: PayloadOf<E>): void;
   /** Every connection to a board, on any process (a person with two tabs is there twice). */
   connectedPeople(boardId: string): Promise<ConnectedPerson[]>;
+  /** Tells every connection to a board, on any process, why it is ended, then disconnects it. */
+  endBoard<E extends ServerEvent>(boardId: string, event: E, payload: PayloadOf<E>): void;
   /** Tells the other processes that a board's facilitation state changed (nothing with one process). */
   announceState(boardId: string, state: SessionState): void;
   /** Listens to what the other processes announce. */

@@ -72,6 +72,11 @@ export class SocketIoSessionTransport implements SessionTransport {
     return sockets.map(({ data: { userId, role } }) => ({ userId, role }));
   }
 
+  endBoard<E extends ServerEvent>(boardId: string, event: E, payload: PayloadOf<E>): void {
+    this.emitToRoom(boardRoom(boardId), event, payload);
+    this.io.in(boardRoom(boardId)).disconnectSockets(true);
+  }
+
   announceState(boardId: string, state: SessionState): void {
     if (this.multiProcess) this.io.serverSideEmit(STATE_ANNOUNCED, boardId, state);
   }

@@ -78,6 +78,9 @@ export class RedisBoardStore implements BoardStore {
   /** Open rooms of this process, and the last facilitation state seen for each: what to rewrite if Redis comes back empty. */
   private readonly openRooms = new Map<string, { storage: RedisRoomStorage; session: SessionState | null }>();
 
+  /** Sees how long each write of a room took and whether it failed (metrics). */
+  saveObserver: ((seconds: number, ok: boolean) => void) | null = null;
+
   constructor(private readonly options: RedisBoardStoreOptions) {
     this.keyPrefix = options.keyPrefix ?? 'atelier:';
     this.redis = new Redis(options.url, {
@@ -201,6 +204,7 @@ export class RedisBoardStore implements BoardStore {
     const handle = new RedisRoomStorage(this.redis, this.boardKeys(id), storage, {
       ...this.options,
       writer: options.leaseOwner ?? '',
+      observeSave: (seconds, ok) => this.saveObserver?.(seconds, ok),
       restoreData: () => {
         const latest = this.openRooms.get(id)?.session;
         return { meta: JSON.stringify(board), ...(latest ? { session: JSON.stringify(latest) } : {}) };
@@ -477,6 +481,7 @@ interface RoomStorageOptions extends RedisBoardStoreOptions {
   writer: string;
   /** The board's metadata and facilitation state, to put back if Redis lost them. */
   restoreData: () => { meta: string; session?: string };
+  observeSave: (seconds: number, ok: boolean) => void;
   onClosed: () => void;
 }
 
@@ -532,10 +537,14 @@ class RedisRoomStorage implements RoomStorageHandle {
     if (this.fenced) throw new LeaseLostError('another process holds this board now');
     if (this.storage.getClock() === this.savedClock && !this.checkRequested && !this.rewriteNeeded) return;
     this.saving = this.write();
+    const started = performance.now();
+    let ok = false;
     try {
       await this.saving;
+      ok = true;
     } finally {
       this.saving = null;
+      this.options.observeSave((performance.now() - started) / 1000, ok);
     }
   }
 

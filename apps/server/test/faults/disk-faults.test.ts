@@ -1,5 +1,5 @@
 // The embedded store's disk fills up, or turns read-only, while a board is in use. The server says
-// so clearly (503 on creation and on /healthz, a coded error to the writer whose change could not
+// so clearly (503 on creation and on /readyz, a coded error to the writer whose change could not
 // be saved, an error in its log), corrupts nothing, and carries on by itself once the disk is fixed.
 //
 // How the fault is made: a small tmpfs mounted as DATA_DIR (tests run as root, and root ignores
@@ -70,7 +70,7 @@ async function createBoardStatus(url: string): Promise<{ status: number; body: u
 }
 
 async function healthStatus(url: string): Promise<number> {
-  return (await fetch(`${url}/healthz`)).status;
+  return (await fetch(`${url}/readyz`)).status;
 }
 
 interface Scene {
@@ -116,7 +116,7 @@ async function writeUntilRefused(s: Scene): Promise<number> {
 }
 
 async function expectRecoveredAndIntact(s: Scene): Promise<void> {
-  await until(async () => (await healthStatus(s.server.url)) === 200, 10_000, '/healthz back to 200');
+  await until(async () => (await healthStatus(s.server.url)) === 200, 10_000, '/readyz back to 200');
   // The writer kept its refused changes and sends them again on its own.
   await s.observer
     .waitFor(

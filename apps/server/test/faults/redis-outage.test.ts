@@ -1,5 +1,5 @@
 // Redis goes away while boards are in use. Connected people keep working together (the room lives
-// in the server's memory), /healthz says the service is degraded, and once Redis is back every
+// in the server's memory), /readyz says the service is degraded, and once Redis is back every
 // change is saved without anyone doing anything: checked by reading Redis itself, then by killing
 // the server outright and reading the board from a fresh one.
 import { Redis } from 'ioredis';
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function health(url: string): Promise<number> {
-  return (await fetch(`${url}/healthz`)).status;
+  return (await fetch(`${url}/readyz`)).status;
 }
 
 async function setUp(persist: boolean) {
@@ -63,7 +63,7 @@ async function outage(
 
   const stoppedAt = Date.now();
   await redis.stop();
-  await until(async () => (await health(server.url)) === 503, 10_000, '/healthz to report 503');
+  await until(async () => (await health(server.url)) === 503, 10_000, '/readyz to report 503');
   // Still live for the people already here, in both directions.
   for (let i = 0; i < 10; i++) {
     ids.push(alice.addNote(`pendant ${i}`, { x: i * 150, y: 200 }));
@@ -80,7 +80,7 @@ async function outage(
   await sleep(Math.max(0, outageMs - (Date.now() - stoppedAt)));
 
   await redis.start();
-  await until(async () => (await health(server.url)) === 200, 15_000, '/healthz back to 200');
+  await until(async () => (await health(server.url)) === 200, 15_000, '/readyz back to 200');
   ids.push(alice.addNote('après', { x: 0, y: 600 }));
   return ids;
 }
@@ -109,7 +109,7 @@ describe('Redis outage', () => {
     const reader = connect(restarted.url, board.id, 'Reader');
     await reader.loaded;
     expect(new Set(reader.notes().map((note) => note.id))).toEqual(new Set(ids));
-    console.log(`faults: redis outage 10 s: 0 of ${ids.length} notes lost, /healthz 503 during the outage`);
+    console.log(`faults: redis outage 10 s: 0 of ${ids.length} notes lost, /readyz 503 during the outage`);
   });
 
   it('Redis restarted empty: the server writes the whole board back, metadata and session included', async () => {
