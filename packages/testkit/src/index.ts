@@ -3,3 +3,4 @@ export * from './note-record';
 export * from './processes';
 export * from './session-client';
 export * from './sync-clients';
+export * from './http-browser';

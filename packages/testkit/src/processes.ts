@@ -211,3 +211,53 @@ export async function startRedis(port?: number): Promise<RunningRedis> {
     },
   };
 }
+
+export interface OidcProviderOptions {
+  /** Where the provider sends people back (the Atelier server's `/auth/callback`). */
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Lifetime of an authorization code, in seconds (60 by default). */
+  codeTtlSeconds?: number;
+}
+
+export interface RunningOidcProvider extends RunningServer {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The environment an Atelier server needs to sign in with this provider. */
+  serverEnv: Record<string, string>;
+}
+
+/**
+ * A real OpenID Connect provider (`oidc-provider`) in its own process, on a free port: one client,
+ * accounts named by the e-mail typed on its sign-in page (`/interaction/<uid>`), consent at once.
+ */
+export async function startOidcProvider(options: OidcProviderOptions): Promise<RunningOidcProvider> {
+  const port = await freePort();
+  const clientId = options.clientId ?? 'atelier-test';
+  const clientSecret = options.clientSecret ?? 'atelier-test-secret-0123456789';
+  const running = await startNodeService(path.join(repoRoot, 'packages/testkit/oidc/provider-process.mjs'), {
+    port,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CLIENT_ID: clientId,
+      CLIENT_SECRET: clientSecret,
+      REDIRECT_URI: options.redirectUri,
+      POST_LOGOUT_REDIRECT_URI: options.postLogoutRedirectUri,
+      CODE_TTL_SECONDS: String(options.codeTtlSeconds ?? 60),
+    },
+    nodeArgs: [],
+    ready: /oidc provider ready/,
+  });
+  const issuer = `http://127.0.0.1:${port}`;
+  return {
+    ...running,
+    issuer,
+    clientId,
+    clientSecret,
+    serverEnv: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret },
+  };
+}

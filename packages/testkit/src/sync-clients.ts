@@ -25,10 +25,11 @@ const DOCUMENT_TYPES = new Set(['document', 'page', 'shape', 'binding', 'asset']
 export async function createBoard(
   baseUrl: string,
   body: CreateBoardBody = { title: 'Test board' },
+  headers: Record<string, string> = {},
 ): Promise<CreatedBoard> {
   const response = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
@@ -233,6 +234,8 @@ export type SocketIoClientOptions = {
   clientKey?: string;
   /** The client address a local proxy would claim (`X-Forwarded-For`; believed from loopback by default). */
   address?: string;
+  /** A `Cookie` header for the handshake (a signed-in facilitator's session). */
+  cookie?: string;
 } & ({ boardId: string; facilitatorKey?: string } | { viewerKey: string });
 
 export function socketIoAuth(options: SocketIoClientOptions): ConnectAuth {
@@ -255,10 +258,14 @@ export function viewerKeyOf(board: CreatedBoard): string {
 export function connectBoardSocket(baseUrl: string, options: SocketIoClientOptions): BoardClientSocket {
   return io(baseUrl, {
     auth: socketIoAuth(options),
+
     transports: ['websocket'],
     reconnectionDelay: 200,
     reconnectionDelayMax: 1000,
-    ...(options.address ? { extraHeaders: { 'X-Forwarded-For': options.address } } : {}),
+    extraHeaders: {
+      ...(options.address ? { 'X-Forwarded-For': options.address } : {}),
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+    },
   });
 }
 
