@@ -30,8 +30,7 @@ export class BoardDeletion {
   async delete(boardId: string, reason: DeletionReason): Promise<boolean> {
     this.deleting.add(boardId);
     try {
-      await this.deps.rooms.discardRoom(boardId);
-      const existed = await this.deps.store.deleteBoard(boardId);
+      // Told first: closing the room would cut their connections without a word.
       this.deps.people.endBoard(boardId, {
         code: ErrorCode.boardNotFound,
         message:
@@ -39,6 +38,8 @@ export class BoardDeletion {
             ? 'this board was deleted after a long time without activity'
             : 'this board was deleted by its facilitator',
       });
+      await this.deps.rooms.discardRoom(boardId);
+      const existed = await this.deps.store.deleteBoard(boardId);
       if (existed) this.deps.logger.info({ reason }, 'board deleted');
       return existed;
     } finally {

@@ -38,6 +38,8 @@ export interface RoomRegistryOptions {
   leaseOwner?: string;
   /** Sees each sync message in and out, and how long the room took to handle one (metrics). */
   observer?: RoomObserver;
+  /** The clock activity is recorded with (tests inject one). */
+  now?: () => number;
 }
 
 export interface RoomObserver {
@@ -106,13 +108,13 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
       },
     });
     log.debug('room opened');
-    this.touch(boardId);
+    void this.touch(boardId);
     return { boardId, room, storage };
   }
 
   /** A room opened or closed is activity: the board's retention clock starts again (P-RET-1). */
-  private touch(boardId: string): void {
-    this.store.touchBoard(boardId, Date.now()).catch(() => {});
+  private touch(boardId: string): Promise<void> {
+    return this.store.touchBoard(boardId, (this.options.now ?? Date.now)()).catch(() => {});
   }
 
   /** True while the board's room is open (or opening) in this process. */
@@ -184,7 +186,7 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
       open.room.close();
       try {
         await open.storage.close();
-        this.touch(boardId);
+        await this.touch(boardId);
         this.logger.debug({ boardId }, 'room closed');
       } catch (error) {
         this.logger.error({ boardId, err: (error as Error).message }, 'final save of a room failed');

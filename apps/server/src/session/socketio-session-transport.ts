@@ -74,7 +74,9 @@ export class SocketIoSessionTransport implements SessionTransport {
 
   endBoard<E extends ServerEvent>(boardId: string, event: E, payload: PayloadOf<E>): void {
     this.emitToRoom(boardRoom(boardId), event, payload);
-    this.io.in(boardRoom(boardId)).disconnectSockets(true);
+    // Out of the namespace only: the disconnection travels after the notice on the same connection,
+    // which closing it at once could drop.
+    this.io.in(boardRoom(boardId)).disconnectSockets(false);
   }
 
   announceState(boardId: string, state: SessionState): void {
