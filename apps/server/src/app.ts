@@ -402,14 +402,15 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
       draining = true;
       retention.stop();
       await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
-      // Saved and handed back first, so the process people reconnect to reads everything.
-      await rooms
-        .closeAll()
-        .catch((error: Error) => logger.error({ err: error.message }, 'shutdown save failed'));
+      // Told first (closing a room cuts its connections), then every room saved and its lease
+      // released before anyone is cut off, so the process they reconnect to reads everything.
       io.local.emit(SocketEvent.error, {
         code: ErrorCode.serverDraining,
         message: 'this server is stopping; reconnecting to another one',
       });
+      await rooms
+        .closeAll()
+        .catch((error: Error) => logger.error({ err: error.message }, 'shutdown save failed'));
       io.local.disconnectSockets(true);
     })();
     return drained;
