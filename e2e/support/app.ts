@@ -1,7 +1,17 @@
 // The app as a person meets it: a real server process serving the built web app.
 import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-export { createBoard, startServer, startRedis, tempDir, type RunningServer } from '@atelier/testkit';
+// After axe: testkit installs browser globals that axe-core must not see when it loads.
+export {
+  createBoard,
+  freePort,
+  startOidcProvider,
+  startServer,
+  startRedis,
+  tempDir,
+  type RunningOidcProvider,
+  type RunningServer,
+} from '@atelier/testkit';
 
 export interface AxeFinding {
   id: string;

@@ -42,15 +42,21 @@ export async function openIsolatedPage(
   browser: Browser,
   appUrl: string,
   device: Device = { viewport: { width: 1400, height: 900 } },
+  /** Other origins the page may reach (an identity provider started by the test). */
+  alsoAllowed: string[] = [],
 ): Promise<{ page: Page; watch: PageWatch }> {
   const context = await browser.newContext({ ...device, locale: 'fr-FR' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appUrl });
   const page = await context.newPage();
   const watch: PageWatch = { foreignRequests: [], errors: [] };
-  const appOrigin = new URL(appUrl).origin;
+  const origins = [appUrl, ...alsoAllowed].map((url) => new URL(url).origin);
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(appOrigin) || url.startsWith('data:') || url.startsWith('blob:'))
+    if (
+      origins.some((origin) => url.startsWith(origin)) ||
+      url.startsWith('data:') ||
+      url.startsWith('blob:')
+    )
       return route.continue();
     watch.foreignRequests.push(url);
     return route.abort('blockedbyclient');

@@ -280,7 +280,12 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
   app.disable('x-powered-by');
   // The same compiled setting as the sockets', so `request.ip` is their client address too.
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders({ publicUrl: config.publicUrl }));
+  app.use(
+    securityHeaders({
+      publicUrl: config.publicUrl,
+      signInOrigin: config.oidc ? new URL(config.oidc.issuer).origin : undefined,
+    }),
+  );
 
   // Every refusal by a limit over REST answers 429: counted here, whichever route refused.
   app.use((_request, response, next) => {
@@ -316,7 +321,10 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     response.send(await metrics.text());
   });
   app.get('/api/config', (_request, response) => {
-    const body: ClientConfig = { maxMessageBytes: config.maxMessageBytes };
+    const body: ClientConfig = {
+      maxMessageBytes: config.maxMessageBytes,
+      boardRetentionDays: config.boardRetentionDays,
+    };
     if (config.tldrawLicenseKey) body.tldrawLicenseKey = config.tldrawLicenseKey;
     response.json(body);
   });

@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BoardPage } from './board/board-page';
 import { HomePage } from './home/home-page';
+import { PrivacyPage } from './privacy/privacy-page';
+import { PRIVACY_PATH } from './shared/site-footer';
 import { I18nProvider } from './shared/i18n';
 import './styles.css';
 
@@ -13,6 +15,7 @@ function Route() {
   // A read-only link: its key opens the board for viewing, and tells nothing of the board's id.
   const viewerKey = /^\/v\/([A-Za-z0-9_-]{32})\/?$/.exec(location.pathname)?.[1];
   if (viewerKey) return <BoardPage access={{ viewerKey }} />;
+  if (location.pathname.replace(/\/$/, '') === PRIVACY_PATH) return <PrivacyPage />;
   return <HomePage />;
 }
 

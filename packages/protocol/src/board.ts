@@ -61,5 +61,7 @@ export type Health = z.infer<typeof healthSchema>;
 export const clientConfigSchema = z.object({
   tldrawLicenseKey: z.string().optional(),
   maxMessageBytes: z.number().int(),
+  /** `BOARD_RETENTION_DAYS`: boards are deleted after this many days without activity; 0: never. */
+  boardRetentionDays: z.number().int().optional(),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;

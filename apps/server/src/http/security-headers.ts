@@ -14,7 +14,13 @@ function ownSocketOrigin(publicUrl: string | undefined, request: IncomingMessage
 }
 
 /** helmet's headers with a Content Security Policy that tldraw runs under (checked by the e2e suite). */
-export function securityHeaders(options: { publicUrl?: string | undefined } = {}) {
+export function securityHeaders(
+  options: {
+    publicUrl?: string | undefined;
+    /** The identity provider: signing out posts a form here that redirects there. */
+    signInOrigin?: string | undefined;
+  } = {},
+) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,
@@ -31,6 +37,7 @@ export function securityHeaders(options: { publicUrl?: string | undefined } = {}
         'media-src': ["'self'", 'data:', 'blob:'],
         'object-src': ["'none'"],
         'frame-ancestors': ["'self'"],
+        'form-action': ["'self'", ...(options.signInOrigin ? [options.signInOrigin] : [])],
         'upgrade-insecure-requests': null,
       },
     },

@@ -28,6 +28,7 @@ import { BoardContext, useBoard, type BoardAccess } from './board-context';
 import { ConnectionBadge } from './connection-badge';
 import { fitContentOnOpen } from './initial-camera';
 import { ServerNotice } from './server-notice';
+import { PrivacyButton } from './privacy-button';
 import { ShareButton } from './share-button';
 import { CardsLayer } from '../cards/cards-layer';
 import { CardFormOpener } from '../cards/card-form-host';
@@ -192,6 +193,7 @@ const components: TLComponents = {
       <ConnectionBadge />
       <ExportMenu />
       <ShareButton />
+      <PrivacyButton />
       <ServerNotice />
     </div>
   ),
@@ -208,15 +210,22 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
     [startingTranslation, isFacilitator],
   );
 
-  const users = useMemo<TLUserStore>(
-    () => ({
-      currentUser: atom(
+  // The name the board knows you by: "Participant N" once you erased yours (S-PART-9). One atom
+  // for the editor's life: a new user store would rebuild the editor and close what is open.
+  const shownName =
+    connectionState.session?.participants.find((person) => person.userId === userId)?.name ?? profile.name;
+  const currentUser = useMemo(
+    () =>
+      atom(
         'current user',
         UserRecordType.create({ id: createUserId(userId), name: profile.name, color: colorFor(userId) }),
       ),
-    }),
     [userId, profile.name],
   );
+  useEffect(() => {
+    if (currentUser.get().name !== shownName) currentUser.set({ ...currentUser.get(), name: shownName });
+  }, [currentUser, shownName]);
+  const users = useMemo<TLUserStore>(() => ({ currentUser }), [currentUser]);
   const assets = useMemo(() => assetStoreFor(boardId), [boardId]);
   const connect = useCallback(() => new SocketIoSyncSocket(connection.socket), [connection]);
   const store = useSync({ connect, assets, users });
@@ -226,12 +235,15 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
     return (
       <main className="centered">
         <h1>{t.statusRefused}</h1>
+        {/* The board loaded, so an unknown board now is one that was deleted meanwhile. */}
         <p data-testid="refusal" data-code={code}>
           {code === ErrorCode.removed
             ? t.refusedRemoved
             : code === ErrorCode.sessionFull
               ? t.refusedFull
-              : connectionState.error?.message}
+              : code === ErrorCode.boardNotFound
+                ? t.boardDeleted
+                : connectionState.error?.message}
         </p>
         {code === ErrorCode.sessionFull && (
           <button type="button" className="button" onClick={() => window.location.reload()}>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ViewerBoard } from '@atelier/protocol';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
+import { SiteFooter } from '../shared/site-footer';
 import { savedProfile, saveProfile, type Profile } from '../shared/identity';
 import type { BoardAccess } from './board-context';
 import { JoinDialog } from './join-dialog';
@@ -43,6 +44,7 @@ export function BoardPage({ access }: { access: BoardAccess }) {
         <a className="button" href="/">
           {t.backHome}
         </a>
+        <SiteFooter />
       </main>
     );
   }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../shared/i18n';
+import { SiteFooter } from '../shared/site-footer';
 import type { Profile } from '../shared/identity';
 // The académies alone: the whole board-schema would pull tldraw's schema into the home page.
 import { academies } from '@atelier/board-schema/academies';
@@ -59,6 +60,7 @@ export function JoinDialog({
           {t.enterBoard}
         </button>
       </form>
+      <SiteFooter />
     </main>
   );
 }

@@ -17,6 +17,8 @@ function noticeFor(error: SocketError, t: Messages): string | null {
       return t.noticeMessageTooLarge;
     case ErrorCode.protected:
       return protectedNotice(error.rule, t);
+    case ErrorCode.serverDraining:
+      return t.noticeServerDraining;
     default:
       // Refused facilitation commands are shown by the panel that sent them.
       return null;

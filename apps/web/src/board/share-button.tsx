@@ -30,14 +30,16 @@ function ShareLinks({ boardId }: { boardId: string }) {
   const { t } = useI18n();
   const { welcome } = useConnectionState();
   const participantUrl = `${location.origin}/b/${boardId}`;
-  const facilitatorKey = welcome?.role === 'facilitator' ? facilitatorKeyFor(boardId) : undefined;
+  const isFacilitator = welcome?.role === 'facilitator';
+  // A facilitator who signed in has no key here: their session speaks for them.
+  const facilitatorKey = isFacilitator ? facilitatorKeyFor(boardId) : undefined;
   return (
     <>
       <p>{t.shareHelp}</p>
       <CopyField label={t.participantLinkLabel} value={participantUrl} />
+      {isFacilitator && <ViewerLink boardId={boardId} facilitatorKey={facilitatorKey} />}
       {facilitatorKey && (
         <>
-          <ViewerLink boardId={boardId} facilitatorKey={facilitatorKey} />
           <CopyField label={t.facilitatorLinkLabel} value={`${participantUrl}#k=${facilitatorKey}`} />
           <p className="hint">{t.facilitatorLinkWarning}</p>
         </>
@@ -50,7 +52,7 @@ function ShareLinks({ boardId }: { boardId: string }) {
  * The read-only link has its own secret, kept by the server only as a hash: this browser shows the
  * one it was given; the facilitator can make a new one, which revokes the old.
  */
-function ViewerLink({ boardId, facilitatorKey }: { boardId: string; facilitatorKey: string }) {
+function ViewerLink({ boardId, facilitatorKey }: { boardId: string; facilitatorKey: string | undefined }) {
   const { t } = useI18n();
   const [viewerUrl, setViewerUrl] = useState(() => viewerLinkFor(boardId));
   const [status, setStatus] = useState('');

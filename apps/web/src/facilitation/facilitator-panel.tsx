@@ -3,6 +3,7 @@
 // from the server's state, so a reload or a reconnection mid-step loses nothing.
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../shared/i18n';
+import { BoardDataPanel } from './board-data-panel';
 import { CameraControls } from './camera-controls';
 import { GroupsPanel } from './groups-panel';
 import { ParticipantsPanel } from './participants-panel';
@@ -94,6 +95,9 @@ export function FacilitatorPanel() {
             </Section>
             <Section title={t.facSummarySection}>
               <SummaryEditor key={session.summary ?? ''} summary={session.summary ?? ''} send={send} />
+            </Section>
+            <Section title={t.facDataSection}>
+              <BoardDataPanel />
             </Section>
           </>
         )}

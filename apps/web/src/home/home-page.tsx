@@ -5,6 +5,10 @@ import { CopyField } from '../shared/copy-field';
 import { fill } from '../facilitation/format';
 import { useI18n } from '../shared/i18n';
 import { rememberedFacilitatorKeys, rememberViewerLink } from '../shared/identity';
+import { AccountBar } from '../account/account-bar';
+import { MyBoards } from '../account/my-boards';
+import { signInUrl, useAccount } from '../shared/account';
+import { SiteFooter } from '../shared/site-footer';
 
 type OwnedTemplate = OwnedTemplateList['templates'][number];
 
@@ -38,6 +42,9 @@ export function HomePage() {
   const [importing, setImporting] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const account = useAccount();
+  // With sign-in required, creating and importing wait for a signed-in facilitator.
+  const mayCreate = account !== null && (!account.createRequiresLogin || account.account !== null);
 
   useEffect(() => {
     api.templates().then(
@@ -121,11 +128,19 @@ export function HomePage() {
       <header className="home-header">
         <h1>{t.appName}</h1>
         <p>{t.tagline}</p>
+        {account && <AccountBar info={account} />}
       </header>
       <div className="home-columns">
+        {account?.account && <MyBoards />}
         <section className="card" aria-labelledby="create-heading">
           <h2 id="create-heading">{t.createTitle}</h2>
-          {created ? (
+          {account && !mayCreate ? (
+            <p>
+              <a className="button primary" href={signInUrl('/')}>
+                {t.createNeedsSignIn}
+              </a>
+            </p>
+          ) : created ? (
             <div className="created">
               <p role="status">{imported ? t.importedTitle : t.createdTitle}</p>
               <CopyField label={t.participantLinkLabel} value={created.participantUrl} />
@@ -228,7 +243,7 @@ export function HomePage() {
             type="button"
             className="button"
             aria-describedby="import-help"
-            disabled={importing}
+            disabled={importing || !mayCreate}
             onClick={() => fileInput.current?.click()}
           >
             {importing ? t.importing : t.importButton}
@@ -265,6 +280,7 @@ export function HomePage() {
           </form>
         </section>
       </div>
+      <SiteFooter />
     </main>
   );
 }

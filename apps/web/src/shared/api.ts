@@ -1,4 +1,12 @@
 import {
+  accountInfoSchema,
+  boardFacilitatorsSchema,
+  boardRetentionSchema,
+  myBoardListSchema,
+  type AccountInfo,
+  type BoardFacilitatorList,
+  type BoardRetention,
+  type MyBoardList,
   apiErrorSchema,
   boardMetaSchema,
   clientConfigSchema,
@@ -52,6 +60,11 @@ async function request<T extends z.ZodType>(
   return schema.parse(body);
 }
 
+/** The facilitator key as Bearer; without one, the sign-in cookie speaks for a signed-in facilitator. */
+function asFacilitator(facilitatorKey: string | undefined): Record<string, string> {
+  return facilitatorKey ? { Authorization: `Bearer ${facilitatorKey}` } : {};
+}
+
 export const api = {
   config: (): Promise<ClientConfig> => request(clientConfigSchema, '/api/config'),
   templates: (): Promise<TemplateList> => request(templateListSchema, '/api/templates'),
@@ -61,10 +74,36 @@ export const api = {
   viewerBoard: (viewerKey: string): Promise<ViewerBoard> =>
     request(viewerBoardSchema, `/api/view/${encodeURIComponent(viewerKey)}`),
   /** A new read-only link for the board; the previous one stops working. */
-  newViewerLink: (boardId: string, facilitatorKey: string): Promise<ViewerLink> =>
+  newViewerLink: (boardId: string, facilitatorKey: string | undefined): Promise<ViewerLink> =>
     request(viewerLinkSchema, `/api/boards/${encodeURIComponent(boardId)}/viewer-link`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${facilitatorKey}` },
+      headers: asFacilitator(facilitatorKey),
+    }),
+  /** Whether sign-in is on, and who is signed in on this browser (the session cookie). */
+  me: (): Promise<AccountInfo> => request(accountInfoSchema, '/api/me'),
+  /** "Mes ateliers": the boards the signed-in person created or co-facilitates. */
+  myBoards: (): Promise<MyBoardList> => request(myBoardListSchema, '/api/me/boards'),
+  retention: (boardId: string): Promise<BoardRetention> =>
+    request(boardRetentionSchema, `/api/boards/${encodeURIComponent(boardId)}/retention`),
+  facilitators: (boardId: string, facilitatorKey: string | undefined): Promise<BoardFacilitatorList> =>
+    request(boardFacilitatorsSchema, `/api/boards/${encodeURIComponent(boardId)}/facilitators`, {
+      headers: asFacilitator(facilitatorKey),
+    }),
+  setCoFacilitators: (
+    boardId: string,
+    coFacilitators: string[],
+    facilitatorKey: string | undefined,
+  ): Promise<BoardFacilitatorList> =>
+    request(boardFacilitatorsSchema, `/api/boards/${encodeURIComponent(boardId)}/facilitators`, {
+      method: 'PUT',
+      headers: asFacilitator(facilitatorKey),
+      body: JSON.stringify({ coFacilitators }),
+    }),
+  /** Deletes the board and everything of it, for good. */
+  deleteBoard: (boardId: string, facilitatorKey: string | undefined): Promise<unknown> =>
+    request(z.unknown(), `/api/boards/${encodeURIComponent(boardId)}`, {
+      method: 'DELETE',
+      headers: asFacilitator(facilitatorKey),
     }),
   createBoard: (body: CreateBoardBody): Promise<CreatedBoard> =>
     request(createdBoardSchema, '/api/boards', { method: 'POST', body: JSON.stringify(body) }),

@@ -1,0 +1,17 @@
+// When a board will be deleted for lack of activity, in words (P-RET), and whether to warn.
+import { deletionIsNear } from '@atelier/protocol';
+import { fill } from '../facilitation/format';
+import { formatDate } from '../shared/dates';
+import type { Messages } from '../shared/i18n';
+
+export function retentionText(
+  deletesAt: number | null,
+  t: Messages,
+  locale: string,
+  now = Date.now(),
+): { text: string; near: boolean } {
+  if (deletesAt === null) return { text: t.retentionForever, near: false };
+  const near = deletionIsNear(deletesAt, now);
+  const date = formatDate(deletesAt, locale);
+  return { text: fill(near ? t.retentionSoon : t.retentionPlanned, { date }), near };
+}
