@@ -176,20 +176,19 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     io.adapter(createAdapter(publisher, subscriber));
   }
   const transport = new SocketIoSessionTransport(io, store instanceof RedisBoardStore);
+  // Counted per board and address: a deleted board's counters go with it.
+  const newcomers = shared.budget({
+    name: 'newcomers',
+    points: config.people.newcomersPerIpPerHour,
+    durationSeconds: 60 * 60,
+  });
   const sessions = new SessionService(
     store,
     transport,
     logger,
     (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
     { undoWindowMs: config.undoWindowMs },
-    {
-      policy: config.people,
-      newcomers: shared.budget({
-        name: 'newcomers',
-        points: config.people.newcomersPerIpPerHour,
-        durationSeconds: 60 * 60,
-      }),
-    },
+    { policy: config.people, newcomers },
   );
   // The room runs in the board's owner; the writer may be connected to any process.
   rooms.on('limitExceeded', (_boardId, sessionId, message) =>
@@ -223,7 +222,13 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     return signedIn !== null && (await accountBoards.isFacilitator(boardId, signedIn.account));
   };
 
-  const deletion = new BoardDeletion({ store, rooms, people: sessions, logger });
+  const deletion = new BoardDeletion({
+    store,
+    rooms,
+    people: sessions,
+    counters: { forgetBoard: (boardId) => newcomers.forget(`${boardId}:`) },
+    logger,
+  });
   boards.isBeingDeleted = (boardId) => deletion.isBeingDeleted(boardId);
   const retention = new RetentionSweep({
     store,

@@ -258,7 +258,6 @@ export function viewerKeyOf(board: CreatedBoard): string {
 export function connectBoardSocket(baseUrl: string, options: SocketIoClientOptions): BoardClientSocket {
   return io(baseUrl, {
     auth: socketIoAuth(options),
-
     transports: ['websocket'],
     reconnectionDelay: 200,
     reconnectionDelayMax: 1000,

@@ -11,6 +11,8 @@ export interface BoardDeletionDeps {
   rooms: { discardRoom(boardId: string): Promise<void> };
   /** Ends the board's connections everywhere (the session service). */
   people: { endBoard(boardId: string, error: SocketError): void };
+  /** Counters kept per board (newcomers per address): dropped with it. */
+  counters?: { forgetBoard(boardId: string): Promise<void> };
   logger: Logger;
 }
 
@@ -40,6 +42,7 @@ export class BoardDeletion {
       });
       await this.deps.rooms.discardRoom(boardId);
       const existed = await this.deps.store.deleteBoard(boardId);
+      await this.deps.counters?.forgetBoard(boardId);
       if (existed) this.deps.logger.info({ reason }, 'board deleted');
       return existed;
     } finally {

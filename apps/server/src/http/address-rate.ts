@@ -9,6 +9,11 @@ export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number 
 export interface AddressRate {
   /** Counts one action of `address`; refused past the limit, with when to try again. */
   take(address: string): Promise<RateVerdict>;
+  /**
+   * Drops the shared counters whose key starts with `prefix` (a deleted board's). In memory they
+   * are left to expire with their window.
+   */
+  forget(prefix: string): Promise<void>;
 }
 
 export interface AddressRateOptions {
@@ -21,17 +26,29 @@ export interface AddressRateOptions {
 }
 
 export function addressRate({ name, points, durationSeconds, redis }: AddressRateOptions): AddressRate {
+  const redisPrefix = `atelier:rate:${name}`;
   const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
   const limiter = redis
     ? new RateLimiterRedis({
         storeClient: redis,
-        keyPrefix: `atelier:rate:${name}`,
+        keyPrefix: redisPrefix,
         points,
         duration: durationSeconds,
         insuranceLimiter: memory,
       })
     : memory;
   return {
+    async forget(prefix) {
+      if (!redis) return;
+      // rate-limiter-flexible names each counter `<keyPrefix>:<key>`; a glob must not see `prefix` as one.
+      const pattern = `${redisPrefix}:${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+    },
     async take(address) {
       try {
         await limiter.consume(address);

@@ -15,8 +15,20 @@ export function PrivacyButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button privacy-button" onClick={() => setOpen(true)}>
-        {t.privacyLink}
+      <button
+        type="button"
+        className="button privacy-button"
+        title={t.privacyLink}
+        onClick={() => setOpen(true)}
+      >
+        {/* A padlock: on tablets and phones the words give their room to the step header. */}
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" focusable="false">
+          <path
+            fill="currentColor"
+            d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 6V4.5a2 2 0 1 1 4 0V7H6Z"
+          />
+        </svg>
+        <span className="privacy-label">{t.privacyLink}</span>
       </button>
       {open && (
         <Dialog title={t.privacyTitle} onClose={() => setOpen(false)}>
