@@ -76,7 +76,6 @@ describe('facilitators sign in (OpenID Connect, real provider)', () => {
       .first()
       .waitFor();
     expect(await seriousViolations(tablet.page)).toEqual([]);
-    await tablet.page.screenshot({ path: path.join(artifacts, 'mes-ateliers-tablet.png'), fullPage: true });
     await tablet.page
       .getByRole('link', { name: 'Ouvrir « Atelier des labs d’académie » en animateur' })
       .click();
@@ -147,11 +146,20 @@ describe('facilitators sign in (OpenID Connect, real provider)', () => {
 
 describe('the "Données personnelles" page', () => {
   for (const [name, device] of Object.entries(devices)) {
-    it(`is linked from the home page and reads well on ${name}`, async () => {
+    it(`is linked from the home page (Mes ateliers signed in) and reads well on ${name}`, async () => {
       const { page, watch } = await open(device);
+      // Signed in, with one board in "Mes ateliers".
+      await signIn(page, `lecture-${name}@example.fr`);
+      await page.getByLabel('Titre du tableau').fill(`Atelier vu sur ${name}`);
+      await page.getByRole('button', { name: 'Créer le tableau' }).click();
+      await page.getByText('Votre tableau est prêt').waitFor();
       await page.goto(server.url);
-      if (name === 'desktop') await signIn(page, 'lecture@example.fr');
-      await page.screenshot({ path: path.join(artifacts, `accueil-connecte-${name}.png`), fullPage: true });
+      await page
+        .locator('.my-boards-list li')
+        .filter({ hasText: `Atelier vu sur ${name}` })
+        .waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(artifacts, `mes-ateliers-${name}.png`), fullPage: true });
       await page.getByRole('link', { name: 'Données personnelles' }).click();
       await page.getByRole('heading', { name: 'Données personnelles', level: 1 }).waitFor();
       await page.getByText('Un tableau sans activité est supprimé au bout de 180 jours').waitFor();
@@ -170,4 +178,30 @@ describe('the "Données personnelles" page', () => {
       expect(watch.errors).toEqual([]);
     });
   }
+});
+
+describe('the planned deletion (P-RET-2)', () => {
+  it('warns the facilitator from two weeks before (a server keeping boards 10 days)', async () => {
+    const shortLived = await startServer({ env: { BOARD_RETENTION_DAYS: '10' } });
+    try {
+      const { page } = await openIsolatedPage(browser, shortLived.url, devices.desktop);
+      await page.goto(shortLived.url);
+      await page.getByLabel('Titre du tableau').fill('Atelier éphémère');
+      await page.getByRole('button', { name: 'Créer le tableau' }).click();
+      const facilitatorUrl = await page.getByLabel('Lien animateur (à garder pour vous)').inputValue();
+      await enterBoard(page, facilitatorUrl, 'Animatrice');
+      const panel = page.getByTestId('facilitator-panel');
+      await panel.getByRole('button', { name: 'Afficher le panneau d’animation' }).click();
+      await panel.getByText('Tableau et données').click();
+      const warning = panel.getByRole('alert').filter({ hasText: /exportez-le pour en garder une trace/ });
+      await warning.waitFor();
+      // Without sign-in, no co-facilitators to name; deleting is there all the same.
+      expect(await panel.getByText('Co-animateurs').count()).toBe(0);
+      await panel.getByRole('button', { name: 'Supprimer le tableau…' }).scrollIntoViewIfNeeded();
+      expect(await seriousViolations(page, { exclude: ['.tl-canvas'] })).toEqual([]);
+      await page.screenshot({ path: path.join(artifacts, 'suppression-proche-desktop.png') });
+    } finally {
+      await shortLived.stop();
+    }
+  });
 });

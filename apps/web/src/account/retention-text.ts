@@ -8,10 +8,15 @@ export function retentionText(
   deletesAt: number | null,
   t: Messages,
   locale: string,
+  /** On the board itself, "open it to keep it" makes no sense. */
+  onTheBoard = false,
   now = Date.now(),
 ): { text: string; near: boolean } {
   if (deletesAt === null) return { text: t.retentionForever, near: false };
   const near = deletionIsNear(deletesAt, now);
   const date = formatDate(deletesAt, locale);
-  return { text: fill(near ? t.retentionSoon : t.retentionPlanned, { date }), near };
+  return {
+    text: fill(near ? (onTheBoard ? t.retentionSoonHere : t.retentionSoon) : t.retentionPlanned, { date }),
+    near,
+  };
 }

@@ -59,7 +59,7 @@ function BoardPrivacy() {
   };
   return (
     <>
-      {retention && <p>{retentionText(retention.deletesAt, t, locale).text}</p>}
+      {retention && <p>{retentionText(retention.deletesAt, t, locale, true).text}</p>}
       {welcome?.role !== 'viewer' && <p>{t.privacyBoardHelp}</p>}
       {welcome?.role === 'participant' && me && !me.erased && (
         <button type="button" className="button" disabled={busy} onClick={() => void erase()}>

@@ -21,7 +21,7 @@ export function BoardDataPanel() {
     api.me().then(setAccount, () => setAccount(null));
   }, [boardId]);
   if (boardId === null) return null;
-  const retentionView = retention ? retentionText(retention.deletesAt, t, locale) : null;
+  const retentionView = retention ? retentionText(retention.deletesAt, t, locale, true) : null;
   return (
     <div className="board-data">
       {retentionView && (
@@ -127,7 +127,7 @@ function DeleteBoard({ boardId }: { boardId: string }) {
   };
   return (
     <>
-      <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+      <button type="button" className="fac-remove board-delete" onClick={() => setConfirming(true)}>
         {t.deleteBoard}
       </button>
       {confirming && (
