@@ -185,7 +185,9 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   private forget(id: string): void {
-    this.handles.get(id)?.db.close();
+    const handle = this.handles.get(id);
+    if (handle) for (const storage of handle.rooms) settlePendingPrune(storage);
+    handle?.db.close();
     this.handles.delete(id);
   }
 
@@ -222,6 +224,9 @@ export class SqliteBoardStore implements BoardStore {
       discard: async () => {
         if (closed) return;
         closed = true;
+        // Its pending pruning runs now, while the database is still open (the board goes next).
+        settlePendingPrune(storage);
+        handle.rooms.delete(storage);
         handle.pins -= 1;
       },
     };
