@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@atelier/protocol';
 import type { CardKind } from './card-kind';
 import type { EngagementCriterion, PgoTheme } from './engagement-card';
-import type { DedicatedSpace, InnovationType, LabStage, ServiceTag } from './identity-card';
+import type { DedicatedSpace, InnovationType, LabStage, NeedTag, ServiceTag } from './identity-card';
 
 export type LocalizedLabel = LocalizedText;
 
@@ -21,6 +21,7 @@ export const cardLabels = {
     servicesOther: { fr: 'Autres services', en: 'Other services' },
     stage: { fr: 'Stade', en: 'Stage' },
     contact: { fr: 'Contact', en: 'Contact' },
+    needs: { fr: 'Besoins', en: 'Needs' },
   },
   dedicatedSpace: {
     yes: { fr: 'oui', en: 'yes' },
@@ -42,6 +43,15 @@ export const cardLabels = {
     incubation: { fr: 'incubation', en: 'incubation' },
     watch: { fr: 'veille', en: 'horizon scanning' },
   } satisfies Record<ServiceTag, LocalizedLabel>,
+  need: {
+    funding: { fr: 'financement', en: 'funding' },
+    team: { fr: "constituer l'équipe", en: 'building the team' },
+    facilitation: { fr: 'facilitation', en: 'facilitation skills' },
+    incubation: { fr: 'incubation de services numériques', en: 'incubating digital services' },
+    communication: { fr: 'faire connaître le lab', en: 'making the lab known' },
+    territory: { fr: 'toucher tout le territoire', en: 'reaching the whole territory' },
+    community: { fr: 'animer une communauté', en: 'running a community' },
+  } satisfies Record<NeedTag, LocalizedLabel>,
   stage: {
     prefiguration: { fr: 'préfiguration', en: 'scoping' },
     launch: { fr: 'lancement', en: 'launch' },

@@ -14,6 +14,8 @@ const identity: IdentityCardFields = {
   servicesOther: 'podcast',
   stage: 'active',
   contact: 'lab110bis@education.gouv.fr',
+  needs: ['funding', 'communication'],
+  labId: 'lab-110bis',
 };
 
 const cards: Card[] = [

@@ -41,6 +41,7 @@ export function emptyCardFields(kind: CardKind, theme?: PgoTheme): CardFieldsByK
         services: [],
         servicesOther: '',
         stage: null,
+        needs: [],
       };
     case CardKind.action:
       return { action: '', why: '', firstStep: '', owner: '' };

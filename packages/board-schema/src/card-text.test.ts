@@ -16,6 +16,7 @@ describe('card text', () => {
         services: ['training'],
         servicesOther: 'podcast',
         stage: 'launch',
+        needs: ['team'],
       },
       'fr',
     );
@@ -27,6 +28,7 @@ describe('card text', () => {
       "Types d'innovation : pédagogique, numérique",
       'Offre de services : acculturation/formation, podcast',
       'Stade : lancement',
+      "Besoins : constituer l'équipe",
     ]);
   });
 

@@ -38,6 +38,8 @@ function identityText(fields: CardFieldsByKind['identity'], locale: Locale): str
     line(f.services[locale], services, locale),
     line(f.stage[locale], fields.stage ? l.stage[fields.stage][locale] : '', locale),
   ];
+  if (fields.needs.length > 0)
+    lines.push(line(f.needs[locale], fields.needs.map((n) => l.need[n][locale]).join(', '), locale));
   if (fields.contact?.trim()) lines.push(line(f.contact[locale], fields.contact.trim(), locale));
   return lines.join('\n');
 }

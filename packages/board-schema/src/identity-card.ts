@@ -32,6 +32,26 @@ export const ServiceTag = {
 export type ServiceTag = (typeof ServiceTag)[keyof typeof ServiceTag];
 export const serviceTagSchema = z.enum(Object.values(ServiceTag) as [ServiceTag, ...ServiceTag[]]);
 
+/** What a lab needs help with (the community day's questionnaire: resources, skills, reach). */
+export const NeedTag = {
+  funding: 'funding',
+  team: 'team',
+  facilitation: 'facilitation',
+  incubation: 'incubation',
+  communication: 'communication',
+  territory: 'territory',
+  community: 'community',
+} as const;
+export type NeedTag = (typeof NeedTag)[keyof typeof NeedTag];
+export const needTagSchema = z.enum(Object.values(NeedTag) as [NeedTag, ...NeedTag[]]);
+
+/** A lab's lasting id: kept from one year's map to the next (imports, exports, the labs registry). */
+export const labIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
 export const LabStage = { prefiguration: 'prefiguration', launch: 'launch', active: 'active' } as const;
 export type LabStage = (typeof LabStage)[keyof typeof LabStage];
 export const labStageSchema = z.enum(Object.values(LabStage) as [LabStage, ...LabStage[]]);
@@ -58,5 +78,9 @@ export const identityCardSchema = z.object({
   servicesOther: z.string().max(500),
   stage: labStageSchema.nullable(),
   contact: z.string().max(200).optional(),
+  /** Cards written before needs existed read as needing nothing yet. */
+  needs: uniqueList(needTagSchema, Object.keys(NeedTag).length).default([]),
+  /** Set when the lab came from an import or the registry, or was exported once; see `labIdOf`. */
+  labId: labIdSchema.optional(),
 });
-export type IdentityCardFields = z.infer<typeof identityCardSchema>;
+export type IdentityCardFields = z.output<typeof identityCardSchema>;

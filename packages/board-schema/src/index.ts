@@ -18,6 +18,9 @@ export {
   serviceTagSchema,
   LabStage,
   labStageSchema,
+  NeedTag,
+  needTagSchema,
+  labIdSchema,
   identityCardSchema,
   type IdentityCardFields,
 } from './identity-card';
@@ -54,7 +57,30 @@ export {
   type TextRun,
 } from './rich-text-blocks';
 export { withCard } from './with-card';
-export { similarLabs, type LabSimilarity, type IdentityCardRef } from './similar-labs';
+export {
+  similarLabs,
+  labPairings,
+  pairingReason,
+  type LabSimilarity,
+  type IdentityCardRef,
+} from './similar-labs';
+export {
+  cardViewMetaKey,
+  importedMetaKey,
+  IDENTITY_CARD_SIZE,
+  PIN_SIZE,
+  innovationColors,
+  isPin,
+  importedFields,
+  importedMeta,
+  changesSinceImport,
+  identityPinRichText,
+  identityPinColor,
+  identityFaceProps,
+  asPin,
+  asFullCard,
+} from './identity-pin';
+export { departements, departementsOf, type Departement } from './departements';
 export { ZoneKind, zoneKindSchema, zoneMetaKey, zoneSchema, zoneMeta, readZone, type Zone } from './zone';
 export { noteMetaKey, noteAuthor } from './authorship';
 export {

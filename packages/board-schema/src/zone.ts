@@ -16,6 +16,8 @@ export const ZoneKind = {
   map: 'map',
   /** One académie's marker on the map. */
   academieMarker: 'academie-marker',
+  /** One académie's outline on the map (one per ring: islands are their own). */
+  academieArea: 'academie-area',
   /** Where blank cards wait to be filled. */
   cardTray: 'card-tray',
   /** A PGO theme's column. */
