@@ -72,7 +72,12 @@ describe('identity pins', () => {
 
   it('P-PIN keeps its pin face when the form rewrites it, and shows a change since import', () => {
     const pin = asPin(geoCard(importedMeta(fields)), 'fr');
-    const edited = withCard(pin, 'identity', { ...fields, stage: 'launch', innovationTypes: ['social'] }, 'fr');
+    const edited = withCard(
+      pin,
+      'identity',
+      { ...fields, stage: 'launch', innovationTypes: ['social'] },
+      'fr',
+    );
     expect(edited.props.color).toBe('green');
     expect(richTextToPlainText(edited.props.richText)).toBe('Lab d’innovation…\nlancement · modifié');
     expect(edited.props.w).toBe(PIN_SIZE.w);

@@ -80,7 +80,10 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Which fields differ from the imported ones, in the card's order. */
-export function changesSinceImport(current: IdentityCardFields, imported: IdentityCardFields): ComparedField[] {
+export function changesSinceImport(
+  current: IdentityCardFields,
+  imported: IdentityCardFields,
+): ComparedField[] {
   return comparedFields.filter((field) => !same(current[field], imported[field]));
 }
 
@@ -90,9 +93,17 @@ function truncate(text: string, max: number): string {
 }
 
 /** A pin's two lines: its name in bold, then its stage (and a mark when it changed since import). */
-export function identityPinRichText(fields: IdentityCardFields, locale: Locale, changed: boolean): TLRichText {
+export function identityPinRichText(
+  fields: IdentityCardFields,
+  locale: Locale,
+  changed: boolean,
+): TLRichText {
   const name = truncate(fields.labName, PIN_NAME_CHARS) || (locale === 'fr' ? 'Lab sans nom' : 'Unnamed lab');
-  const stage = fields.stage ? cardLabels.stage[fields.stage][locale] : locale === 'fr' ? 'stade ?' : 'stage?';
+  const stage = fields.stage
+    ? cardLabels.stage[fields.stage][locale]
+    : locale === 'fr'
+      ? 'stade ?'
+      : 'stage?';
   const second = changed ? `${stage} · ${locale === 'fr' ? 'modifié' : 'changed'}` : stage;
   return {
     type: 'doc',

@@ -85,14 +85,16 @@ export function pairingReason(pair: LabSimilarity, locale: Locale): string {
   const colon = locale === 'fr' ? ' : ' : ': ';
   const parts: string[] = [];
   if (pair.sharedTypes.length > 0) {
-    const label = locale === 'fr' ? (pair.sharedTypes.length > 1 ? 'mêmes types' : 'même type') : 'same kinds';
+    const label =
+      locale === 'fr' ? (pair.sharedTypes.length > 1 ? 'mêmes types' : 'même type') : 'same kinds';
     parts.push(`${label}${colon}${pair.sharedTypes.map((t) => l.innovationType[t][locale]).join(', ')}`);
   }
   if (pair.sameStage) {
     parts.push(`${locale === 'fr' ? 'même stade' : 'same stage'}${colon}${l.stage[pair.sameStage][locale]}`);
   }
   if (pair.sharedNeeds.length > 0) {
-    const label = locale === 'fr' ? (pair.sharedNeeds.length > 1 ? 'mêmes besoins' : 'même besoin') : 'same needs';
+    const label =
+      locale === 'fr' ? (pair.sharedNeeds.length > 1 ? 'mêmes besoins' : 'même besoin') : 'same needs';
     parts.push(`${label}${colon}${pair.sharedNeeds.map((n) => l.need[n][locale]).join(', ')}`);
   }
   return parts.join(' · ');

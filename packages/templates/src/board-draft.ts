@@ -2,6 +2,9 @@ import { toRichText } from '@tldraw/tlschema';
 import type {
   TLArrowShape,
   TLDefaultColorStyle,
+  TLAssetId,
+  TLImageAsset,
+  TLImageShape,
   TLDefaultFillStyle,
   TLDefaultFontStyle,
   TLDefaultHorizontalAlignStyle,
@@ -46,6 +49,8 @@ interface Placement {
  */
 export class BoardDraft {
   readonly records: TLShape[] = [];
+  /** Assets the shapes show (the map's image), to put in the document with them. */
+  readonly assets: TLImageAsset[] = [];
   private readonly lastIndexByParent = new Map<string, IndexKey>();
   private readonly usedIds = new Set<string>();
 
@@ -200,6 +205,38 @@ export class BoardDraft {
       points,
       scale: 1,
     });
+  }
+
+  /** An image of `src` (a data URL) and its asset (id taken from the shape's); `altText` says what it shows. */
+  image(at: Placement & { w: number; h: number; src: string; name: string; altText: string }): TLImageShape {
+    const shape = this.add<TLImageShape>('image', at, {
+      w: at.w,
+      h: at.h,
+      playing: true,
+      url: '',
+      assetId: null,
+      crop: null,
+      flipX: false,
+      flipY: false,
+      altText: at.altText,
+    });
+    const assetId = `asset:${shape.id.slice('shape:'.length)}` as TLAssetId;
+    shape.props.assetId = assetId;
+    this.assets.push({
+      id: assetId,
+      typeName: 'asset',
+      type: 'image',
+      props: {
+        name: at.name,
+        src: at.src,
+        w: at.w,
+        h: at.h,
+        mimeType: at.src.slice('data:'.length, at.src.indexOf(';')),
+        isAnimated: false,
+      },
+      meta: {},
+    });
+    return shape;
   }
 
   /** An unbound straight arrow from `start` to `end` (relative to the shape's position). */

@@ -136,7 +136,8 @@ describe.each(builtInTemplateIds)('board %s', (templateId) => {
         const board = build(templateId, { groups, locale });
         for (const record of board.records) assertValidShape(record);
         const types = new Set(board.records.map((r) => r.type));
-        for (const type of types) expect(['frame', 'text', 'note', 'geo', 'line', 'arrow']).toContain(type);
+        for (const type of types)
+          expect(['frame', 'text', 'note', 'geo', 'line', 'arrow', 'image']).toContain(type);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { readZone } from '@atelier/board-schema';
 import { numberSteps, type Locale, type Role, type Step, type TemplateSummary } from '@atelier/protocol';
-import type { TLPageId, TLShape, TLShapeId } from '@tldraw/tlschema';
+import type { TLImageAsset, TLPageId, TLShape, TLShapeId } from '@tldraw/tlschema';
 import { blankTemplate } from './blank-template';
 import { BoardDraft } from './board-draft';
 import { codevFlashTemplate } from './codev-flash-template';
@@ -36,6 +36,8 @@ export interface BuiltBoard {
   templateVersion: number;
   /** Shapes to put in the document, parents before children. */
   records: TLShape[];
+  /** Assets the shapes show (the identity map's background), to put in the document too. */
+  assets: TLImageAsset[];
   /** The sequence, each step's `frameId` set to its frame (group 1's zone when there are groups). */
   steps: Step[];
   roles: Role[];
@@ -105,6 +107,7 @@ export function buildBoard(templateId: string, options: BuildBoardOptions): Buil
     templateId: definition.id,
     templateVersion: definition.version,
     records: draft.records,
+    assets: draft.assets,
     steps: definition.steps.map((s) => {
       const frameId = layout.stepFrames[s.id];
       return frameId ? { ...s, frameId } : { ...s };

@@ -1,33 +1,76 @@
 import { academies, findAcademie, type Academie, type AcademieCode } from '@atelier/board-schema';
+import { metroAcademieOutlines, overseasOutlines, overseasWindows } from './data/france-map-data';
 
 /**
  * The identity map's geometry, in the map frame's own coordinates (origin at its top-left corner):
- * metropolitan France in an equirectangular projection corrected for its mid latitude, an enlarged inset for
- * Île-de-France (three académies within 20 km) in the Channel, and one inset per overseas académie or
- * vice-rectorat in a column on the right.
+ * metropolitan France in Mercator (the projection of the svg-maps outlines it draws), an enlarged inset
+ * for Île-de-France (three académies within 20 km), and one inset per overseas académie or vice-rectorat
+ * in a column on the right. `projectToMap` and the drawn outlines use the same projections, so a place
+ * lands in its académie's outline (T-MAP).
  */
 
-interface Box {
+export interface Box {
   x: number;
   y: number;
   w: number;
   h: number;
 }
 
-const MARGIN = 60;
-const METRO = { lonMin: -5.5, lonMax: 9.9, latMin: 41.2, latMax: 51.4 } as const;
-/** Pixels per degree of latitude; longitude shrinks by cos(46.5°) so shapes keep their proportions. */
-const METRO_SCALE = 150;
-const METRO_LON_SCALE = METRO_SCALE * Math.cos((46.5 * Math.PI) / 180);
+export interface Point {
+  x: number;
+  y: number;
+}
 
-const IDF = { lonMin: 1.8, lonMax: 2.9, latMin: 48.55, latMax: 49.05 } as const;
-const IDF_SCALE = 450;
-const IDF_LON_SCALE = IDF_SCALE * Math.cos((48.8 * Math.PI) / 180);
+interface Window {
+  lonMin: number;
+  lonMax: number;
+  latMin: number;
+  latMax: number;
+}
 
-const INSET_SIZE = 240;
-const INSET_GAP = 30;
-const INSET_SCALE = 60;
-/** Overseas insets, two per row, in this order. */
+const MARGIN = 40;
+/** Room above the map for the steps' instructions. */
+const NOTES_BAND = 90;
+const DEG = Math.PI / 180;
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2));
+
+/** Mercator from a window of degrees into a box of the frame, scale `k` units per radian. */
+function mercator(window: Window, origin: Point, k: number) {
+  const top = mercatorY(window.latMax);
+  return (lat: number, lon: number): Point => ({
+    x: origin.x + (lon - window.lonMin) * DEG * k,
+    y: origin.y + (top - mercatorY(lat)) * k,
+  });
+}
+
+function mercatorSize(window: Window, k: number): { w: number; h: number } {
+  return {
+    w: (window.lonMax - window.lonMin) * DEG * k,
+    h: (mercatorY(window.latMax) - mercatorY(window.latMin)) * k,
+  };
+}
+
+const METRO: Window = { lonMin: -5.25, lonMax: 9.65, latMin: 41.3, latMax: 51.15 };
+/** Units per radian of longitude on the metropolitan map (≈ 75 per degree). */
+const METRO_K = 4280;
+const metroBox: Box = { x: MARGIN, y: MARGIN + NOTES_BAND, ...mercatorSize(METRO, METRO_K) };
+const projectMetro = mercator(METRO, metroBox, METRO_K);
+
+const rightColumnX = metroBox.x + metroBox.w + 40;
+const INSET_COLUMNS = 3;
+const INSET_W = 170;
+const INSET_H = 150;
+const INSET_GAP = 15;
+const rightColumnW = INSET_COLUMNS * INSET_W + (INSET_COLUMNS - 1) * INSET_GAP;
+
+const IDF: Window = { lonMin: 1.44, lonMax: 3.57, latMin: 48.11, latMax: 49.25 };
+const IDF_K = rightColumnW / ((IDF.lonMax - IDF.lonMin) * DEG);
+const idfBox: Box = { x: rightColumnX, y: metroBox.y, ...mercatorSize(IDF, IDF_K) };
+const projectIdf = mercator(IDF, idfBox, IDF_K);
+/** The académies the Île-de-France inset enlarges. */
+const IDF_ACADEMIES: readonly AcademieCode[] = ['paris', 'creteil', 'versailles'];
+
+/** Overseas insets, in rows of three, in this order. */
 const INSET_ORDER: readonly AcademieCode[] = [
   'guadeloupe',
   'martinique',
@@ -38,64 +81,63 @@ const INSET_ORDER: readonly AcademieCode[] = [
   'polynesie-francaise',
   'wallis-et-futuna',
 ];
+/** The band at the top of an inset that holds its name. */
+const INSET_TITLE = 28;
+const insetsTop = idfBox.y + idfBox.h + 30;
 
-const metroBox: Box = {
-  x: MARGIN,
-  y: MARGIN,
-  w: (METRO.lonMax - METRO.lonMin) * METRO_LON_SCALE,
-  h: (METRO.latMax - METRO.latMin) * METRO_SCALE,
-};
-const rightColumnX = metroBox.x + metroBox.w + 80;
+interface Inset {
+  code: AcademieCode;
+  box: Box;
+  window: Window;
+  project: (lat: number, lon: number) => Point;
+}
 
-const insetBoxes = new Map<AcademieCode, Box>(
-  INSET_ORDER.map((code, i) => [
-    code,
-    {
-      x: rightColumnX + (i % 2) * (INSET_SIZE + INSET_GAP),
-      y: MARGIN + Math.floor(i / 2) * (INSET_SIZE + INSET_GAP),
-      w: INSET_SIZE,
-      h: INSET_SIZE,
-    },
-  ]),
-);
-const rightColumnW = 2 * INSET_SIZE + INSET_GAP;
-const insetsBottom = MARGIN + Math.ceil(INSET_ORDER.length / 2) * (INSET_SIZE + INSET_GAP) - INSET_GAP;
-
-/** The Île-de-France inset sits in the Channel, top left of the mainland map, clear of the coast. */
-const idfBox: Box = {
-  x: metroBox.x + 10,
-  y: metroBox.y + 10,
-  w: (IDF.lonMax - IDF.lonMin) * IDF_LON_SCALE,
-  h: (IDF.latMax - IDF.latMin) * IDF_SCALE,
-};
+const insets: Inset[] = INSET_ORDER.map((code, i) => {
+  const box: Box = {
+    x: rightColumnX + (i % INSET_COLUMNS) * (INSET_W + INSET_GAP),
+    y: insetsTop + Math.floor(i / INSET_COLUMNS) * (INSET_H + INSET_GAP),
+    w: INSET_W,
+    h: INSET_H,
+  };
+  const window = overseasWindows[code as keyof typeof overseasWindows] as Window;
+  // The window fits the inset under its title, centred, keeping its proportions.
+  const area = { x: box.x + 8, y: box.y + INSET_TITLE, w: box.w - 16, h: box.h - INSET_TITLE - 8 };
+  const unit = mercatorSize(window, 1);
+  const k = Math.min(area.w / unit.w, area.h / unit.h);
+  const size = mercatorSize(window, k);
+  const origin = { x: area.x + (area.w - size.w) / 2, y: area.y + (area.h - size.h) / 2 };
+  return { code, box, window, project: mercator(window, origin, k) };
+});
+const insetsBottom = Math.max(...insets.map((i) => i.box.y + i.box.h));
 
 export const MAP_LAYOUT = {
   width: rightColumnX + rightColumnW + MARGIN,
-  height: metroBox.y + metroBox.h + MARGIN,
+  height: Math.max(metroBox.y + metroBox.h, insetsBottom) + MARGIN,
   metro: metroBox,
   idf: idfBox,
   /** Where Île-de-France sits on the metropolitan map (the inset enlarges it). */
-  idfOnMetro: {
-    x: metroBox.x + (IDF.lonMin - METRO.lonMin) * METRO_LON_SCALE,
-    y: metroBox.y + (METRO.latMax - IDF.latMax) * METRO_SCALE,
-    w: (IDF.lonMax - IDF.lonMin) * METRO_LON_SCALE,
-    h: (IDF.latMax - IDF.latMin) * METRO_SCALE,
-  },
-  insets: INSET_ORDER.map((code) => ({ code, ...insetBoxes.get(code)! })),
-  /** Free space under the Île-de-France inset, for instructions. */
-  notes: { x: rightColumnX, y: insetsBottom + 60, w: rightColumnW },
+  idfOnMetro: (() => {
+    const a = projectMetro(IDF.latMax, IDF.lonMin);
+    const b = projectMetro(IDF.latMin, IDF.lonMax);
+    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+  })(),
+  insets: insets.map(({ code, box }) => ({ code, ...box })),
+  /** The band above the map, for the steps' instructions. */
+  notes: { x: MARGIN, y: MARGIN, w: rightColumnX + rightColumnW - MARGIN },
+  /** Free space under the insets: the legend and the credits. */
+  legend: { x: rightColumnX, y: insetsBottom + 24, w: rightColumnW },
 } as const;
 
 function inBox(box: Box, x: number, y: number): boolean {
   return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
+function inWindow(w: Window, lat: number, lon: number): boolean {
+  return lat >= w.latMin && lat <= w.latMax && lon >= w.lonMin && lon <= w.lonMax;
 }
 
-function isMetropolitan(lat: number, lon: number): boolean {
-  return lat >= METRO.latMin && lat <= METRO.latMax && lon >= METRO.lonMin && lon <= METRO.lonMax;
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }
 
 /** Signed difference of longitudes in (-180, 180], so the Pacific's antimeridian does not split neighbours. */
@@ -104,100 +146,182 @@ function lonDelta(a: number, b: number): number {
   return d - 180;
 }
 
-function nearestOverseas(lat: number, lon: number): Academie {
-  let best: Academie | undefined;
+function nearestOverseas(lat: number, lon: number): Inset {
+  let best = insets[0]!;
   let bestDistance = Infinity;
-  for (const code of INSET_ORDER) {
-    const a = findAcademie(code)!;
-    const dLon = lonDelta(lon, a.lon) * Math.cos((lat * Math.PI) / 180);
-    const distance = Math.hypot(lat - a.lat, dLon);
+  for (const inset of insets) {
+    const a = findAcademie(inset.code)!;
+    const distance = Math.hypot(lat - a.lat, lonDelta(lon, a.lon) * Math.cos(lat * DEG));
     if (distance < bestDistance) {
-      best = a;
+      best = inset;
       bestDistance = distance;
     }
   }
-  return best!;
+  return best;
 }
 
-/** Where a place appears on the metropolitan map itself, ignoring the Île-de-France inset (for outlines). */
-export function projectToMainland(lat: number, lon: number): { x: number; y: number } {
-  return {
-    x: metroBox.x + (lon - METRO.lonMin) * METRO_LON_SCALE,
-    y: metroBox.y + (METRO.latMax - lat) * METRO_SCALE,
-  };
+/** Where a place appears on the metropolitan map itself, ignoring the Île-de-France inset. */
+export function projectToMainland(lat: number, lon: number): Point {
+  return projectMetro(lat, lon);
 }
 
 /**
- * Where a place (WGS 84 degrees) appears on the map. Île-de-France goes to its enlarged inset, metropolitan
- * France to the main map, anywhere else to the inset of the nearest overseas académie (clamped inside it).
+ * Where a place (WGS 84 degrees) appears on the map: Île-de-France in its enlarged inset, metropolitan
+ * France on the main map, an overseas place in the inset whose window holds it, anywhere else in the
+ * inset of the nearest overseas académie (clamped inside it).
  */
-export function projectToMap(lat: number, lon: number): { x: number; y: number } {
-  if (lat >= IDF.latMin && lat <= IDF.latMax && lon >= IDF.lonMin && lon <= IDF.lonMax) {
-    return { x: idfBox.x + (lon - IDF.lonMin) * IDF_LON_SCALE, y: idfBox.y + (IDF.latMax - lat) * IDF_SCALE };
-  }
-  if (isMetropolitan(lat, lon)) return projectToMainland(lat, lon);
-  const academie = nearestOverseas(lat, lon);
-  const box = insetBoxes.get(academie.code)!;
+export function projectToMap(lat: number, lon: number): Point {
+  if (inWindow(IDF, lat, lon)) return projectIdf(lat, lon);
+  if (inWindow(METRO, lat, lon)) return projectMetro(lat, lon);
+  const holding = insets.find((inset) => inWindow(inset.window, lat, lon));
+  if (holding) return holding.project(lat, lon);
+  const inset = nearestOverseas(lat, lon);
+  const a = findAcademie(inset.code)!;
+  const seat = inset.project(a.lat, a.lon);
   const margin = 12;
   return {
-    x: clamp(
-      box.x + box.w / 2 + lonDelta(lon, academie.lon) * INSET_SCALE,
-      box.x + margin,
-      box.x + box.w - margin,
-    ),
-    y: clamp(box.y + box.h / 2 + (academie.lat - lat) * INSET_SCALE, box.y + margin, box.y + box.h - margin),
+    x: clamp(seat.x + lonDelta(lon, a.lon) * 20, inset.box.x + margin, inset.box.x + inset.box.w - margin),
+    y: clamp(seat.y + (a.lat - lat) * 20, inset.box.y + margin, inset.box.y + inset.box.h - margin),
   };
 }
 
-/** Where an académie's marker sits: its rectorat's seat, projected. */
-export function academieMapPosition(academie: Academie): { x: number; y: number } {
-  return projectToMap(academie.lat, academie.lon);
+/** How far (map units, ≈ 1 km each on the mainland) a seat may be moved onto its own land. */
+const SEAT_SNAP = 6;
+
+/**
+ * Where an académie's marker sits: its rectorat's seat, projected; a seat on the shore that the source's
+ * coastline (≈ 1.6 km per unit of the SVG) leaves in the sea moves onto land (Ajaccio, 2 km).
+ */
+export function academieMapPosition(academie: Academie): Point {
+  const seat = projectToMap(academie.lat, academie.lon);
+  if (academieAt(seat.x, seat.y) === academie.code) return seat;
+  for (let r = 1; r <= SEAT_SNAP; r++) {
+    for (let i = 0; i < 16; i++) {
+      const angle = (i / 16) * 2 * Math.PI;
+      const p = { x: seat.x + r * Math.cos(angle), y: seat.y + r * Math.sin(angle) };
+      if (academieAt(p.x, p.y) === academie.code) return p;
+    }
+  }
+  return seat;
+}
+
+/** Which part of the map an outline is drawn on. */
+export type MapPart = 'metro' | 'idf' | 'overseas';
+
+export interface AcademieOutline {
+  academie: AcademieCode;
+  part: MapPart;
+  /** Closed rings in frame coordinates (the last point joins the first). */
+  rings: Point[][];
+}
+
+function ringPoints(flat: readonly number[], project: (lat: number, lon: number) => Point): Point[] {
+  const points: Point[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const p = project(flat[i + 1]!, flat[i]!);
+    points.push({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
+  }
+  return points;
+}
+
+/** Every outline the map draws: each académie on the mainland, Île-de-France's again in its inset, overseas. */
+export const academieOutlines: readonly AcademieOutline[] = [
+  ...Object.entries(metroAcademieOutlines).map(([code, rings]) => ({
+    academie: code as AcademieCode,
+    part: 'metro' as const,
+    rings: rings.map((ring) => ringPoints(ring, projectMetro)),
+  })),
+  ...IDF_ACADEMIES.map((code) => ({
+    academie: code,
+    part: 'idf' as const,
+    rings: (metroAcademieOutlines[code] ?? []).map((ring) => ringPoints(ring, projectIdf)),
+  })),
+  ...insets.map((inset) => ({
+    academie: inset.code,
+    part: 'overseas' as const,
+    rings: (overseasOutlines[inset.code] ?? []).map((ring) => ringPoints(ring, inset.project)),
+  })),
+];
+
+/** Even-odd ray casting. */
+function inRing(ring: readonly Point[], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i]!;
+    const b = ring[j]!;
+    if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}
+
+function outlineHolds(outline: AcademieOutline, x: number, y: number): boolean {
+  return outline.rings.some((ring) => inRing(ring, x, y));
+}
+
+/**
+ * The académie whose outline holds a point of the map (frame coordinates), or null in the sea or
+ * outside France. Inside an overseas inset, its académie wherever the point is (its islands are small).
+ */
+export function academieAt(x: number, y: number): AcademieCode | null {
+  const inset = insets.find((i) => inBox(i.box, x, y));
+  if (inset) return inset.code;
+  const part: MapPart = inBox(idfBox, x, y) ? 'idf' : 'metro';
+  return academieOutlines.find((o) => o.part === part && outlineHolds(o, x, y))?.academie ?? null;
 }
 
 const markers = academies.map((a) => ({ academie: a, ...academieMapPosition(a) }));
 
 /**
- * The académie a point of the map belongs to (frame coordinates), so a card dropped on the map can take it:
- * inside an overseas inset, that inset's académie; elsewhere the nearest marker. Null when the nearest
- * marker is farther than `maxDistance`.
+ * The académie a point of the map belongs to, so a card dropped on the map can take it: the one whose
+ * outline (or overseas inset) holds it, else the nearest seat within `maxDistance` (a pin dropped just off
+ * the coast). Null when neither.
  */
 export function nearestAcademie(
   x: number,
   y: number,
   maxDistance = Infinity,
 ): { academie: Academie; distance: number } | null {
-  let best: { academie: Academie; distance: number } | null = null;
-  for (const inset of MAP_LAYOUT.insets) {
-    if (inBox(inset, x, y)) {
-      const marker = markers.find((m) => m.academie.code === inset.code)!;
-      best = { academie: marker.academie, distance: Math.hypot(marker.x - x, marker.y - y) };
-    }
+  const within = academieAt(x, y);
+  if (within) {
+    const marker = markers.find((m) => m.academie.code === within)!;
+    return { academie: marker.academie, distance: Math.hypot(marker.x - x, marker.y - y) };
   }
-  if (!best) {
-    for (const marker of markers) {
-      const distance = Math.hypot(marker.x - x, marker.y - y);
-      if (!best || distance < best.distance) best = { academie: marker.academie, distance };
-    }
+  let best: { academie: Academie; distance: number } | null = null;
+  for (const marker of markers) {
+    const distance = Math.hypot(marker.x - x, marker.y - y);
+    if (!best || distance < best.distance) best = { academie: marker.academie, distance };
   }
   return best && best.distance <= maxDistance ? best : null;
 }
 
-/** A simplified coastline and border of mainland France, clockwise from Dunkirk (lat, lon). */
-// prettier-ignore
-export const mainlandOutline: readonly (readonly [number, number])[] = [
-  [51.05, 2.37], [50.5, 3.2], [50.3, 4.1], [50.14, 4.83], [49.8, 4.86], [49.52, 5.77], [49.45, 6.37],
-  [49.15, 6.8], [48.97, 8.23], [48.58, 7.8], [47.58, 7.59], [47.45, 7.0], [46.9, 6.43], [46.4, 6.1],
-  [46.2, 6.1], [45.9, 7.0], [45.1, 6.9], [44.4, 6.9], [43.78, 7.5], [43.7, 7.27], [43.42, 6.75],
-  [43.1, 5.93], [43.3, 5.37], [43.4, 4.6], [43.4, 3.7], [43.0, 3.05], [42.44, 3.17], [42.5, 2.0],
-  [42.7, 0.7], [42.85, -0.3], [43.36, -1.78], [43.48, -1.56], [44.65, -1.25], [45.62, -1.03],
-  [46.15, -1.15], [46.5, -1.78], [47.27, -2.2], [47.5, -3.1], [47.75, -3.4], [48.04, -4.73],
-  [48.4, -4.5], [48.7, -4.0], [48.83, -3.4], [48.65, -2.0], [48.64, -1.5], [48.84, -1.6],
-  [49.72, -1.94], [49.65, -1.62], [49.67, -1.26], [49.4, -1.1], [49.3, -0.2], [49.5, 0.1],
-  [49.93, 1.08], [50.06, 1.37], [50.73, 1.6], [50.95, 1.85], [51.05, 2.37],
-];
+/** The box pins of an académie should stay in: its inset overseas, the Île-de-France inset, else the mainland. */
+export function academieRegion(code: AcademieCode): Box {
+  const inset = insets.find((i) => i.code === code);
+  if (inset) return inset.box;
+  if (IDF_ACADEMIES.includes(code)) return idfBox;
+  return metroBox;
+}
 
-// prettier-ignore
-export const corsicaOutline: readonly (readonly [number, number])[] = [
-  [43.0, 9.4], [42.7, 9.45], [42.0, 9.55], [41.39, 9.16], [41.6, 8.8], [41.92, 8.73], [42.3, 8.6],
-  [42.57, 8.75], [42.68, 9.3], [43.0, 9.4],
-];
+function ringArea(ring: readonly Point[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    sum += (ring[j]!.x - ring[i]!.x) * (ring[j]!.y + ring[i]!.y);
+  return Math.abs(sum / 2);
+}
+
+/**
+ * Where an académie's name goes on the mainland: the middle of its largest ring's bounding box when that
+ * lies inside it, else its seat. Île-de-France's names go in its inset.
+ */
+export function academieLabelPosition(code: AcademieCode): Point {
+  const part: MapPart = IDF_ACADEMIES.includes(code) ? 'idf' : 'metro';
+  const outline = academieOutlines.find((o) => o.academie === code && o.part === part);
+  const ring = outline?.rings.reduce((a, b) => (ringArea(b) > ringArea(a) ? b : a));
+  if (ring) {
+    const xs = ring.map((p) => p.x);
+    const ys = ring.map((p) => p.y);
+    const centre = { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+    if (inRing(ring, centre.x, centre.y)) return centre;
+  }
+  return academieMapPosition(findAcademie(code)!);
+}

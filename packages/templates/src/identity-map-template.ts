@@ -1,76 +1,48 @@
-import { AcademieKind, ZoneKind, academies, emptyCardFields, zoneMeta } from '@atelier/board-schema';
-import { StepKind } from '@atelier/protocol';
+import {
+  AcademieKind,
+  IDENTITY_CARD_SIZE,
+  InnovationType,
+  academies,
+  cardLabels,
+  emptyCardFields,
+  innovationColors,
+  zoneMeta,
+  ZoneKind,
+} from '@atelier/board-schema';
+import { StepKind, type Locale } from '@atelier/protocol';
 import type { TLShapeId } from '@tldraw/tlschema';
 import type { BoardDraft } from './board-draft';
-import { MAP_LAYOUT, corsicaOutline, mainlandOutline, projectToMainland, projectToMap } from './france-map';
+import { MAP_LAYOUT, academieMapPosition } from './france-map';
+import { MAP_CREDIT, franceMapDataUrl } from './france-map-svg';
 import { facilitatorRole, participantRole } from './roles';
 import { estimateTextHeight, numberedInstructions, stepLabel } from './text-layout';
 import { minutes, type TemplateDefinition } from './template-definition';
 
-export const IDENTITY_CARD_SIZE = { w: 380, h: 300 } as const;
 /** Blank cards laid out in the tray; participants duplicate one when more labs come (meta is copied). */
 export const BLANK_IDENTITY_CARDS = 12;
 const TRAY_COLUMNS = 3;
 const PADDING = 60;
-const MARKER = 16;
+const MARKER = 10;
 const FRAME_GAP = 200;
+const SWATCH = { w: 170, h: 36, gap: 15 } as const;
 
-/** Labels that would cover a neighbour's marker if put on the right. */
-const LABEL_OFFSET: Partial<Record<string, { dx: number; dy: number }>> = {
-  'clermont-ferrand': { dx: -60, dy: 14 },
-  paris: { dx: -20, dy: -40 },
-  versailles: { dx: -60, dy: 12 },
-  creteil: { dx: 14, dy: 4 },
-};
-
-function drawMap(draft: BoardDraft, mapId: TLShapeId): void {
-  // The outlines stay on the mainland projection: projectToMap would send Paris's surroundings to the inset.
-  for (const outline of [mainlandOutline, corsicaOutline]) {
-    draft.line({
-      parentId: mapId,
-      x: 0,
-      y: 0,
-      points: outline.map(([lat, lon]) => projectToMainland(lat, lon)),
-    });
-  }
-
-  const idf = MAP_LAYOUT.idfOnMetro;
-  draft.geo({ parentId: mapId, ...idf, dash: 'dashed', color: 'grey' });
-  draft.geo({
+/** The map's background (outlines, insets, names, credit), a marker at each seat, and the pins' legend. */
+function drawMap(draft: BoardDraft, mapId: TLShapeId, locale: Locale): void {
+  draft.image({
     parentId: mapId,
-    ...MAP_LAYOUT.idf,
-    dash: 'dashed',
-    color: 'grey',
-    text: 'Île-de-France',
-    verticalAlign: 'start',
-    align: 'start',
+    x: 0,
+    y: 0,
+    w: MAP_LAYOUT.width,
+    h: MAP_LAYOUT.height,
+    src: franceMapDataUrl(locale),
+    name: 'carte-academies.svg',
+    altText:
+      locale === 'fr'
+        ? `Carte des académies et vice-rectorats. ${MAP_CREDIT.fr}`
+        : `Map of the académies and vice-rectorats. ${MAP_CREDIT.en}`,
   });
-  // From the real place to its enlargement.
-  draft.arrow({
-    parentId: mapId,
-    x: idf.x,
-    y: idf.y,
-    start: { x: 0, y: 0 },
-    end: {
-      x: MAP_LAYOUT.idf.x + MAP_LAYOUT.idf.w - idf.x + 8,
-      y: MAP_LAYOUT.idf.y + MAP_LAYOUT.idf.h / 2 - idf.y,
-    },
-  });
-  for (const inset of MAP_LAYOUT.insets) {
-    const { code: _code, ...box } = inset;
-    draft.geo({
-      parentId: mapId,
-      ...box,
-      dash: 'dashed',
-      color: 'grey',
-      text: academies.find((a) => a.code === inset.code)!.name,
-      verticalAlign: 'start',
-      align: 'start',
-    });
-  }
-
   for (const academie of academies) {
-    const p = projectToMap(academie.lat, academie.lon);
+    const p = academieMapPosition(academie);
     draft.geo({
       parentId: mapId,
       x: p.x - MARKER / 2,
@@ -79,28 +51,30 @@ function drawMap(draft: BoardDraft, mapId: TLShapeId): void {
       h: MARKER,
       geo: 'ellipse',
       fill: 'solid',
-      color: academie.kind === AcademieKind.viceRectorat ? 'violet' : 'blue',
+      color: academie.kind === AcademieKind.viceRectorat ? 'violet' : 'grey',
       meta: zoneMeta({ kind: ZoneKind.academieMarker, academie: academie.code }),
     });
-    // Overseas insets already carry the name.
-    if (academie.overseas) continue;
-    const offset = LABEL_OFFSET[academie.code] ?? { dx: 14, dy: -12 };
-    draft.text({
-      parentId: mapId,
-      x: p.x + offset.dx,
-      y: p.y + offset.dy,
-      w: 8,
-      autoSize: true,
-      text: academie.name,
-      size: 's',
-    });
   }
+  // One swatch per kind of innovation, in the colour its pins take.
+  const { legend } = MAP_LAYOUT;
+  Object.values(InnovationType).forEach((type, i) => {
+    draft.geo({
+      parentId: mapId,
+      x: legend.x + (i % 3) * (SWATCH.w + SWATCH.gap),
+      y: legend.y + Math.floor(i / 3) * (SWATCH.h + 8),
+      w: SWATCH.w,
+      h: SWATCH.h,
+      fill: 'solid',
+      color: innovationColors[type],
+      text: cardLabels.innovationType[type][locale],
+    });
+  });
 }
 
 /** Fiche d'identité des labs and their map: fill a card, place it on your académie, spot similar labs. */
 export const identityMapTemplate: TemplateDefinition = {
   id: 'identity-map',
-  version: 2,
+  version: 3,
   title: { fr: 'Cartographie des labs', en: 'Map of the labs' },
   description: {
     fr: "Chaque lab remplit sa fiche d'identité (lieu dédié, types d'innovation, offre de services, stade), la place sur la carte des académies, puis repère les labs aux caractéristiques proches pour se mettre en lien.",
@@ -124,8 +98,8 @@ export const identityMapTemplate: TemplateDefinition = {
       durationMs: minutes(10),
       title: { fr: 'Positionner sa fiche sur la carte', en: 'Place your card on the map' },
       instructions: {
-        fr: "Déplacez votre fiche sur la carte, sur votre académie : posée près d'un repère, elle prend cette académie.",
-        en: 'Move your card onto the map, on your académie: dropped near a marker, it takes that académie.',
+        fr: "Choisissez votre académie dans la fiche, ou posez la fiche sur votre académie : elle y devient un repère (nom, stade, couleur du type d'innovation).",
+        en: 'Choose your académie in the card, or drop the card on your académie: it becomes a pin there (name, stage, colour of its kind of innovation).',
       },
     },
     {
@@ -134,8 +108,8 @@ export const identityMapTemplate: TemplateDefinition = {
       durationMs: minutes(10),
       title: { fr: 'Repérer les labs proches', en: 'Spot similar labs' },
       instructions: {
-        fr: "Repérez les labs qui vous ressemblent (mêmes types d'innovation, même stade) et notez avec qui échanger après l'atelier.",
-        en: 'Spot the labs like yours (same kinds of innovation, same stage) and note whom to talk to after the workshop.',
+        fr: "Repérez les labs qui vous ressemblent (mêmes types d'innovation, même stade, mêmes besoins) : les liens tracés disent pourquoi. À échanger après l'atelier.",
+        en: 'Spot the labs like yours (same kinds of innovation, same stage, same needs): the links drawn say why. To talk to after the workshop.',
       },
     },
   ],
@@ -183,19 +157,16 @@ export const identityMapTemplate: TemplateDefinition = {
       });
     }
 
-    const mapNotes = `${numberedInstructions(place!, context.stepNumber(place!.id), locale)}\n\n${numberedInstructions(peers!, context.stepNumber(peers!.id), locale)}`;
+    const mapNotes = `${numberedInstructions(place!, context.stepNumber(place!.id), locale)}\n${numberedInstructions(peers!, context.stepNumber(peers!.id), locale)}`;
     const map = draft.frame({
       x: trayWidth + FRAME_GAP,
       y: 0,
       w: MAP_LAYOUT.width,
-      h: Math.max(
-        MAP_LAYOUT.height,
-        MAP_LAYOUT.notes.y + estimateTextHeight(mapNotes, MAP_LAYOUT.notes.w) + PADDING,
-      ),
+      h: MAP_LAYOUT.height,
       name: `${label(place!)} · ${label(peers!)}`,
       meta: zoneMeta({ kind: ZoneKind.map, stepId: place!.id }),
     });
-    drawMap(draft, map.id);
+    drawMap(draft, map.id, locale);
     draft.text({
       parentId: map.id,
       ...MAP_LAYOUT.notes,

@@ -8,7 +8,19 @@ export {
   type BuiltBoard,
 } from './build-board';
 export type { BuiltGroup, StepDefinition } from './template-definition';
-export { MAP_LAYOUT, projectToMap, nearestAcademie, academieMapPosition } from './france-map';
+export {
+  MAP_LAYOUT,
+  projectToMap,
+  nearestAcademie,
+  academieAt,
+  academieMapPosition,
+  academieOutlines,
+  type Box,
+  type Point,
+} from './france-map';
+export { MAP_CREDIT } from './france-map-svg';
+export { PIN_GAP, pinPosition, layoutPins, boxesOverlap } from './pin-layout';
+export { planLabImport, mapFrameOf, pinBoxes, type LabImportPlan, type LabImportOptions } from './lab-pins';
 export {
   engagementCardsForThemes,
   pgoThemeLabel,
