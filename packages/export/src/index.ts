@@ -47,6 +47,7 @@ export {
   renderLabsCsv,
   renderLabsGeoJson,
   labsFeatureCollection,
+  labIdOf,
   type LabFeature,
   type LabFeatureCollection,
 } from './labs-export';
@@ -56,3 +57,18 @@ export { toCsv, guardFormula, utf8Bom, type CsvCell, type CsvSeparator, type Tab
 export { escapeHtml, escapeMarkdown } from './escape';
 export { exportFileName, isoDay } from './file-name';
 export { reportLabels } from './report-labels';
+export {
+  readLabsFile,
+  parseCsv,
+  LabsFileError,
+  MAX_IMPORTED_LABS,
+  type ImportedLab,
+  type LabsFileReading,
+} from './labs-import';
+export {
+  labPairingsOf,
+  pairingsTable,
+  renderPairingsCsv,
+  identityCardRefs,
+  type LabPairingRow,
+} from './pairings';

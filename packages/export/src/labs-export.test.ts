@@ -72,6 +72,7 @@ describe('renderLabsGeoJson', () => {
     const limoges = collection.features.find((f) => f.properties.academieCode === 'limoges')!;
     expect(limoges.properties).toEqual({
       name: '110 bis Limoges',
+      id: 'lab-limoges',
       description:
         "Académie\u00a0: Limoges\nLieu dédié\u00a0: oui\nTypes d'innovation\u00a0: pédagogique, organisationnelle\nOffre de services\u00a0: sessions collaboratives, acculturation/formation, résidences\nStade\u00a0: actif\nContact\u00a0: lab@ac-limoges.fr",
       labName: '110 bis Limoges',
@@ -84,6 +85,7 @@ describe('renderLabsGeoJson', () => {
       services: 'sessions collaboratives, acculturation/formation, résidences',
       servicesOther: 'résidences',
       stage: 'actif',
+      needs: '',
       contact: 'lab@ac-limoges.fr',
     });
   });

@@ -6,14 +6,22 @@ import { toCsv, type Table } from './csv';
 import { colon, cardFieldLabels } from './report-labels';
 import { identityCardWords, type ReportIdentityCard } from './report-model';
 
-/** The filled identity cards of a board, in reading order (blank cards of the tray left out). */
-export function identityCardsOf(records: readonly BoardRecord[]): IdentityCardFields[] {
-  const cards: IdentityCardFields[] = [];
+/** A card's lasting id (P-LABID): its own, else one made from its shape's id (stable while the card lives). */
+export function labIdOf(fields: IdentityCardFields, shapeId: string): string {
+  return fields.labId ?? `lab-${shapeId.replace(/^shape:/, '')}`.slice(0, 64);
+}
+
+/**
+ * The filled identity cards of a board, in reading order (blank cards of the tray left out), each with
+ * its lab id.
+ */
+export function identityCardsOf(records: readonly BoardRecord[]): (IdentityCardFields & { labId: string })[] {
+  const cards: (IdentityCardFields & { labId: string })[] = [];
   for (const item of readBoard(records).items) {
     const card = item.card;
     if (card?.kind !== 'identity') continue;
     if (!card.fields.labName.trim() && card.fields.academie === null) continue;
-    cards.push(card.fields);
+    cards.push({ ...card.fields, labId: labIdOf(card.fields, item.id) });
   }
   return cards;
 }
@@ -45,6 +53,7 @@ function description(lab: LocatedLab, locale: Locale): string {
       [f.innovationTypes, w.innovationTypes],
       [f.services, w.services],
       [f.stage, w.stage],
+      [f.needs, w.needs],
       [f.contact, w.contact],
     ] as const
   )
@@ -58,6 +67,7 @@ function properties(lab: LocatedLab, locale: Locale) {
   return {
     name: w.labName || (locale === 'fr' ? 'Lab sans nom' : 'Unnamed lab'),
     description: description(lab, locale),
+    id: lab.fields.labId ?? '',
     labName: w.labName,
     academie: lab.academie.name,
     academieCode: lab.academie.code,
@@ -68,6 +78,7 @@ function properties(lab: LocatedLab, locale: Locale) {
     services: w.services,
     servicesOther: lab.fields.servicesOther.trim(),
     stage: w.stage,
+    needs: w.needs,
     contact: w.contact,
   };
 }
@@ -77,6 +88,7 @@ const csvColumns = [
   'description',
   'lat',
   'lon',
+  'id',
   'labName',
   'academie',
   'academieCode',
@@ -87,6 +99,7 @@ const csvColumns = [
   'services',
   'servicesOther',
   'stage',
+  'needs',
   'contact',
 ] as const;
 
@@ -115,6 +128,8 @@ export function renderLabsCsv(cards: readonly IdentityCardFields[], locale: Loca
 
 export interface LabFeature {
   type: 'Feature';
+  /** The lab's id: uMap keeps it, so a layer can be replaced by the next export in one go. */
+  id?: string;
   geometry: { type: 'Point'; coordinates: [number, number] };
   properties: ReturnType<typeof properties>;
 }
@@ -133,6 +148,7 @@ export function labsFeatureCollection(
     type: 'FeatureCollection',
     features: locate(cards, locale).map((lab) => ({
       type: 'Feature',
+      ...(lab.fields.labId ? { id: lab.fields.labId } : {}),
       geometry: { type: 'Point', coordinates: [lab.academie.lon, lab.academie.lat] },
       properties: properties(lab, locale),
     })),

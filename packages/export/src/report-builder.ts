@@ -342,6 +342,7 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
             f.innovationTypes,
             f.services,
             f.stage,
+            f.needs,
             f.contact,
           ].map((label) => ({ label })),
           rows: model.identityCards.map((card) => [
@@ -351,7 +352,24 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
             card.innovationTypes,
             card.services,
             card.stage,
+            card.needs,
             card.contact,
+          ]),
+        },
+      ]),
+    );
+  }
+
+  if (model.pairings.length > 0) {
+    sections.push(
+      section('pairings', SectionKind.pairings, l.pairings, [
+        {
+          kind: 'table',
+          columns: [l.pairingLab, l.pairingOther, l.pairingReason].map((label) => ({ label })),
+          rows: model.pairings.map((p) => [
+            p.academieA ? `${p.labA} (${p.academieA})` : p.labA,
+            p.academieB ? `${p.labB} (${p.academieB})` : p.labB,
+            p.reason,
           ]),
         },
       ]),

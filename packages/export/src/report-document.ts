@@ -28,6 +28,7 @@ export const SectionKind = {
   actions: 'actions',
   action: 'action',
   identityCards: 'identity-cards',
+  pairings: 'pairings',
 } as const;
 export type SectionKind = (typeof SectionKind)[keyof typeof SectionKind];
 

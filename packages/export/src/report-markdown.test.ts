@@ -188,13 +188,13 @@ describe('renderReportMarkdown, identity-map-like board', () => {
   it('tabulates filled identity cards by académie, blank ones left out', () => {
     const rows = sectionOf(md, "## Fiches d'identité des labs");
     expect(rows[0]).toBe(
-      "| Nom du lab | Académie | Lieu dédié | Types d'innovation | Offre de services | Stade | Contact |",
+      "| Nom du lab | Académie | Lieu dédié | Types d'innovation | Offre de services | Stade | Besoins | Contact |",
     );
     expect(rows.slice(2)).toEqual([
-      '| Lab "Amazonie" | Guyane | en projet |   |   |   |   |',
-      '| 110 bis Limoges | Limoges | oui | pédagogique, organisationnelle | sessions collaboratives, acculturation/formation, résidences | actif | lab@ac-limoges.fr |',
-      '| 110 bis Bretagne | Rennes |   |   | =HYPERLINK("x") | lancement |   |',
-      '| Lab en préfiguration |   |   |   |   | préfiguration |   |',
+      '| Lab "Amazonie" | Guyane | en projet |   |   |   |   |   |',
+      '| 110 bis Limoges | Limoges | oui | pédagogique, organisationnelle | sessions collaboratives, acculturation/formation, résidences | actif |   | lab@ac-limoges.fr |',
+      '| 110 bis Bretagne | Rennes |   |   | =HYPERLINK("x") | lancement |   |   |',
+      '| Lab en préfiguration |   |   |   |   | préfiguration |   |   |',
     ]);
   });
 

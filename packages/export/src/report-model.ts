@@ -1,5 +1,6 @@
 // Everything a report says, computed once from the board, the session and its log: the report
 // document (report-builder.ts) and the CSV are made from it. Strings here are plain text, not escaped.
+import { labPairingsOf, type LabPairingRow } from './pairings';
 import {
   cardLabels,
   engagementCriteria,
@@ -178,6 +179,7 @@ export interface ReportIdentityCard {
   innovationTypes: string;
   services: string;
   stage: string;
+  needs: string;
   contact: string;
 }
 
@@ -211,6 +213,8 @@ export interface ReportModel {
   engagements: ReportEngagement[];
   actions: ReportAction[];
   identityCards: ReportIdentityCard[];
+  /** "Labs proches": pairs of labs to put in touch, with why. */
+  pairings: LabPairingRow[];
 }
 
 const userMetaKeys = ['atelier.author', 'atelier.createdBy', 'createdBy', 'authorId'] as const;
@@ -280,6 +284,7 @@ export function identityCardWords(fields: IdentityCardFields, locale: Locale): R
       .filter(Boolean)
       .join(', '),
     stage: fields.stage ? l.stage[fields.stage][locale] : '',
+    needs: fields.needs.map((n) => l.need[n][locale]).join(', '),
     contact: fields.contact?.trim() ?? '',
   };
 }
@@ -664,6 +669,7 @@ export function buildReportModel(input: ExportInput): ReportModel {
     engagements,
     actions,
     identityCards: identities,
+    pairings: labPairingsOf(input.records, locale),
   };
 }
 

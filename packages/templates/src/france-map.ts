@@ -325,3 +325,22 @@ export function academieLabelPosition(code: AcademieCode): Point {
   }
   return academieMapPosition(findAcademie(code)!);
 }
+
+/**
+ * The académie of a place (WGS 84 degrees) in France or one of its overseas territories: the one whose
+ * outline holds it, else the nearest seat on the map within 40 units (a point just off a coast); null for
+ * a place elsewhere in the world.
+ */
+export function academieOfPlace(lat: number, lon: number): AcademieCode | null {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  const nearOverseas = insets.some(
+    ({ window: w }) =>
+      lat >= w.latMin - 2 &&
+      lat <= w.latMax + 2 &&
+      lonDelta(lon, w.lonMin) >= -2 &&
+      lonDelta(lon, w.lonMax) <= 2,
+  );
+  if (!inWindow(METRO, lat, lon) && !nearOverseas) return null;
+  const p = projectToMap(lat, lon);
+  return nearestAcademie(p.x, p.y, 40)?.academie.code ?? null;
+}

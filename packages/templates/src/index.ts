@@ -13,6 +13,7 @@ export {
   projectToMap,
   nearestAcademie,
   academieAt,
+  academieOfPlace,
   academieMapPosition,
   academieOutlines,
   type Box,
