@@ -442,6 +442,7 @@ describe('an identity map exported for uMap', () => {
       services: ['collaborative-sessions'],
       servicesOther: '=HYPERLINK("x")',
       stage: 'active',
+      needs: [],
     });
     client.store.put([
       withCard(blank[0]!, 'identity', fields('Lab 110 bis', 'paris'), 'fr'),

@@ -1,5 +1,6 @@
 // One behaviour for every BoardStore: each adapter's test file runs this suite against it.
 import { randomBytes } from 'node:crypto';
+import { emptyCardFields } from '@atelier/board-schema';
 import type { SessionState, TemplateSummary } from '@atelier/protocol';
 import { addParticipant, createSession } from '@atelier/session';
 import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
@@ -420,6 +421,32 @@ export function boardStoreContract(name: string, factory: StoreFactory): void {
       expect(await store.deleteBoard(board.meta.id)).toBe(false);
       expect(await other.getAsset(neighbour.meta.id, 'image-1')).not.toBeNull();
       expect(await other.lastActivity(neighbour.meta.id)).toBe(1_000);
+    });
+
+    it('keeps a registry of labs across boards: upserts by id, in the order they came in', async () => {
+      const store = await make();
+      expect(await store.listRegistryLabs()).toEqual([]);
+      const lab = (id: string, labName: string, updatedAt: string, boardId = 'board-a') => ({
+        id,
+        fields: { ...emptyCardFields('identity'), labName, academie: 'lyon' as const, labId: id },
+        updatedAt,
+        boardId,
+      });
+      await store.putRegistryLabs([
+        lab('lab-b', 'Lab B', '2026-11-27T10:00:00.000Z'),
+        lab('lab-a', 'Lab A', '2026-11-27T10:00:00.000Z'),
+      ]);
+      await store.putRegistryLabs([
+        lab('lab-b', 'Lab B (2027)', '2027-11-25T10:00:00.000Z', 'board-b'),
+        lab('lab-c', 'Lab C', '2027-11-25T10:00:00.000Z', 'board-b'),
+      ]);
+      // Another process sees the same registry.
+      const other = await make(store);
+      expect(await other.listRegistryLabs()).toEqual([
+        lab('lab-a', 'Lab A', '2026-11-27T10:00:00.000Z'),
+        lab('lab-b', 'Lab B (2027)', '2027-11-25T10:00:00.000Z', 'board-b'),
+        lab('lab-c', 'Lab C', '2027-11-25T10:00:00.000Z', 'board-b'),
+      ]);
     });
 
     it('answers ping while reachable', async () => {

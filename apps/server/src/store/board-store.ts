@@ -1,4 +1,5 @@
 // The storage port: everything the server persists about a board, whatever the backend.
+import type { IdentityCardFields } from '@atelier/board-schema';
 import type { BoardMeta, SessionState, TemplateSummary } from '@atelier/protocol';
 import type { SerializedSchema } from '@tldraw/store';
 import type { RoomSnapshot, TLSyncStorage } from '@tldraw/sync-core';
@@ -48,6 +49,20 @@ export interface StoredTemplate {
 export interface SavedTemplateEntry {
   summary: TemplateSummary;
   ownerKeyHash: string | null;
+}
+
+/**
+ * A lab in the community's registry (`LABS_REGISTRY=on`): its card's fields as last published, keyed by
+ * its lasting lab id, across boards and years.
+ */
+export interface RegistryLab {
+  /** The lab id (board-schema's `labIdSchema`). */
+  id: string;
+  fields: IdentityCardFields;
+  /** ISO date of the publication that last changed it. */
+  updatedAt: string;
+  /** The board it was last published from. */
+  boardId: string;
 }
 
 export interface OpenRoomOptions {
@@ -149,6 +164,10 @@ export interface BoardStore {
    * link, facilitators, activity. False when there was no such board. Its room must be discarded.
    */
   deleteBoard(boardId: string): Promise<boolean>;
+  /** The labs registry, by when each lab first came in, then by id; entries that no longer read are left out. */
+  listRegistryLabs(): Promise<RegistryLab[]>;
+  /** Adds or replaces these labs (by id) in one atomic write: readers see all of them or none. */
+  putRegistryLabs(labs: readonly RegistryLab[]): Promise<void>;
   /** Throws when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 // Redis store: board metadata, facilitation state, assets, and the room document as one hash of
 // records (written incrementally, debounced) so several processes can share the boards.
 import { createHash } from 'node:crypto';
+import { identityCardSchema } from '@atelier/board-schema';
 import { Redis } from 'ioredis';
 import { sessionStateSchema, type SessionState, type TemplateSummary } from '@atelier/protocol';
 import { InMemorySyncStorage, type RoomSnapshot } from '@tldraw/sync-core';
@@ -22,6 +23,7 @@ import {
   type SessionUpdater,
   type StoredAsset,
   type StoredBoard,
+  type RegistryLab,
   type StoredTemplate,
 } from './board-store';
 import { clearOpenMarker, writeRoom, type BoardKeys, type RoomHeader } from './redis-room-write';
@@ -303,6 +305,36 @@ export class RedisBoardStore implements BoardStore {
       this.redis.hgetBuffer(legacy, assetId),
     ]);
     return legacyType && legacyBytes ? { contentType: legacyType, bytes: legacyBytes } : null;
+  }
+
+  /** The labs registry: one hash, lab id → entry; the order labs came in, in a sorted set. */
+  private registryKey(part: 'labs' | 'order'): string {
+    return `${this.keyPrefix}labs-registry:${part}`;
+  }
+
+  async listRegistryLabs(): Promise<RegistryLab[]> {
+    const [order, entries] = await Promise.all([
+      this.redis.zrange(this.registryKey('order'), 0, -1),
+      this.redis.hgetall(this.registryKey('labs')),
+    ]);
+    return order.flatMap((id) => {
+      const raw = entries[id];
+      if (!raw) return [];
+      const entry = JSON.parse(raw) as Omit<RegistryLab, 'id'>;
+      const fields = identityCardSchema.safeParse(entry.fields);
+      return fields.success ? [{ ...entry, id, fields: fields.data }] : [];
+    });
+  }
+
+  async putRegistryLabs(labs: readonly RegistryLab[]): Promise<void> {
+    if (labs.length === 0) return;
+    const multi = this.redis.multi();
+    for (const { id, ...entry } of labs) {
+      multi.hset(this.registryKey('labs'), id, JSON.stringify(entry));
+      // NX: a lab keeps its place; a new one goes last (scores from the server's clock, ties by id).
+      multi.zadd(this.registryKey('order'), 'NX', Date.parse(entry.updatedAt) || 0, id);
+    }
+    await multi.exec();
   }
 
   /** Saved templates: summaries in one hash (listed together), bodies in another (read one at a time). */

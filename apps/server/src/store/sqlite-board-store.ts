@@ -1,5 +1,6 @@
 // Embedded store: one SQLite file per board under DATA_DIR/boards, holding tldraw's own tables
 // (written by SQLiteSyncStorage at every commit) next to Atelier's metadata, session and assets.
+import { identityCardSchema } from '@atelier/board-schema';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -25,6 +26,7 @@ import {
   type SessionUpdater,
   type StoredAsset,
   type StoredBoard,
+  type RegistryLab,
   type StoredTemplate,
 } from './board-store';
 
@@ -56,6 +58,17 @@ const TEMPLATE_SCHEMA = `
     body TEXT NOT NULL,
     created_at TEXT NOT NULL,
     owner_key_hash TEXT
+  );
+`;
+
+// The labs registry spans boards: one shared file. `first_at` keeps when a lab first came in.
+const REGISTRY_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS atelier_registry_lab (
+    id TEXT PRIMARY KEY,
+    fields TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    board_id TEXT NOT NULL,
+    first_at TEXT NOT NULL
   );
 `;
 
@@ -113,6 +126,7 @@ export class SqliteBoardStore implements BoardStore {
   private templatesDb: DatabaseSync | null = null;
   private viewerKeysDb: DatabaseSync | null = null;
   private indexDb: DatabaseSync | null = null;
+  private registryDb: DatabaseSync | null = null;
 
   constructor(readonly dataDir: string) {
     this.boardsDir = path.resolve(dataDir, 'boards');
@@ -338,6 +352,40 @@ export class SqliteBoardStore implements BoardStore {
       .prepare('SELECT board_id FROM atelier_viewer_key WHERE key_hash = ?')
       .get(keyHash) as { board_id: string } | undefined;
     return row?.board_id ?? null;
+  }
+
+  private registry(): DatabaseSync {
+    this.registryDb ??= this.openShared('labs-registry.sqlite', REGISTRY_SCHEMA);
+    return this.registryDb;
+  }
+
+  async listRegistryLabs(): Promise<RegistryLab[]> {
+    const rows = this.registry()
+      .prepare('SELECT id, fields, updated_at, board_id FROM atelier_registry_lab ORDER BY first_at, id')
+      .all() as { id: string; fields: string; updated_at: string; board_id: string }[];
+    return rows.flatMap((row) => {
+      const fields = identityCardSchema.safeParse(JSON.parse(row.fields));
+      return fields.success
+        ? [{ id: row.id, fields: fields.data, updatedAt: row.updated_at, boardId: row.board_id }]
+        : [];
+    });
+  }
+
+  async putRegistryLabs(labs: readonly RegistryLab[]): Promise<void> {
+    const db = this.registry();
+    const upsert = db.prepare(
+      `INSERT INTO atelier_registry_lab (id, fields, updated_at, board_id, first_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at, board_id = excluded.board_id`,
+    );
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const lab of labs)
+        upsert.run(lab.id, JSON.stringify(lab.fields), lab.updatedAt, lab.boardId, lab.updatedAt);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   private templates(): DatabaseSync {
