@@ -30,6 +30,8 @@ import { EngineAdmission } from './limits/engine-admission';
 import { sharedLimits } from './limits/shared-limits';
 import { securityHeaders } from './http/security-headers';
 import { viewerRoutes } from './http/viewer-routes';
+import { labsRoutes } from './http/labs-routes';
+import { RoomWriter } from './rooms/room-writer';
 import type { Logger } from './logger';
 import { instrumentStore, Metrics, transportOf } from './ops/metrics';
 import { LocalBoardRouter, type BoardRouter } from './rooms/board-router';
@@ -97,7 +99,7 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
   const store: BoardStore = instrumentStore(bareStore, metrics);
   if (bareStore instanceof RedisBoardStore)
     bareStore.saveObserver = (seconds, ok) => metrics.observeStore('roomWrite', seconds, ok);
-  const boards = new BoardService(store, limits.boardAssetBytes);
+  const boards = new BoardService(store, limits.boardAssetBytes, Date.now, config.labsRegistry);
   // With Redis every process draws on the same budgets and counts (see limits/shared-limits.ts).
   const shared = sharedLimits(
     store instanceof RedisBoardStore ? { redis: store.redis, keyPrefix: store.keyPrefix } : undefined,
@@ -330,6 +332,7 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
       maxMessageBytes: config.maxMessageBytes,
       boardRetentionDays: config.boardRetentionDays,
     };
+    if (config.labsRegistry) body.labsRegistry = true;
     if (config.tldrawLicenseKey) body.tldrawLicenseKey = config.tldrawLicenseKey;
     response.json(body);
   });
@@ -367,6 +370,7 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     queueSize: config.exports.queueSize,
   });
   const perAddressPerHour = (name: string) => shared.budget({ name, points: 60, durationSeconds: 60 * 60 });
+  const imports = perAddressPerHour('imports');
   app.use(
     '/api',
     exportRoutes({
@@ -377,7 +381,7 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
       facilitators,
       exportPool,
       budgets: {
-        imports: perAddressPerHour('imports'),
+        imports,
         savedTemplates: perAddressPerHour('saved-templates'),
       },
     }),
@@ -389,6 +393,11 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
   });
   app.use('/api', assetRoutes({ boards, store, members: sessions, uploads }));
   app.use('/api', viewerRoutes({ boards, config, facilitators }));
+  // The server's own writes (labs imported as pins) go through the board's room, as its facilitator.
+  const writer = new RoomWriter(router, {
+    meta: { userId: 'server:labs-import', name: 'Atelier', role: 'facilitator' },
+  });
+  app.use('/api', labsRoutes({ boards, rooms, store, config, facilitators, writer, imports }));
   app.use('/api', notFoundHandler);
 
   const webDist = config.webDist ?? defaultWebDist();

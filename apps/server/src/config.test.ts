@@ -26,6 +26,13 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('keeps the labs registry only when asked (LABS_REGISTRY=on), and refuses other words', () => {
+    expect(loadConfig({}).labsRegistry).toBe(false);
+    expect(loadConfig({ LABS_REGISTRY: 'on' }).labsRegistry).toBe(true);
+    expect(loadConfig({ LABS_REGISTRY: 'off' }).labsRegistry).toBe(false);
+    expect(() => loadConfig({ LABS_REGISTRY: 'yes please' })).toThrow(/LABS_REGISTRY/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ REDIS_URL: '', PUBLIC_URL: ' ' }).redisUrl).toBeUndefined();
   });

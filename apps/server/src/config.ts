@@ -106,6 +106,14 @@ export const configSchema = z
       .default(10 * 60 * 1000),
     /** Worker threads building exports (reports, `.tldr`). */
     EXPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+    /**
+     * `on`: keep the community's labs registry (facilitators publish their boards' identity cards to
+     * it; `GET /api/labs.geojson` serves it, open to any origin). `off` (default): no registry.
+     */
+    LABS_REGISTRY: z
+      .enum(['on', 'off', 'true', 'false', '1', '0', ''])
+      .default('off')
+      .transform((value) => value === 'on' || value === 'true' || value === '1'),
     /** Exports waiting for a worker; past it: 503 `busy` with `Retry-After`. */
     EXPORT_QUEUE_SIZE: z.coerce.number().int().min(0).default(8),
     /** Sign-in for facilitators (OpenID Connect, e.g. ProConnect): all three, or none. */
@@ -155,6 +163,7 @@ export const configSchema = z
     trustProxy: env.TRUST_PROXY,
     undoWindowMs: env.UNDO_WINDOW_MS,
     publicTemplates: env.ALLOW_PUBLIC_TEMPLATES,
+    labsRegistry: env.LABS_REGISTRY,
     handshakeTimeoutMs: env.HANDSHAKE_TIMEOUT_MS,
     exports: { workers: env.EXPORT_WORKERS, queueSize: env.EXPORT_QUEUE_SIZE },
     people: {

@@ -12,6 +12,9 @@ export const ExportFormat = {
   labsCsv: 'labs.csv',
   labsXlsx: 'labs.xlsx',
   labsGeoJson: 'labs.geojson',
+  /** "Labs proches": pairs of labs to put in touch after the workshop, with why (lab, lab, reason). */
+  pairingsCsv: 'pairings.csv',
+  pairingsXlsx: 'pairings.xlsx',
   tldraw: 'board.tldr',
   /** The report's structured model (`ReportDocument` of @atelier/export): what the browser lays out as PDF. */
   reportJson: 'report.json',

@@ -15,6 +15,8 @@ export const createBoardBodySchema = z.object({
   groups: z.number().int().min(1).max(8).optional(),
   question: z.string().trim().max(300).optional(),
   locale: localeSchema.optional(),
+  /** `identity-map` only: start with the community's labs as pins (`LABS_REGISTRY=on`). */
+  labs: z.enum(['registry']).optional(),
 });
 export type CreateBoardBody = z.infer<typeof createBoardBodySchema>;
 
@@ -63,5 +65,7 @@ export const clientConfigSchema = z.object({
   maxMessageBytes: z.number().int(),
   /** `BOARD_RETENTION_DAYS`: boards are deleted after this many days without activity; 0: never. */
   boardRetentionDays: z.number().int().optional(),
+  /** The server keeps the community's labs registry (`LABS_REGISTRY=on`). */
+  labsRegistry: z.boolean().optional(),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;

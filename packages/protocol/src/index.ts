@@ -6,6 +6,7 @@ export * from './socket';
 export * from './session';
 export * from './templates';
 export * from './board-files';
+export * from './labs';
 export * from './events';
 export * from './summary';
 export * from './retention';

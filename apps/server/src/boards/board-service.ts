@@ -11,7 +11,7 @@ import {
   type Step,
 } from '@atelier/protocol';
 import { createSession } from '@atelier/session';
-import { buildBoard, getTemplate } from '@atelier/templates';
+import { buildBoard, getTemplate, planLabImport } from '@atelier/templates';
 import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import { HttpError } from '../http/http-error';
@@ -42,6 +42,8 @@ export class BoardService {
     /** Uploaded files per board, in bytes (`MAX_BOARD_ASSET_BYTES`). */
     readonly maxBoardAssetBytes = Infinity,
     private readonly now: () => number = Date.now,
+    /** `LABS_REGISTRY=on`: an identity map may start from the community's labs. */
+    private readonly labsRegistry = false,
   ) {}
 
   /** `creator`: the signed-in person creating it, who finds it in "Mes ateliers". */
@@ -76,20 +78,40 @@ export class BoardService {
         creator,
       );
     }
+    const createId = () => randomBytes(9).toString('base64url');
     const built = buildBoard(templateId, {
       groups: body.groups,
       question: body.question,
       locale: body.locale ?? 'fr',
       pageId: PAGE_ID,
-      createId: () => randomBytes(9).toString('base64url'),
+      createId,
     });
+    const records: TLRecord[] = [
+      ...DEFAULT_INITIAL_SNAPSHOT.documents.map((d) => d.state as TLRecord),
+      ...built.records,
+      ...built.assets,
+    ];
+    if (body.labs === 'registry') {
+      if (!this.labsRegistry || templateId !== 'identity-map') {
+        throw new HttpError(
+          400,
+          ErrorCode.invalidPayload,
+          'labs: only an identity map starts from the labs registry, on a server that keeps one',
+        );
+      }
+      // Last year's labs, pinned before anyone joins: a new board's document, written whole as any is.
+      const labs = (await this.store.listRegistryLabs()).flatMap((lab) =>
+        lab.fields.academie ? [{ ...lab.fields, academie: lab.fields.academie, labId: lab.id }] : [],
+      );
+      records.push(...planLabImport(records, labs, { locale: body.locale ?? 'fr', createId }).put);
+    }
     return this.persist(
       {
         title: body.title,
         template: templateId,
         question: built.question ?? undefined,
         firstStepNumber: built.firstStepNumber,
-        records: [...DEFAULT_INITIAL_SNAPSHOT.documents.map((d) => d.state as TLRecord), ...built.records],
+        records,
         steps: built.steps,
       },
       baseUrl,

@@ -5,7 +5,9 @@ import {
   identityCardsOf,
   labsTable,
   notesTable,
+  pairingsTable,
   renderLabsCsv,
+  renderPairingsCsv,
   renderLabsGeoJson,
   renderNotesCsv,
   renderReportHtml,
@@ -97,6 +99,13 @@ async function renderDocument(job: ExportJob, records: TLRecord[]): Promise<stri
       return tableToXlsx(notesTable(input), job.board.title);
     case ExportFormat.labsXlsx:
       return tableToXlsx(labsTable(identityCardsOf(records), job.locale), 'labs');
+    case ExportFormat.pairingsCsv:
+      return renderPairingsCsv(records, job.locale);
+    case ExportFormat.pairingsXlsx:
+      return tableToXlsx(
+        pairingsTable(records, job.locale),
+        job.locale === 'fr' ? 'labs proches' : 'similar labs',
+      );
     case ExportFormat.tldraw:
       throw new Error('not a document');
   }

@@ -92,6 +92,16 @@ const formats: Record<ExportFormat, { contentType: string; ext: string; suffix: 
     ext: 'geojson',
     suffix: { fr: 'labs', en: 'labs' },
   },
+  [ExportFormat.pairingsCsv]: {
+    contentType: 'text/csv; charset=utf-8',
+    ext: 'csv',
+    suffix: { fr: 'labs proches', en: 'similar labs' },
+  },
+  [ExportFormat.pairingsXlsx]: {
+    contentType: xlsxContentType,
+    ext: 'xlsx',
+    suffix: { fr: 'labs proches', en: 'similar labs' },
+  },
   [ExportFormat.tldraw]: {
     contentType: 'application/json; charset=utf-8',
     ext: 'tldr',
