@@ -5,6 +5,7 @@ import {
   DedicatedSpace,
   InnovationType,
   LabStage,
+  NeedTag,
   ServiceTag,
   type AcademieCode,
   type IdentityCardFields,
@@ -91,6 +92,12 @@ export function IdentityCardForm({
         choices={choicesOf(LabStage, cardLabels.stage, locale)}
         emptyLabel={t.cardNotSet}
         onChange={(value) => set('stage', value)}
+      />
+      <CheckboxGroup
+        legend={t.cardNeeds}
+        choices={choicesOf(NeedTag, cardLabels.need, locale)}
+        checked={fields.needs}
+        onChange={(value) => set('needs', value)}
       />
       <TextField
         label={label.contact[locale]}

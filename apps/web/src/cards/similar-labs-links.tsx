@@ -2,6 +2,7 @@
 import { useValue, useEditor, type TLShapeId } from 'tldraw';
 import { useConnectionState } from '../board/board-context';
 import { useI18n } from '../shared/i18n';
+import { pairingMetaKey } from './pairing-arrows';
 import { FIND_PEERS_STEP_ID, linkReason, peerLinks } from './similar-labs';
 
 export function SimilarLabsLinks() {
@@ -15,6 +16,8 @@ export function SimilarLabsLinks() {
     () => {
       if (!active) return [];
       const shapes = editor.getCurrentPageShapes();
+      // Once the facilitator has drawn them on the board (with their reasons), the board shows them.
+      if (shapes.some((s) => s.type === 'arrow' && s.meta[pairingMetaKey] === true)) return [];
       const names = new Map(shapes.map((shape) => [shape.id as string, shape]));
       return peerLinks(shapes).flatMap((link) => {
         const a = editor.getShapePageBounds(link.a as TLShapeId);

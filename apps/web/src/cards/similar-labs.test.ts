@@ -25,8 +25,8 @@ describe('similar labs on the identity map', () => {
       ['shape:a', 'shape:b'],
       ['shape:a', 'shape:c'],
     ]);
-    expect(linkReason(links[0]!, 'fr')).toBe('numérique');
-    expect(linkReason(links[1]!, 'fr')).toBe('même stade');
-    expect(linkReason(links[1]!, 'en')).toBe('same stage');
+    expect(linkReason(links[0]!, 'fr')).toBe('même type : numérique');
+    expect(linkReason(links[1]!, 'fr')).toBe('même stade : actif');
+    expect(linkReason(links[1]!, 'en')).toBe('same stage: active');
   });
 });

@@ -1,8 +1,8 @@
 // Step 3 of the identity map: which labs to introduce to each other, as lines between their cards.
 import {
-  cardLabels,
+  labPairings,
+  pairingReason,
   readCard,
-  similarLabs,
   type IdentityCardRef,
   type LabSimilarity,
 } from '@atelier/board-schema';
@@ -12,7 +12,7 @@ import type { Locale } from '@atelier/protocol';
 export const FIND_PEERS_STEP_ID = 'find-peers';
 
 /** At most this many links: past that the map is a hairball, not a help. */
-export const MAX_LINKS = 40;
+export const MAX_LINKS = 60;
 
 interface ShapeLike {
   id: string;
@@ -29,14 +29,12 @@ export function identityCardsOn(shapes: Iterable<ShapeLike>): IdentityCardRef[] 
   return refs;
 }
 
-/** The best pairs, strongest first; filled-in cards only. */
+/** The pairings (each lab's best partners, board-schema's `labPairings`), strongest first; filled-in cards only. */
 export function peerLinks(shapes: Iterable<ShapeLike>): LabSimilarity[] {
-  return similarLabs(identityCardsOn(shapes)).slice(0, MAX_LINKS);
+  return labPairings(identityCardsOn(shapes)).slice(0, MAX_LINKS);
 }
 
-/** Why two labs are linked, in the reader's language: "numérique, sociale · même stade". */
+/** Why two labs are linked, in the reader's language: "même type : numérique · même stade : actif". */
 export function linkReason(link: LabSimilarity, locale: Locale): string {
-  const parts = link.sharedTypes.map((type) => cardLabels.innovationType[type][locale]);
-  if (link.sameStage) parts.push(locale === 'fr' ? 'même stade' : 'same stage');
-  return parts.join(', ');
+  return pairingReason(link, locale);
 }

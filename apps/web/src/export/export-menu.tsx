@@ -18,6 +18,7 @@ import {
   type ImageFormat,
   type ImageScope,
 } from './image-export';
+import { LabsMapTools } from './labs-map-tools';
 import './export.css';
 
 /** The files offered for download (report.json is what the PDF is made from). */
@@ -29,6 +30,8 @@ const downloads: [ExportFormat, keyof Messages][] = [
   [ExportFormat.labsCsv, 'exportLabsCsv'],
   [ExportFormat.labsXlsx, 'exportLabsXlsx'],
   [ExportFormat.labsGeoJson, 'exportLabsGeoJson'],
+  [ExportFormat.pairingsCsv, 'exportPairingsCsv'],
+  [ExportFormat.pairingsXlsx, 'exportPairingsXlsx'],
   [ExportFormat.tldraw, 'exportTldr'],
 ];
 
@@ -227,6 +230,7 @@ function ExportPanel({ boardId }: { boardId: string }) {
         </ul>
       </section>
 
+      {welcome?.role === 'facilitator' && <LabsMapTools boardId={boardId} />}
       {welcome?.role === 'facilitator' && <SaveAsTemplate boardId={boardId} />}
     </div>
   );
