@@ -65,7 +65,7 @@ describe('identity pins', () => {
     const pin = asPin(geoCard(), 'fr');
     expect(isPin(pin)).toBe(true);
     expect(pin.props).toMatchObject({ ...PIN_SIZE, color: 'violet', fill: 'solid', align: 'middle' });
-    expect(richTextToPlainText(pin.props.richText)).toBe('Lab d’innovation…\nactif');
+    expect(richTextToPlainText(pin.props.richText)).toBe('Lab d’innovati…\nactif');
     expect(readCard(pin)).toEqual({ kind: 'identity', fields });
     expect(() => validate(pin)).not.toThrow();
   });
@@ -79,7 +79,7 @@ describe('identity pins', () => {
       'fr',
     );
     expect(edited.props.color).toBe('green');
-    expect(richTextToPlainText(edited.props.richText)).toBe('Lab d’innovation…\nlancement · modifié');
+    expect(richTextToPlainText(edited.props.richText)).toBe('Lab d’innovati…\nlancement · modifié');
     expect(edited.props.w).toBe(PIN_SIZE.w);
   });
 

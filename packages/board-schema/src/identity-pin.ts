@@ -21,7 +21,7 @@ export const IDENTITY_CARD_SIZE = { w: 380, h: 300 } as const;
 /** A pin: two lines (name, stage) of tldraw's small label, padding included. */
 export const PIN_SIZE = { w: 190, h: 82 } as const;
 /** Characters of the name a pin shows before an ellipsis. */
-const PIN_NAME_CHARS = 17;
+const PIN_NAME_CHARS = 15;
 
 /** One colour per kind of innovation (tldraw's palette: a light tint behind black text). */
 export const innovationColors: Record<InnovationType, TLDefaultColorStyle> = {

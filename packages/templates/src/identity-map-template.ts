@@ -24,7 +24,8 @@ const TRAY_COLUMNS = 3;
 const PADDING = 60;
 const MARKER = 10;
 const FRAME_GAP = 200;
-const SWATCH = { w: 170, h: 36, gap: 15 } as const;
+/** Legend swatches: tldraw's small label is about 10 units a character. */
+const SWATCH = { h: 36, gap: 12, charWidth: 10.5 } as const;
 
 /** The map's background (outlines, insets, names, credit), a marker at each seat, and the pins' legend. */
 function drawMap(draft: BoardDraft, mapId: TLShapeId, locale: Locale): void {
@@ -55,20 +56,20 @@ function drawMap(draft: BoardDraft, mapId: TLShapeId, locale: Locale): void {
       meta: zoneMeta({ kind: ZoneKind.academieMarker, academie: academie.code }),
     });
   }
-  // One swatch per kind of innovation, in the colour its pins take.
+  // One swatch per kind of innovation, in the colour its pins take, each as wide as its word, in rows.
   const { legend } = MAP_LAYOUT;
-  Object.values(InnovationType).forEach((type, i) => {
-    draft.geo({
-      parentId: mapId,
-      x: legend.x + (i % 3) * (SWATCH.w + SWATCH.gap),
-      y: legend.y + Math.floor(i / 3) * (SWATCH.h + 8),
-      w: SWATCH.w,
-      h: SWATCH.h,
-      fill: 'solid',
-      color: innovationColors[type],
-      text: cardLabels.innovationType[type][locale],
-    });
-  });
+  let x = legend.x;
+  let y = legend.y;
+  for (const type of Object.values(InnovationType)) {
+    const text = cardLabels.innovationType[type][locale];
+    const w = 40 + Math.ceil(text.length * SWATCH.charWidth);
+    if (x + w > legend.x + legend.w) {
+      x = legend.x;
+      y += SWATCH.h + 8;
+    }
+    draft.geo({ parentId: mapId, x, y, w, h: SWATCH.h, fill: 'solid', color: innovationColors[type], text });
+    x += w + SWATCH.gap;
+  }
 }
 
 /** Fiche d'identité des labs and their map: fill a card, place it on your académie, spot similar labs. */
