@@ -101,7 +101,10 @@ describe('the labs’ map in the browser', () => {
         '30 pins',
       );
       if (device === devices.desktop) {
-        const names = await page.locator('.tl-shape').getByText('110 bis Dijon', { exact: true }).boundingBox();
+        const names = await page
+          .locator('.tl-shape')
+          .getByText('110 bis Dijon', { exact: true })
+          .boundingBox();
         // Readable: the name's line is at least 10 px tall on screen.
         expect(names?.height ?? 0).toBeGreaterThanOrEqual(10);
       }
@@ -119,7 +122,9 @@ describe('the labs’ map in the browser', () => {
     await enterBoard(page, board.participantUrl, 'Camille', 'Lab des Savoirs');
     const before = await boardRecords(app.server.url, board.id);
     const blank = before.find((record) => card(record) !== undefined)!;
-    const map = before.find((r) => (r.meta?.['atelier.zone'] as { kind?: string } | undefined)?.kind === 'map')!;
+    const map = before.find(
+      (r) => (r.meta?.['atelier.zone'] as { kind?: string } | undefined)?.kind === 'map',
+    )!;
 
     // The facilitator has the same card open.
     const other = await openIsolatedPage(app.browser, app.server.url, devices.desktop);
@@ -131,7 +136,11 @@ describe('the labs’ map in the browser', () => {
     }
     const panel = page.getByTestId('card-panel');
     await panel.getByTestId('card-coediting').filter({ hasText: 'Animatrice' }).waitFor();
-    await other.page.getByTestId('card-panel').getByTestId('card-coediting').filter({ hasText: 'Camille' }).waitFor();
+    await other.page
+      .getByTestId('card-panel')
+      .getByTestId('card-coediting')
+      .filter({ hasText: 'Camille' })
+      .waitFor();
 
     await panel.getByLabel('Nom du lab').fill('Lab des Savoirs');
     await panel.getByLabel('Académie', { exact: true }).selectOption({ label: 'Strasbourg' });

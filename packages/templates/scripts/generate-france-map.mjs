@@ -98,17 +98,49 @@ function extremePoint(points, better) {
 // --- Metropolitan France -------------------------------------------------------------------------
 
 const departementRings = new Map(departementsMap.locations.map((l) => [l.id, ringsOf(l.path)]));
-const mainland = [...departementRings].filter(([id]) => id !== '2A' && id !== '2B').flatMap(([, r]) => r.flat());
-const corsica = [...departementRings].filter(([id]) => id === '2A' || id === '2B').flatMap(([, r]) => r.flat());
+const mainland = [...departementRings]
+  .filter(([id]) => id !== '2A' && id !== '2B')
+  .flatMap(([, r]) => r.flat());
+const corsica = [...departementRings]
+  .filter(([id]) => id === '2A' || id === '2B')
+  .flatMap(([, r]) => r.flat());
 const at = (p, lat, lon) => ({ x: p[0], y: p[1], lat, lon });
 const fitPoints = [
-  at(extremePoint(mainland, (p, q) => p[0] < q[0]), 48.4565, -5.1413), // Ouessant, Pointe de Pern
-  at(extremePoint(mainland, (p, q) => p[0] > q[0]), 48.9676, 8.2306), // Lauterbourg
-  at(extremePoint(mainland, (p, q) => p[1] < q[1]), 51.0889, 2.5456), // Bray-Dunes
-  at(extremePoint(mainland, (p, q) => p[1] > q[1]), 42.3328, 2.5297), // Puig de Coma Negra
-  at(extremePoint(corsica, (p, q) => p[1] < q[1]), 43.0277, 9.4047), // Cap Corse
-  at(extremePoint(corsica, (p, q) => p[1] > q[1]), 41.3636, 9.18), // Capo Pertusato
-  at(extremePoint(corsica, (p, q) => p[0] < q[0]), 42.238, 8.5395), // Capo Rosso
+  at(
+    extremePoint(mainland, (p, q) => p[0] < q[0]),
+    48.4565,
+    -5.1413,
+  ), // Ouessant, Pointe de Pern
+  at(
+    extremePoint(mainland, (p, q) => p[0] > q[0]),
+    48.9676,
+    8.2306,
+  ), // Lauterbourg
+  at(
+    extremePoint(mainland, (p, q) => p[1] < q[1]),
+    51.0889,
+    2.5456,
+  ), // Bray-Dunes
+  at(
+    extremePoint(mainland, (p, q) => p[1] > q[1]),
+    42.3328,
+    2.5297,
+  ), // Puig de Coma Negra
+  at(
+    extremePoint(corsica, (p, q) => p[1] < q[1]),
+    43.0277,
+    9.4047,
+  ), // Cap Corse
+  at(
+    extremePoint(corsica, (p, q) => p[1] > q[1]),
+    41.3636,
+    9.18,
+  ), // Capo Pertusato
+  at(
+    extremePoint(corsica, (p, q) => p[0] < q[0]),
+    42.238,
+    8.5395,
+  ), // Capo Rosso
 ];
 const metroFit = fitMercator(fitPoints);
 // Corsica is drawn a couple of kilometres off by the source: its own three points shift it back, enough
