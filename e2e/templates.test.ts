@@ -72,7 +72,7 @@ describe('cards of the templates in the browser', () => {
     await panel.getByRole('heading', { name: "Fiche d'identité du lab" }).waitFor();
     await panel.getByLabel('Nom du lab').fill('Lab des Savoirs');
     await panel.getByLabel('Stade').selectOption({ label: 'actif' });
-    await panel.getByRole('checkbox', { name: 'numérique' }).check();
+    await panel.getByRole('checkbox', { name: 'numérique', exact: true }).check();
     await panel.getByRole('checkbox', { name: 'prototypage/fabrication' }).check();
     await panel.getByLabel('Contact').fill('lab@ac-lyon.fr');
     await eventually(
@@ -117,7 +117,9 @@ describe('cards of the templates in the browser', () => {
     // Dropped on the map, the card now belongs to the map's frame.
     const map = placed.find((record) => zone(record)?.kind === 'map');
     expect(moved.parentId).toBe(map?.id);
-    await page.locator(`.tl-shape[data-shape-id="${blank!.id}"]`).getByText('Lyon').first().waitFor();
+    // On the map it is a pin: its name and its stage (P-PIN).
+    expect(moved.meta?.['atelier.view']).toBe('pin');
+    await page.locator(`.tl-shape[data-shape-id="${blank!.id}"]`).getByText('actif').first().waitFor();
     // Selected again by the drag: its form, opened again, shows the académie it took.
     await page.getByRole('button', { name: 'Remplir la fiche' }).click();
     await expect.poll(() => panel.getByLabel('Académie').inputValue()).toBe('lyon');
