@@ -3,13 +3,13 @@
 // académie by choosing it in the form; two people on one card see each other.
 import fs from 'node:fs';
 import path from 'node:path';
-import { academies, emptyCardFields, type AcademieCode } from '@atelier/board-schema';
+import { academies } from '@atelier/board-schema';
 import { renderLabsGeoJson } from '@atelier/export';
 import type { CreatedBoard } from '@atelier/protocol';
 import { academieAt } from '@atelier/templates';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardRecords, enterBoard, eventually, type BoardRecord } from './support/app';
+import { boardRecords, enterBoard, eventually, lastYearsLabs, type BoardRecord } from './support/app';
 import { devices, openIsolatedPage, type Device } from './support/browser';
 import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
@@ -30,23 +30,10 @@ async function createBoard(): Promise<CreatedBoard> {
 
 /** Last year's 30 labs, with names as long as real ones. */
 function lastYearsMap(): string {
-  const codes: AcademieCode[] = [
-    ...academies.filter((a) => a.kind === 'academie').map((a): AcademieCode => a.code),
-    'paris' as const,
-    'lyon' as const,
-    'nouvelle-caledonie' as const,
-  ].slice(0, 30);
-  const types = ['pedagogical', 'organisational', 'digital', 'social'] as const;
-  const stages = ['prefiguration', 'launch', 'active'] as const;
   return renderLabsGeoJson(
-    codes.map((academie, i) => ({
-      ...emptyCardFields('identity'),
-      labId: `lab-${i + 1}`,
-      labName: `110 bis ${academies.find((a) => a.code === academie)!.name}${i >= 27 ? ' 2' : ''}`,
-      academie,
-      innovationTypes: [types[i % 4]!],
-      stage: stages[i % 3]!,
-    })),
+    lastYearsLabs(
+      (academie, i) => `110 bis ${academies.find((a) => a.code === academie)!.name}${i >= 27 ? ' 2' : ''}`,
+    ),
   );
 }
 

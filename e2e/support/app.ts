@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 export {
   createBoard,
   freePort,
+  lastYearsLabs,
   startOidcProvider,
   startServer,
   startRedis,

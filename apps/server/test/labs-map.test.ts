@@ -1,15 +1,7 @@
 // Last year's map updated (issue 15): 30 labs imported as pins through the room, 3 of them updated by
 // real clients during the session, the map exported for uMap with the same ids; then published to the
 // community's registry and read back at its stable, CORS-open address.
-import {
-  academies,
-  emptyCardFields,
-  isPin,
-  readCard,
-  withCard,
-  type AcademieCode,
-  type IdentityCardFields,
-} from '@atelier/board-schema';
+import { isPin, readCard, withCard, type IdentityCardFields } from '@atelier/board-schema';
 import { renderLabsGeoJson } from '@atelier/export';
 import type { CreatedBoard, LabsImportResult, LabsPublishResult } from '@atelier/protocol';
 import { academieOfPlace } from '@atelier/templates';
@@ -18,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectSocketIoClient,
   createBoard,
+  lastYearsLabs,
   startServer,
   tempDir,
   type RunningServer,
@@ -34,27 +27,6 @@ afterAll(async () => {
   for (const client of open.splice(0)) client.close();
   await server?.stop();
 });
-
-/** 30 labs of last year's map: one per académie of the mainland and overseas, Paris and Lyon twice. */
-function lastYearsLabs(): (IdentityCardFields & { labId: string })[] {
-  const codes: AcademieCode[] = [
-    ...academies.filter((a) => a.kind === 'academie').map((a): AcademieCode => a.code),
-    'paris' as const,
-    'lyon' as const,
-    'nouvelle-caledonie' as const,
-  ].slice(0, 30);
-  const types = ['pedagogical', 'organisational', 'digital', 'social'] as const;
-  const stages = ['prefiguration', 'launch', 'active'] as const;
-  return codes.map((academie, i) => ({
-    ...emptyCardFields('identity'),
-    labId: `lab-2026-${String(i + 1).padStart(2, '0')}`,
-    labName: `Lab ${i + 1} ${academie}`,
-    academie,
-    innovationTypes: [types[i % 4]!],
-    stage: stages[i % 3]!,
-    contact: `lab${i + 1}@ac.example.fr`,
-  }));
-}
 
 function post(path: string, body: string, key?: string, contentType = 'application/geo+json') {
   return fetch(`${server.url}${path}`, {

@@ -4,3 +4,4 @@ export * from './processes';
 export * from './session-client';
 export * from './sync-clients';
 export * from './http-browser';
+export * from './labs';
