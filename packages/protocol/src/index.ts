@@ -11,3 +11,4 @@ export * from './events';
 export * from './summary';
 export * from './retention';
 export * from './account';
+export * from './decision';

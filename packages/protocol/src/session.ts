@@ -1,5 +1,14 @@
 // The facilitation session: commands people send, the state the server keeps, and what it broadcasts.
 import { z } from 'zod';
+import { localeSchema } from './board';
+import {
+  decisionMadeLogEntrySchema,
+  decisionSchema,
+  runoffContextSchema,
+  voteChooseCommandSchema,
+  voteOutcomeSchema,
+  voteRunoffCommandSchema,
+} from './decision';
 import { displayNameSchema, labNameSchema } from './socket';
 import { localizedTextSchema, stepSchema, voteSettingsSchema } from './step';
 import { summarySetCommandSchema, summarySetLogEntrySchema, summaryTextSchema } from './summary';
@@ -102,6 +111,8 @@ const facilitatorCommands = [
   z.object({ type: z.literal('vote.close') }),
   z.object({ type: z.literal('vote.reveal') }),
   z.object({ type: z.literal('vote.clear') }),
+  voteRunoffCommandSchema,
+  voteChooseCommandSchema,
   z.object({
     type: z.literal('groups.split'),
     count: z.number().int().min(1).max(SessionLimits.maxGroups),
@@ -258,6 +269,12 @@ const voteCommonShape = {
   ...voteSettingsSchema.shape,
   openedAt: epochMsSchema,
   closedAt: epochMsSchema.optional(),
+  /** A run-off: only these items may get dots (those tied at the cut of `runoffOf`). */
+  candidates: z.array(shapeIdSchema).optional(),
+  /** A run-off: the vote whose tie it settles. */
+  runoffOf: z.string().min(1).max(64).optional(),
+  /** Closed with places: who is in, who is tied at the cut (S-DECIDE-1); hidden like the results. */
+  outcome: voteOutcomeSchema.optional(),
 };
 
 /** Dots per item, for one voter. */
@@ -268,6 +285,8 @@ export type VoteBallot = z.infer<typeof voteBallotSchema>;
 export const voteStateSchema = z.object({
   ...voteCommonShape,
   ballots: z.record(userIdSchema, voteBallotSchema),
+  /** A run-off: the decision it completes (never broadcast: it holds the first vote's counts). */
+  runoff: runoffContextSchema.optional(),
 });
 export type VoteState = z.infer<typeof voteStateSchema>;
 
@@ -316,6 +335,7 @@ export const undoSliceSchema = z.object({
   memberships: z.record(userIdSchema, groupIdSchema).optional(),
   camera: cameraStateSchema.optional(),
   stepEntry: stepEntrySchema.nullable().optional(),
+  decisions: z.array(decisionSchema).max(SessionLimits.maxSteps).optional(),
 });
 export type UndoSlice = z.infer<typeof undoSliceSchema>;
 
@@ -358,6 +378,8 @@ export const sessionLogEntrySchema = z.discriminatedUnion('type', [
     title: z.string().optional(),
     frameId: shapeIdSchema.optional(),
     ...voteSettingsSchema.shape,
+    runoffOf: z.string().optional(),
+    candidates: z.array(shapeIdSchema).optional(),
   }),
   z.object({
     ...logBase,
@@ -389,6 +411,7 @@ export const sessionLogEntrySchema = z.discriminatedUnion('type', [
     /** Dots of theirs taken out of the open vote. */
     dots: z.number().int().min(0),
   }),
+  decisionMadeLogEntrySchema,
 ]);
 export type SessionLogEntry = z.infer<typeof sessionLogEntrySchema>;
 export type SessionLogEntryType = SessionLogEntry['type'];
@@ -410,6 +433,10 @@ const sessionCommonShape = {
   stepEntry: stepEntrySchema.nullable().optional(),
   /** What the steps are numbered from (`numberSteps`): 0 for the PGO kit's introduction; 1 when absent. */
   firstStepNumber: z.number().int().min(0).max(SessionLimits.maxFirstStepNumber).optional(),
+  /** The workshop's language (the board's texts, the decisions written on it); French when absent. */
+  locale: localeSchema.optional(),
+  /** What the votes decided, one per step (S-DECIDE); absent in states stored before decisions. */
+  decisions: z.array(decisionSchema).max(SessionLimits.maxSteps).optional(),
 };
 
 /** Everything the server keeps (and stores). */

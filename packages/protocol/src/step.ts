@@ -17,10 +17,38 @@ export const StepKind = {
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
 export const stepKindSchema = z.enum(Object.values(StepKind) as [StepKind, ...StepKind[]]);
 
+/** What a vote's dots go on, chosen when it opens (the step's vote settings say which). */
+export const VoteItemKind = {
+  /** Sticky notes (inside the vote's frame when it has one). */
+  note: 'note',
+  /** Zones: frames inside the vote's frame (a PGO theme's column, a group's cluster). */
+  zone: 'zone',
+} as const;
+export type VoteItemKind = (typeof VoteItemKind)[keyof typeof VoteItemKind];
+export const voteItemKindSchema = z.enum([VoteItemKind.note, VoteItemKind.zone]);
+
+export const VoteLimits = {
+  /** Most places a vote can decide ("the two themes", "the three actions"). */
+  maxPlaces: 20,
+  maxDecisionTitleLength: 120,
+} as const;
+
+/** What a decision is called, in every UI language ("Thématiques retenues"). */
+export const decisionTitleSchema = z.object({
+  fr: z.string().trim().max(VoteLimits.maxDecisionTitleLength),
+  en: z.string().trim().max(VoteLimits.maxDecisionTitleLength),
+});
+export type DecisionTitle = z.infer<typeof decisionTitleSchema>;
+
 export const voteSettingsSchema = z.object({
   dotsPerPerson: z.number().int().min(1).max(20),
   maxDotsPerItem: z.number().int().min(1).max(20),
   anonymous: z.boolean(),
+  /** Notes when absent. */
+  itemKind: voteItemKindSchema.optional(),
+  /** How many items the vote retains: closing it decides, or shows a tie at the cut. None: no decision. */
+  places: z.number().int().min(1).max(VoteLimits.maxPlaces).optional(),
+  decisionTitle: decisionTitleSchema.optional(),
 });
 export type VoteSettings = z.infer<typeof voteSettingsSchema>;
 

@@ -32,6 +32,8 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
   'vote.close': { type: 'vote.close' },
   'vote.reveal': { type: 'vote.reveal' },
   'vote.clear': { type: 'vote.clear' },
+  'vote.runoff': { type: 'vote.runoff' },
+  'vote.choose': { type: 'vote.choose', itemIds: ['shape:b'] },
   'groups.split': { type: 'groups.split', count: 2, mode: 'self' },
   'groups.move': { type: 'groups.move', userId: 'bob', groupId: 'g1' },
   'groups.clear': { type: 'groups.clear' },
@@ -49,6 +51,20 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
 };
 const allCommands = Object.values(examples);
 const participantTypes = ['vote.cast', 'vote.retract', 'groups.choose', 'profile.set', 'profile.erase'];
+
+/** A closed vote for one place, tied at the cut between shape:a and shape:b. */
+function tiedState(): SessionState {
+  let state = run(workshop(), {
+    type: 'vote.open',
+    dotsPerPerson: 1,
+    maxDotsPerItem: 1,
+    anonymous: true,
+    places: 1,
+  });
+  state = run(state, { type: 'vote.cast', itemId: 'shape:a' }, alice);
+  state = run(state, { type: 'vote.cast', itemId: 'shape:b' }, bob);
+  return run(state, { type: 'vote.close' });
+}
 
 /** A state in which every example command is accepted from the facilitator. */
 function richState(): SessionState {
@@ -110,6 +126,8 @@ describe('authorisation', () => {
       'step.previous': run(rich, { type: 'step.next' }, facilitator, T0 + MIN),
       'vote.open': run(rich, { type: 'vote.close' }, facilitator, T0 + MIN),
       undo: run(rich, { type: 'vote.clear' }, facilitator, T0 + 2 * MIN - 5_000),
+      'vote.runoff': tiedState(),
+      'vote.choose': tiedState(),
     };
     for (const command of allCommands) {
       const result = act(suitable[command.type] ?? rich, command, facilitator, T0 + 2 * MIN);
@@ -179,6 +197,19 @@ describe('schemas', () => {
       { type: 'vote.open', dotsPerPerson: 0, maxDotsPerItem: 1, anonymous: true },
       { type: 'vote.open', dotsPerPerson: 3, maxDotsPerItem: 1, anonymous: 'yes' },
       { type: 'vote.open', dotsPerPerson: 3, maxDotsPerItem: 1, anonymous: true, title: long(121) },
+      { type: 'vote.open', dotsPerPerson: 3, maxDotsPerItem: 1, anonymous: true, places: 0 },
+      { type: 'vote.open', dotsPerPerson: 3, maxDotsPerItem: 1, anonymous: true, places: 21 },
+      { type: 'vote.open', dotsPerPerson: 3, maxDotsPerItem: 1, anonymous: true, itemKind: 'card' },
+      {
+        type: 'vote.open',
+        dotsPerPerson: 3,
+        maxDotsPerItem: 1,
+        anonymous: true,
+        decisionTitle: { fr: long(121), en: '' },
+      },
+      { type: 'vote.runoff', dotsPerPerson: 0 },
+      { type: 'vote.choose', itemIds: [] },
+      { type: 'vote.choose', itemIds: Array.from({ length: 21 }, (_, i) => `shape:${i}`) },
       { type: 'vote.cast', itemId: long(129) },
       { type: 'vote.cast', itemId: 42 },
       { type: 'vote.retract' },

@@ -8,6 +8,7 @@ import type {
   SessionState,
 } from '@atelier/protocol';
 import { cameraFollowStart, cameraFollowStop, cameraSummon } from './camera-commands';
+import { voteChoose, voteRunoff } from './decision-commands';
 import { groupsChoose, groupsClear, groupsMove, groupsSplit } from './group-commands';
 import { participantRemove, profileErase, profileSet } from './participants';
 import { seededRandom } from './random';
@@ -93,6 +94,10 @@ function dispatch(state: SessionState, command: SessionCommand, ctx: CommandCont
       return voteReveal(state, ctx);
     case 'vote.clear':
       return voteClear(state, ctx);
+    case 'vote.runoff':
+      return voteRunoff(state, command, ctx);
+    case 'vote.choose':
+      return voteChoose(state, command, ctx);
     case 'vote.cast':
       return voteCast(state, command, ctx);
     case 'vote.retract':

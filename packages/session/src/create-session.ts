@@ -1,4 +1,4 @@
-import type { SessionState, Step } from '@atelier/protocol';
+import type { Locale, SessionState, Step } from '@atelier/protocol';
 import { idleTimer } from './timer';
 
 export interface CreateSessionOptions {
@@ -7,11 +7,19 @@ export interface CreateSessionOptions {
   question?: string;
   /** What the steps are numbered from (P-NUM-1); 1 when omitted. */
   firstStepNumber?: number;
+  /** The workshop's language: the texts the server writes on the board (decisions, recap). */
+  locale?: Locale;
   now: number;
 }
 
 /** A session before anyone starts: the first step is current, its timer idle (S-TIMER-1). */
-export function createSession({ steps, question, firstStepNumber, now }: CreateSessionOptions): SessionState {
+export function createSession({
+  steps,
+  question,
+  firstStepNumber,
+  locale,
+  now,
+}: CreateSessionOptions): SessionState {
   const first = steps[0];
   const state: SessionState = {
     revision: 0,
@@ -24,6 +32,7 @@ export function createSession({ steps, question, firstStepNumber, now }: CreateS
     groups: null,
     participants: [],
     camera: { summon: null, follow: null },
+    decisions: [],
     log: [],
     createdAt: now,
     updatedAt: now,
@@ -31,5 +40,6 @@ export function createSession({ steps, question, firstStepNumber, now }: CreateS
   const trimmed = question?.trim();
   if (trimmed) state.question = trimmed;
   if (firstStepNumber !== undefined && firstStepNumber !== 1) state.firstStepNumber = firstStepNumber;
+  if (locale) state.locale = locale;
   return state;
 }

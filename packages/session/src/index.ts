@@ -17,6 +17,8 @@ export {
 export type { NewParticipant } from './participants';
 export { publicStateEncoder, toPublicState } from './public-state';
 export { voteResults, rankVote } from './vote-commands';
+export { cutAt, rankCounts, resultsPerZone, sortCounts } from './vote-ranking';
+export type { Cut } from './vote-ranking';
 export { actualStepDurations, StepRunStatus, undoneEntries } from './session-log';
 export type { StepRun } from './session-log';
 export { estimateClockOffset, toServerTime, timerView, formatCountdown } from './clock';

@@ -5,7 +5,7 @@ import { publicUndo } from './undo';
 import { dotsUsed, rankVote } from './vote-commands';
 
 function publicVote(vote: VoteState, state: SessionState, forUserId: string | undefined): PublicVote {
-  const { ballots, ...settings } = vote;
+  const { ballots, runoff: _runoff, outcome, ...settings } = vote;
   const viewer =
     forUserId === undefined ? undefined : state.participants.find((person) => person.userId === forUserId);
   // The facilitator watches the counts live; everyone else sees them once revealed.
@@ -16,6 +16,8 @@ function publicVote(vote: VoteState, state: SessionState, forUserId: string | un
     dotsCast: Object.values(ballots).reduce((sum, ballot) => sum + dotsUsed(ballot), 0),
     results: showResults ? rankVote(vote) : null,
   };
+  // Who is in and who is tied tell the counts: shown with them.
+  if (outcome && showResults) view.outcome = outcome;
   if (forUserId !== undefined) {
     const mine = ownValue(ballots, forUserId);
     view.myVotes = { ...mine };

@@ -29,6 +29,7 @@ export function sessionReset(state: SessionState, ctx: CommandContext): ApplyRes
     groups: null,
     participants: state.participants.map(withoutGroup),
     camera: { summon: null, follow: null },
+    decisions: [],
   };
   const pristine =
     reset.currentStepId === state.currentStepId &&
@@ -38,7 +39,8 @@ export function sessionReset(state: SessionState, ctx: CommandContext): ApplyRes
     state.groups === null &&
     state.participants.every((person) => person.groupId === undefined) &&
     state.camera.summon === null &&
-    state.camera.follow === null;
+    state.camera.follow === null &&
+    (state.decisions ?? []).length === 0;
   if (pristine) return accept(state);
   return accept(
     withUndo(

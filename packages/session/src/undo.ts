@@ -33,6 +33,7 @@ const touched: Record<UndoableCommandType, readonly SliceKey[]> = {
     'memberships',
     'camera',
     'stepEntry',
+    'decisions',
   ],
 };
 
@@ -76,6 +77,9 @@ function sliceOf(state: SessionState, keys: readonly SliceKey[]): UndoSlice {
         break;
       case 'stepEntry':
         slice.stepEntry = state.stepEntry ?? null;
+        break;
+      case 'decisions':
+        slice.decisions = state.decisions ?? [];
         break;
     }
   }
@@ -121,6 +125,7 @@ function restore(state: SessionState, slice: UndoSlice): SessionState {
   if (slice.groups !== undefined) next.groups = slice.groups;
   if (slice.camera !== undefined) next.camera = slice.camera;
   if (slice.stepEntry !== undefined) next.stepEntry = slice.stepEntry;
+  if (slice.decisions !== undefined) next.decisions = slice.decisions;
   const groups = slice.memberships;
   if (groups !== undefined) {
     next.participants = next.participants.map((person) => {

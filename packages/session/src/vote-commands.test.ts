@@ -37,6 +37,7 @@ describe('dot voting', () => {
       dotsPerPerson: 3,
       maxDotsPerItem: 2,
       anonymous: true,
+      itemKind: 'note',
       openedAt: T0 + MIN,
       ballots: {},
     });

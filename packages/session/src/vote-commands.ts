@@ -1,11 +1,14 @@
 // Dot voting (SPEC S-VOTE-*): N dots per person, at most M on one item, ballots kept server-side.
 import { ErrorCode } from '@atelier/protocol';
 import type { SessionCommandOf, SessionState, VoteBallot, VoteResult, VoteState } from '@atelier/protocol';
+import { closingOutcome } from './decision-commands';
 import { ownValue, withValue, withoutKey } from './own';
 import { accept, refuse } from './result';
 import type { ApplyResult, CommandContext } from './result';
 import { appendLog } from './session-log';
 import { withUndo } from './undo';
+import { rankCounts } from './vote-ranking';
+import { countDots, withOpenedVote } from './vote-state';
 
 export function dotsUsed(ballot: VoteBallot | undefined): number {
   return ballot ? Object.values(ballot).reduce((sum, count) => sum + count, 0) : 0;
@@ -13,25 +16,13 @@ export function dotsUsed(ballot: VoteBallot | undefined): number {
 
 /** Counts per item, most voted first (ties by item id), ties sharing a rank (S-VOTE-6). */
 export function rankVote(vote: VoteState): VoteResult[] {
-  const counts = new Map<string, { count: number; voters: string[] }>();
+  const results = rankCounts(countDots(vote));
+  if (vote.anonymous) return results;
+  const voters = new Map<string, string[]>();
   for (const [userId, ballot] of Object.entries(vote.ballots)) {
-    for (const [itemId, count] of Object.entries(ballot)) {
-      const item = counts.get(itemId) ?? { count: 0, voters: [] };
-      item.count += count;
-      item.voters.push(userId);
-      counts.set(itemId, item);
-    }
+    for (const itemId of Object.keys(ballot)) voters.set(itemId, [...(voters.get(itemId) ?? []), userId]);
   }
-  const sorted = [...counts.entries()].sort(
-    ([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  let rank = 0;
-  return sorted.map(([itemId, { count, voters }], index) => {
-    if (index === 0 || sorted[index - 1]?.[1].count !== count) rank = index + 1;
-    const result: VoteResult = { itemId, count, rank };
-    if (!vote.anonymous) result.voters = voters.sort();
-    return result;
-  });
+  return results.map((result) => ({ ...result, voters: (voters.get(result.itemId) ?? []).sort() }));
 }
 
 /** The current vote's ranked counts; empty without a vote. */
@@ -61,27 +52,13 @@ export function voteOpen(
     dotsPerPerson: command.dotsPerPerson,
     maxDotsPerItem: command.maxDotsPerItem,
     anonymous: command.anonymous,
+    itemKind: command.itemKind ?? 'note',
+    ...(command.places !== undefined ? { places: command.places } : {}),
+    ...(command.decisionTitle ? { decisionTitle: command.decisionTitle } : {}),
     openedAt: ctx.now,
     ballots: {},
   };
-  return accept({
-    ...state,
-    vote,
-    log: appendLog(state.log, [
-      {
-        type: 'vote.opened',
-        at: ctx.now,
-        by: ctx.actor.userId,
-        voteId: vote.id,
-        stepId: vote.stepId,
-        title: vote.title,
-        frameId: vote.frameId,
-        dotsPerPerson: vote.dotsPerPerson,
-        maxDotsPerItem: vote.maxDotsPerItem,
-        anonymous: vote.anonymous,
-      },
-    ]),
-  });
+  return accept(withOpenedVote(state, vote, ctx));
 }
 
 export function voteClose(state: SessionState, ctx: CommandContext): ApplyResult {
@@ -90,7 +67,7 @@ export function voteClose(state: SessionState, ctx: CommandContext): ApplyResult
   if (vote.status === 'closed') return refuse(ErrorCode.conflict, 'The vote is already closed.');
   // The results go to the log, so the export keeps them after the vote is cleared or replaced.
   const results = rankVote(vote).map(({ voters: _voters, ...result }) => result);
-  return accept({
+  const closed: SessionState = {
     ...state,
     vote: { ...vote, status: 'closed', closedAt: ctx.now },
     log: appendLog(state.log, [
@@ -103,7 +80,9 @@ export function voteClose(state: SessionState, ctx: CommandContext): ApplyResult
         results,
       },
     ]),
-  });
+  };
+  // With places, the cut decides at once or shows the tie (S-DECIDE-2).
+  return accept(closingOutcome(closed, ctx));
 }
 
 export function voteReveal(state: SessionState, ctx: CommandContext): ApplyResult {
@@ -144,6 +123,9 @@ export function voteCast(
 ): ApplyResult {
   const vote = openVote(state);
   if ('ok' in vote) return vote;
+  if (vote.candidates && !vote.candidates.includes(command.itemId)) {
+    return refuse(ErrorCode.badRequest, 'This run-off is only among the items tied at the cut.');
+  }
   const { userId } = ctx.actor;
   const ballot = ownValue(vote.ballots, userId) ?? {};
   if (dotsUsed(ballot) >= vote.dotsPerPerson) {
