@@ -38,6 +38,7 @@ import { LocalBoardRouter, type BoardRouter } from './rooms/board-router';
 import { ClusterBoardRouter } from './rooms/cluster-router';
 import { RoomRegistry } from './rooms/room-registry';
 import { attachWebSocketSync } from './rooms/websocket-sync';
+import { SessionBoardWriter } from './session/session-board-writer';
 import { SessionService } from './session/session-service';
 import { SocketIoSessionTransport } from './session/socketio-session-transport';
 import { authenticateSocket, limitMessageRate } from './socket-auth';
@@ -188,10 +189,14 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     store,
     transport,
     logger,
-    (boardId, shapeId) => rooms.liveRecord(boardId, shapeId),
+    (boardId, shapeId) => router.shapeChain(boardId, shapeId),
     { undoWindowMs: config.undoWindowMs },
     { policy: config.people, newcomers },
   );
+  // What a vote decided and the recap go on the board, written through its room where it runs.
+  const boardWriter = new SessionBoardWriter(rooms, logger);
+  sessions.onState((boardId, state) => boardWriter.offer(boardId, state));
+  rooms.on('roomClosed', (boardId) => boardWriter.forget(boardId));
   // The room runs in the board's owner; the writer may be connected to any process.
   rooms.on('limitExceeded', (_boardId, sessionId, message) =>
     transport.sendToSession(sessionId, SocketEvent.error, {

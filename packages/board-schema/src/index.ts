@@ -98,3 +98,4 @@ export {
   type RecordWrite,
   type WriteDecision,
 } from './write-rules';
+export { voteItemOf, zoneOfChain, zoneLabel, type ChainShape, type VoteTarget } from './vote-items';

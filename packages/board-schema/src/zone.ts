@@ -22,6 +22,8 @@ export const ZoneKind = {
   cardTray: 'card-tray',
   /** A PGO theme's column. */
   theme: 'theme',
+  /** Where the server writes what a vote decided ("Thématiques retenues"), in the vote's frame. */
+  decision: 'decision',
   /** Instructions or the question, for reading only. */
   instructions: 'instructions',
 } as const;

@@ -255,6 +255,16 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
               })),
             });
           }
+          if (vote.zones.length > 0) {
+            blocks.push(strong(l.perZone), {
+              kind: 'items',
+              items: vote.zones.map((zone) => ({
+                kind: ItemKind.line,
+                badge: l.votesCount(zone.count),
+                content: [{ kind: 'paragraph', runs: [{ text: zone.label }] }],
+              })),
+            });
+          }
           return section(`vote-${position + 1}`, SectionKind.vote, vote.title, blocks);
         }),
       ),
@@ -288,6 +298,7 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
           if (context.length > 0) blocks.push(muted(context.join(' · ')));
           if (engagement.engagement)
             blocks.push({ kind: 'quote', blocks: typedTextBlocks(engagement.engagement) });
+          else blocks.push(muted(l.engagementToWrite));
           blocks.push(strong(l.criteria), { kind: 'checklist', items: engagement.criteria });
           blocks.push(strong(l.actions));
           blocks.push(

@@ -10,6 +10,20 @@ export const reportLabels = {
     retained: 'Retenu',
     tieBreak: 'Départage',
     followUps: 'Suites',
+    decisionTitle: { note: 'Idées retenues', zone: 'Zones retenues' },
+    decisionReason: {
+      votes: 'décidé par le vote',
+      runoff: 'égalité à la coupure, départagée par un vote',
+      choice: "égalité à la coupure, tranchée par l'animateur·rice",
+    },
+    runoffHow: (rounds: number, tied: number, points: string) =>
+      `${rounds > 1 ? `${rounds} votes` : 'second vote'} entre les ${tied} ex aequo (${points} chacun)`,
+    choiceHow: (tied: number, points: string) =>
+      `choix de l'animateur·rice entre les ${tied} ex aequo (${points} chacun)`,
+    runoff: 'départage',
+    perZone: 'Par zone',
+    engagementToWrite: 'Engagement à formuler',
+    toWrite: 'à formuler',
     noLab: 'Sans lab indiqué',
     persons: 'Personnes',
     roles: 'Rôles',
@@ -103,6 +117,20 @@ export const reportLabels = {
     retained: 'Kept',
     tieBreak: 'Tie-break',
     followUps: 'Follow-ups',
+    decisionTitle: { note: 'Ideas kept', zone: 'Zones kept' },
+    decisionReason: {
+      votes: 'decided by the vote',
+      runoff: 'tie at the cut, settled by a run-off vote',
+      choice: "tie at the cut, settled by the facilitator's choice",
+    },
+    runoffHow: (rounds: number, tied: number, dots: string) =>
+      `${rounds > 1 ? `${rounds} run-off votes` : 'run-off vote'} between the ${tied} tied (${dots} each)`,
+    choiceHow: (tied: number, dots: string) =>
+      `the facilitator's choice between the ${tied} tied (${dots} each)`,
+    runoff: 'run-off',
+    perZone: 'Per zone',
+    engagementToWrite: 'Commitment to be written',
+    toWrite: 'to be written',
     noLab: 'No lab given',
     persons: 'People',
     roles: 'Roles',

@@ -5,17 +5,23 @@ import {
   cardLabels,
   engagementCriteria,
   findAcademie,
+  readZone,
+  zoneOfChain,
+  ZoneKind,
+  type ChainShape,
+  type PgoTheme,
   type ActionCardFields,
   type EngagementCardFields,
   type IdentityCardFields,
   type RichBlock,
 } from '@atelier/board-schema';
-import { getTemplate } from '@atelier/templates';
+import { decisionItemLabel, getTemplate } from '@atelier/templates';
 import {
   defaultNameDisplay,
   NameDisplay,
   numberSteps,
   type BoardMeta,
+  type Decision,
   type Locale,
   type Participant,
   type SessionLogEntry,
@@ -29,6 +35,7 @@ import {
   type BoardReading,
   type BoardRecord,
 } from './board-reader';
+import { resultsPerZone } from '@atelier/session';
 import { formatDateTime, formatDuration, formatSortableDateTime } from './format';
 import { reportLabels, type ReportLabels } from './report-labels';
 import { stepTimings, StepTimingStatus } from './step-timings';
@@ -132,7 +139,7 @@ export interface ReportGroup {
 /**
  * What the session decided, with its reason: "Thématiques retenues", the items kept (with their
  * dots when a vote decided), a run-off when there was a tie, what follows from it (one engagement per
- * retained theme). None are recorded yet: the session's decisions (issue 13, items 1–3) fill it.
+ * retained theme), from the session's decisions (`state.decisions`).
  */
 export interface ReportDecision {
   id: string;
@@ -155,10 +162,14 @@ export interface ReportVote {
   open: boolean;
   /** What got dots, most first: a note's first line, a frame's or zone's title, a card's title. */
   results: { label: string; count: number }[];
+  /** A vote on notes: their dots summed per zone of the vote's frame (a theme's column), most first. */
+  zones: { label: string; count: number }[];
 }
 
 export interface ReportEngagement {
   theme: string;
+  /** A decision retained its theme (listed even before it is written). */
+  retained: boolean;
   engagement: string;
   criteria: { label: string; checked: boolean }[];
   actions: string[];
@@ -325,7 +336,10 @@ function frameChain(frameId: string | null, framesById: ReadonlyMap<string, Boar
   return chain;
 }
 
-/** The last vote held on a frame: one aimed at it, or one whose dots landed on its items. */
+/**
+ * The last vote held on a frame's notes: one aimed at it, or one whose dots landed on its items. A vote
+ * on zones ranks no notes (its dots went on the columns).
+ */
 function voteForItems(
   votes: readonly VoteDigest[],
   frameId: string | null,
@@ -333,6 +347,7 @@ function voteForItems(
 ): VoteDigest | undefined {
   for (let i = votes.length - 1; i >= 0; i--) {
     const vote = votes[i]!;
+    if (vote.itemKind === 'zone') continue;
     if ((frameId && vote.frameId === frameId) || itemIds.some((id) => (vote.counts.get(id) ?? 0) > 0))
       return vote;
   }
@@ -357,6 +372,18 @@ export function buildReportModel(input: ExportInput): ReportModel {
   const namer: PersonNamer = personNamer(names);
   const log = input.log ?? session?.log ?? [];
   const board: BoardReading = readBoard(input.records);
+  // Records by id, for what votes and decisions name (a zone by its theme in the report's language).
+  const recordsById = new Map(input.records.map((record) => [record.id, record as ChainShape]));
+  const chainOf = (id: string): ChainShape[] => {
+    const chain: ChainShape[] = [];
+    for (let record = recordsById.get(id); record && chain.length < 32;) {
+      chain.push(record);
+      record = record.parentId ? recordsById.get(record.parentId) : undefined;
+    }
+    return chain;
+  };
+  const itemLabel = (itemId: string) => decisionItemLabel(recordsById.get(itemId), locale);
+
   const framesById = new Map(board.frames.map((frame) => [frame.id, frame]));
   const zonesById = new Map(
     [...board.frames.flatMap((frame) => frame.zones), ...board.looseZones].map((zone) => [zone.id, zone]),
@@ -508,16 +535,32 @@ export function buildReportModel(input: ExportInput): ReportModel {
     items: itemsOf(board.looseItems, outsideRanked),
   };
 
+  // The themes decisions retained: their engagement cards are listed even while still blank.
+  const decisions = session?.decisions ?? [];
+  const retainedThemes = new Set<PgoTheme>(
+    decisions.flatMap((decision) =>
+      decision.itemKind === 'zone'
+        ? decision.retained.flatMap((item) => {
+            const zone = readZone(recordsById.get(item.itemId) ?? {});
+            return zone?.kind === ZoneKind.theme && zone.theme ? [zone.theme] : [];
+          })
+        : [],
+    ),
+  );
+
   // Cards, blank ones (still waiting in the tray) left out.
+
   const engagements: ReportEngagement[] = [];
   const actions: ReportAction[] = [];
   const identities: ReportIdentityCard[] = [];
   for (const item of board.items) {
     const card = item.card;
     if (!card) continue;
-    if (card.kind === 'engagement' && !isBlankEngagement(card.fields)) {
+    const retained = card.kind === 'engagement' && retainedThemes.has(card.fields.theme);
+    if (card.kind === 'engagement' && (retained || !isBlankEngagement(card.fields))) {
       engagements.push({
         theme: cardLabels.pgoTheme[card.fields.theme][locale],
+        retained,
         engagement: card.fields.engagement.trim(),
         criteria: engagementCriteria.map((criterion) => ({
           label: cardLabels.engagementCriterion[criterion][locale],
@@ -626,11 +669,22 @@ export function buildReportModel(input: ExportInput): ReportModel {
   };
   const reportVotes: ReportVote[] = votes.map((vote) => {
     const frame = vote.frameId ? framesById.get(vote.frameId) : undefined;
+    const counts = [...vote.counts].map(([itemId, count]) => ({ itemId, count }));
+    // Notes in the columns of the vote's frame: what each column gathered (S-VOTE-8).
+    const zones =
+      vote.itemKind === 'note' && vote.frameId
+        ? resultsPerZone(counts, (itemId) => zoneOfChain(chainOf(itemId), vote.frameId))
+        : [];
+    const title = vote.title || stepTitle(vote.stepId) || labels.untitledVote;
     return {
       results: [...vote.counts.entries()]
         .sort(([, a], [, b]) => b - a)
-        .map(([shapeId, count]) => ({ label: labelOf(shapeId), count })),
-      title: vote.title || stepTitle(vote.stepId) || labels.untitledVote,
+        .map(([shapeId, count]) => ({
+          label: vote.itemKind === 'zone' ? itemLabel(shapeId) : labelOf(shapeId),
+          count,
+        })),
+      zones: zones.map((zone) => ({ label: itemLabel(zone.itemId), count: zone.count })),
+      title: vote.runoffOf ? `${title} — ${labels.runoff}` : title,
       where: frame ? whereOf(frame.id) : '',
       when: formatDateTime(vote.openedAt, locale, timeZone),
       voters: labels.voters(vote.voterCount),
@@ -640,6 +694,48 @@ export function buildReportModel(input: ExportInput): ReportModel {
       open: !vote.closed,
     };
   });
+
+  const cardThemes = new Map<PgoTheme, boolean>();
+  for (const item of board.items) {
+    if (item.card?.kind === 'engagement')
+      cardThemes.set(item.card.fields.theme, !isBlankEngagement(item.card.fields));
+  }
+  const decisionOf = (decision: Decision): ReportDecision => {
+    const step = session?.steps.find((candidate) => candidate.id === decision.stepId);
+    const named = (items: readonly { itemId: string; count: number }[]) =>
+      items.map((item) => ({ label: itemLabel(item.itemId), count: item.count }));
+    const tied = decision.tied ?? [];
+    const tiedAt = labels.votesCount(tied[0]?.count ?? 0);
+    const rounds = decision.runoffs ?? [];
+    const lastRound = rounds.at(-1);
+    const tieBreak =
+      decision.reason === 'runoff' && lastRound
+        ? { how: labels.runoffHow(rounds.length, tied.length, tiedAt), results: named(lastRound.results) }
+        : decision.reason === 'choice' && tied.length > 0
+          ? { how: labels.choiceHow(tied.length, tiedAt), results: named(tied) }
+          : undefined;
+    const themes = decision.retained.flatMap((item) => {
+      const zone = readZone(recordsById.get(item.itemId) ?? {});
+      return decision.itemKind === 'zone' && zone?.kind === ZoneKind.theme && zone.theme ? [zone.theme] : [];
+    });
+    return {
+      id: decision.id,
+      title: decision.title?.[locale] || labels.decisionTitle[decision.itemKind],
+      when: [formatDateTime(decision.at, locale, timeZone), step?.title[locale] ?? '']
+        .filter(Boolean)
+        .join(' · '),
+      reason: labels.decisionReason[decision.reason],
+      retained: named(decision.retained),
+      ...(tieBreak ? { tieBreak } : {}),
+      followUps: themes
+        .filter((theme) => cardThemes.has(theme))
+        .map(
+          (theme) =>
+            `${cardLabels.kind.engagement[locale]} — ${cardLabels.pgoTheme[theme][locale]}${cardThemes.get(theme) ? '' : ` (${labels.toWrite})`}`,
+        ),
+    };
+  };
+  const reportDecisions = decisions.map(decisionOf);
 
   const sumPlanned = timings.reduce((sum, timing) => sum + timing.plannedMs, 0);
   const sumActual = timings.reduce((sum, timing) => sum + timing.actualMs, 0);
@@ -655,8 +751,7 @@ export function buildReportModel(input: ExportInput): ReportModel {
     question,
     summary: session?.summary?.trim() ?? '',
     names,
-    // Filled once the session records its decisions (issue 13, items 1–3).
-    decisions: [],
+    decisions: reportDecisions,
     steps,
     totals: { planned: formatDuration(sumPlanned), actual: formatDuration(sumActual) },
     people: peopleRows,

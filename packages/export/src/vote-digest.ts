@@ -1,5 +1,5 @@
 // Every dot vote of the session, with its counts per item, read from the log and the live state.
-import type { SessionLogEntry, VoteState } from '@atelier/protocol';
+import type { SessionLogEntry, VoteItemKind, VoteState } from '@atelier/protocol';
 
 export interface VoteDigest {
   id: string;
@@ -13,6 +13,10 @@ export interface VoteDigest {
   voterCount: number;
   dotsPerPerson: number;
   anonymous: boolean;
+  /** What the dots went on: notes, or zones (frames). */
+  itemKind: VoteItemKind;
+  /** A run-off: the vote whose tie it settled. */
+  runoffOf?: string;
   /** Dots per item id (tldraw shape id); items without dots are absent. */
   counts: ReadonlyMap<string, number>;
 }
@@ -39,6 +43,8 @@ export function digestVotes(
         voterCount: 0,
         dotsPerPerson: entry.dotsPerPerson,
         anonymous: entry.anonymous,
+        itemKind: entry.itemKind ?? 'note',
+        ...(entry.runoffOf ? { runoffOf: entry.runoffOf } : {}),
         counts: new Map(),
       });
     } else if (entry.type === 'vote.closed') {
@@ -69,6 +75,8 @@ export function digestVotes(
       voterCount: Object.keys(current.ballots).length,
       dotsPerPerson: current.dotsPerPerson,
       anonymous: current.anonymous,
+      itemKind: current.itemKind ?? 'note',
+      ...(current.runoffOf ? { runoffOf: current.runoffOf } : {}),
       counts,
     });
   }

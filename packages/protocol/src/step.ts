@@ -80,5 +80,7 @@ export const stepSchema = z.object({
   timerStart: timerStartSchema.optional(),
   /** Defaults for a vote opened during this step. */
   vote: voteSettingsSchema.optional(),
+  /** On entering it, the server fills the step's frame with the session's recap (decisions, engagements…). */
+  recap: z.boolean().optional(),
 });
 export type Step = z.infer<typeof stepSchema>;

@@ -108,13 +108,37 @@ describe('sequences', () => {
     ]);
   });
 
-  it('T-VOTE gives vote steps their dot settings', () => {
+  it('T-VOTE gives vote steps their dot settings, what they vote on and how many places they decide', () => {
     const vote = (id: string) =>
       getTemplate(id)
         ?.steps.filter((s) => s.kind === 'vote')
         .map((s) => s.vote);
-    expect(vote('ideation')).toEqual([{ dotsPerPerson: 3, maxDotsPerItem: 3, anonymous: false }]);
-    expect(vote('pgo')).toEqual([{ dotsPerPerson: 2, maxDotsPerItem: 1, anonymous: false }]);
+    expect(vote('ideation')).toEqual([
+      {
+        dotsPerPerson: 3,
+        maxDotsPerItem: 3,
+        anonymous: false,
+        itemKind: 'note',
+        decisionTitle: { fr: 'Actions retenues', en: 'Actions kept' },
+      },
+    ]);
+    expect(vote('pgo')).toEqual([
+      {
+        dotsPerPerson: 2,
+        maxDotsPerItem: 1,
+        anonymous: false,
+        itemKind: 'zone',
+        places: 2,
+        decisionTitle: { fr: 'Thématiques retenues', en: 'Themes kept' },
+      },
+    ]);
+  });
+
+  it('T-RECAP: only the PGO recap step fills its frame with the recap', () => {
+    const recaps = listTemplates().flatMap((template) =>
+      template.steps.filter((step) => step.recap).map((step) => `${template.id}/${step.id}`),
+    );
+    expect(recaps).toEqual(['pgo/recap']);
   });
 
   it('T-BLANK builds no shapes and one free step', () => {

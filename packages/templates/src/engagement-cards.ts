@@ -4,6 +4,9 @@ import {
   cardText,
   emptyCardFields,
   pgoThemeSchema,
+  readCard,
+  readZone,
+  ZoneKind,
   type PgoTheme,
 } from '@atelier/board-schema';
 import type { Locale } from '@atelier/protocol';
@@ -21,6 +24,8 @@ export interface EngagementCardsOptions {
   createId: () => string;
   /** The highest index among the frame's children, so the cards land on top; none when omitted. */
   indexAbove?: string;
+  /** The slot of the first card (cards already in the frame hold the earlier ones); 0 when omitted. */
+  firstSlot?: number;
 }
 
 /**
@@ -33,7 +38,9 @@ export function engagementCardsForThemes(
 ): TLGeoShape[] {
   const themes = [...new Set(winningThemes.map((t) => pgoThemeSchema.parse(t)))];
   const indices = getIndicesAbove((options.indexAbove as IndexKey | undefined) ?? null, themes.length);
-  return themes.map((theme, i) => {
+  const first = options.firstSlot ?? 0;
+  return themes.map((theme, n) => {
+    const i = first + n;
     const card = { kind: 'engagement' as const, fields: emptyCardFields('engagement', theme) };
     const raw = options.createId();
     return {
@@ -45,7 +52,7 @@ export function engagementCardsForThemes(
         ENGAGEMENT_SLOTS.y +
         Math.floor(i / ENGAGEMENT_SLOTS.perRow) * (ENGAGEMENT_CARD_SIZE.h + ENGAGEMENT_SLOTS.gap),
       rotation: 0,
-      index: indices[i]!,
+      index: indices[n]!,
       parentId: options.parentId,
       isLocked: false,
       opacity: 1,
@@ -76,4 +83,25 @@ export function engagementCardsForThemes(
 /** The theme's label, for vote items and reports. */
 export function pgoThemeLabel(theme: PgoTheme, locale: Locale): string {
   return cardLabels.pgoTheme[theme][locale];
+}
+
+/** The frame where engagement cards go: the `engagements` step's zone. */
+export function engagementsFrameOf<S extends { type: string; meta?: unknown }>(
+  shapes: Iterable<S>,
+): S | undefined {
+  for (const shape of shapes) {
+    const zone = readZone(shape);
+    if (shape.type === 'frame' && zone?.kind === ZoneKind.step && zone.stepId === 'engagements') return shape;
+  }
+  return undefined;
+}
+
+/** Themes that already have an engagement card on the board (creating twice would duplicate them). */
+export function themesWithCards(shapes: Iterable<{ type: string; meta?: unknown }>): Set<PgoTheme> {
+  const themes = new Set<PgoTheme>();
+  for (const shape of shapes) {
+    const card = readCard(shape);
+    if (card?.kind === 'engagement') themes.add(card.fields.theme);
+  }
+  return themes;
 }

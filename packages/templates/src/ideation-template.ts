@@ -51,7 +51,15 @@ export const ideationTemplate: TemplateDefinition = {
         fr: 'Chacun a 3 points à placer sur les idées ou les regroupements les plus forts et les plus faisables.',
         en: 'Everyone has 3 dots to put on the strongest, most feasible ideas or clusters.',
       },
-      vote: { dotsPerPerson: 3, maxDotsPerItem: 3, anonymous: false },
+      // On notes. No places: one vote spans every group while each group keeps its own three (the
+      // facilitator may give places when there is a single group).
+      vote: {
+        dotsPerPerson: 3,
+        maxDotsPerItem: 3,
+        anonymous: false,
+        itemKind: 'note',
+        decisionTitle: { fr: 'Actions retenues', en: 'Actions kept' },
+      },
     },
     {
       id: 'actions',

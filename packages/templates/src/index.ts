@@ -28,3 +28,15 @@ export {
   ENGAGEMENT_CARD_SIZE,
   type EngagementCardsOptions,
 } from './engagement-cards';
+export { engagementsFrameOf, themesWithCards } from './engagement-cards';
+export {
+  sessionBoardWrites,
+  wantedWrites,
+  doneWrites,
+  decisionItemLabel,
+  boardWritesMetaKey,
+  decisionMetaKey,
+  recapMetaKey,
+  type BoardView,
+  type SessionWritesOptions,
+} from './session-writes';

@@ -10,11 +10,12 @@ const FRAME_GAP = 200;
 const THEME_W = 320;
 const THEME_GAP = 30;
 const THEME_H = 900;
+const DECISION_H = 200;
 
 /** Atelier PGO (Partenariat pour un Gouvernement Ouvert) from the 110 bis kit: two hours, seven themes, two engagements. */
 export const pgoTemplate: TemplateDefinition = {
   id: 'pgo',
-  version: 2,
+  version: 3,
   title: {
     fr: 'Atelier PGO : engagements pour un gouvernement ouvert',
     en: 'OGP workshop: open government commitments',
@@ -56,7 +57,15 @@ export const pgoTemplate: TemplateDefinition = {
         fr: "Chacun place 2 points sur les thématiques qui suscitent le plus de réactions et d'intérêt ; les deux plus votées sont retenues.",
         en: 'Everyone puts 2 dots on the themes that raise the most reactions and interest; the two with the most dots are kept.',
       },
-      vote: { dotsPerPerson: 2, maxDotsPerItem: 1, anonymous: false },
+      // Dots on the themes' columns; the two with the most are retained, a tie settled by the facilitator.
+      vote: {
+        dotsPerPerson: 2,
+        maxDotsPerItem: 1,
+        anonymous: false,
+        itemKind: 'zone',
+        places: 2,
+        decisionTitle: { fr: 'Thématiques retenues', en: 'Themes kept' },
+      },
     },
     {
       id: 'break',
@@ -94,6 +103,8 @@ export const pgoTemplate: TemplateDefinition = {
         fr: 'Relisez ensemble les engagements et leurs actions, et convenez des suites à donner.',
         en: 'Read the commitments and their actions together and agree on next steps.',
       },
+      // The frame fills with the decisions, the engagements and their actions, editable before export.
+      recap: true,
     },
   ],
   defaultGroups: 1,
@@ -140,7 +151,7 @@ export const pgoTemplate: TemplateDefinition = {
       x: introW + FRAME_GAP,
       y: 0,
       w: themesW,
-      h: columnsTop + THEME_H + PADDING,
+      h: columnsTop + THEME_H + 30 + DECISION_H + PADDING,
       name: `${label('themes')} · ${label('theme-vote')}`,
       meta: zoneMeta({ kind: ZoneKind.step, stepId: 'themes' }),
     });
@@ -175,6 +186,22 @@ export const pgoTemplate: TemplateDefinition = {
         fill: 'semi',
         meta: zoneMeta({ kind: ZoneKind.theme, theme }),
       });
+    });
+
+    // Where the server writes the themes the vote retained (the decision), under the columns.
+    draft.geo({
+      parentId: themes.id,
+      x: PADDING,
+      y: columnsTop + THEME_H + 30,
+      w: themesW - 2 * PADDING,
+      h: DECISION_H,
+      dash: 'dashed',
+      color: 'grey',
+      size: 'm',
+      align: 'start',
+      verticalAlign: 'start',
+      text: locale === 'fr' ? 'Thématiques retenues : après le vote' : 'Themes kept: after the vote',
+      meta: zoneMeta({ kind: ZoneKind.decision, stepId: 'theme-vote' }),
     });
 
     // Engagements: cards are added from the vote's winners (engagementCardsForThemes); actions go on them.

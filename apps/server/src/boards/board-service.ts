@@ -8,6 +8,7 @@ import {
   type BoardRole,
   type CreateBoardBody,
   type CreatedBoard,
+  type Locale,
   type Step,
 } from '@atelier/protocol';
 import { createSession } from '@atelier/session';
@@ -29,6 +30,8 @@ export interface NewBoard {
   question?: string | undefined;
   /** What the steps are numbered from (P-NUM-1); 1 when absent. */
   firstStepNumber?: number | undefined;
+  /** The workshop's language: what the server writes on the board (decisions, recap) is in it. */
+  locale?: Locale | undefined;
   /** Every document record (document, pages, shapes…), already valid for the current schema. */
   records: TLRecord[];
   steps: Step[];
@@ -73,6 +76,7 @@ export class BoardService {
           records,
           steps: saved.summary.steps,
           firstStepNumber: saved.summary.firstStepNumber,
+          locale: body.locale,
         },
         baseUrl,
         creator,
@@ -113,6 +117,7 @@ export class BoardService {
         firstStepNumber: built.firstStepNumber,
         records,
         steps: built.steps,
+        locale: body.locale,
       },
       baseUrl,
       creator,
@@ -140,6 +145,7 @@ export class BoardService {
       now: this.now(),
       ...(question ? { question } : {}),
       ...(board.firstStepNumber !== undefined ? { firstStepNumber: board.firstStepNumber } : {}),
+      ...(board.locale ? { locale: board.locale } : {}),
     });
     await this.store.createBoard({ meta, facilitatorKeyHash: hashKey(facilitatorKey) }, snapshot, session);
     // Its retention clock starts now (P-RET-1).

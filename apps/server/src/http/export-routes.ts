@@ -275,6 +275,7 @@ export function exportRoutes({
         id,
         title,
         template: 'blank',
+        locale,
         records: extracted.records,
         steps: getTemplate('blank')?.steps ?? [],
         assets: extracted.assets.map(({ assetId, contentType, bytes }) => ({

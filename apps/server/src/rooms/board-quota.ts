@@ -118,6 +118,11 @@ export class BoardQuota<SessionMeta> {
     for (const id of diff.deletes) this.untrack(id);
   }
 
+  /** Records the server wrote through the room itself (no client push): counted like the others. */
+  written(records: readonly TLRecord[]): void {
+    for (const record of records) this.track(record.id, record);
+  }
+
   private track(id: string, record: TLRecord): void {
     const size = sizeOf(record);
     this.bytes += size - (this.sizes.get(id) ?? 0);

@@ -10,7 +10,8 @@ import { RelayBus } from './relay-bus';
 import { RelayClient } from './relay-client';
 import type { RelayFrame } from './relay-codec';
 import { RelayHost } from './relay-host';
-import type { RoomRegistry } from './room-registry';
+import { RelayLookups } from './relay-lookup';
+import type { RoomRegistry, ShapeChain } from './room-registry';
 import type { SessionLink, SyncSession } from './sync-session';
 
 export interface ClusterRouterOptions {
@@ -39,6 +40,7 @@ export class ClusterBoardRouter implements BoardRouter {
   private readonly bus: RelayBus;
   private readonly client: RelayClient;
   private readonly host: RelayHost;
+  private readonly lookups: RelayLookups;
   private readonly logger: Logger;
   private closed = false;
 
@@ -82,7 +84,22 @@ export class ClusterBoardRouter implements BoardRouter {
       connectHere: async (boardId, session) =>
         (await this.claim(boardId)) ? this.rooms.connect(boardId, session) : null,
     });
+    this.lookups = new RelayLookups({
+      bus: this.bus,
+      processId,
+      logger,
+      chainHere: (boardId, shapeId) => this.rooms.shapeChain(boardId, shapeId),
+    });
     rooms.on('roomClosed', (boardId) => this.release(boardId));
+  }
+
+  async shapeChain(boardId: string, shapeId: string): Promise<ShapeChain | undefined> {
+    const here = await this.rooms.shapeChain(boardId, shapeId);
+    if (here !== undefined) return here;
+    const owner = await this.leases.ownerOf(boardId);
+    if (!owner || owner === this.processId) return undefined;
+    await this.bus.ensureSubscribed();
+    return this.lookups.ask(owner, boardId, shapeId);
   }
 
   async connect(boardId: string, session: SyncSession): Promise<SessionLink> {
@@ -120,6 +137,9 @@ export class ClusterBoardRouter implements BoardRouter {
       case 'send':
       case 'close':
         return this.client.receive(frame);
+      case 'lookup':
+      case 'found':
+        return this.lookups.receive(frame);
     }
   }
 
@@ -134,6 +154,7 @@ export class ClusterBoardRouter implements BoardRouter {
     this.closed = true;
     this.leases.close();
     this.client.close();
+    this.lookups.close();
     await this.bus.close();
   }
 }

@@ -47,6 +47,20 @@ const frame: fc.Arbitrary<RelayFrame> = fc.oneof(
     }),
   }),
   fc.record({
+    kind: fc.constant('lookup' as const),
+    requestId: fc.string({ unit: fc.constantFrom(...'az09_-'), minLength: 1, maxLength: 32 }),
+    boardId,
+    from: processId,
+    shapeId: fc
+      .string({ unit: fc.constantFrom(...'aZ09_-:.'), minLength: 1, maxLength: 122 })
+      .map((id) => `shape:${id}`),
+  }),
+  fc.record({
+    kind: fc.constant('found' as const),
+    requestId: fc.string({ unit: fc.constantFrom(...'az09_-'), minLength: 1, maxLength: 32 }),
+    chain: fc.option(fc.oneof(anyText, fc.constant('')), { nil: null }),
+  }),
+  fc.record({
     kind: fc.constant('send' as const),
     // Broadcasts repeat texts: draw them from a small pool.
     messages: fc

@@ -24,17 +24,36 @@ export type RelayFrame =
   /** Owner → client process: what the room sent its clients during one tick, in order. */
   | { kind: 'send'; messages: Array<[sessionId: string, data: string]> }
   /** Owner → client process: the room ended the session. */
-  | { kind: 'close'; sessionId: string; code?: number; reason?: string };
+  | { kind: 'close'; sessionId: string; code?: number; reason?: string }
+  /** Any process → owner: a shape and its ancestors, read in the board's live room (a vote's cast). */
+  | { kind: 'lookup'; requestId: string; boardId: string; from: string; shapeId: string }
+  /**
+   * Owner → asking process: the chain as JSON (an array of records, empty when no such shape), or
+   * null when the room is not open there.
+   */
+  | { kind: 'found'; requestId: string; chain: string | null };
 
 export interface InvalidRelayFrame {
   kind: 'invalid';
   reason: string;
 }
 
-const Letter = { open: 'o', message: 'm', end: 'e', send: 's', close: 'c' } as const;
+const Letter = {
+  open: 'o',
+  message: 'm',
+  end: 'e',
+  send: 's',
+  close: 'c',
+  lookup: 'l',
+  found: 'f',
+} as const;
 
 /** Process ids are UUIDs; a little slack for other schemes, never a separator. */
 const PROCESS_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A lookup's id, made by the asking process. */
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,32}$/;
+/** tldraw shape ids: `shape:` and a short id. */
+const SHAPE_ID = /^shape:[^\s]{1,122}$/;
 // Nine digits: lengths up to 999,999,999, past any message Redis or the server would carry.
 const MAX_DIGITS = 9;
 
@@ -54,6 +73,10 @@ export function encodeRelayFrame(frame: RelayFrame): string {
       return `${Letter.open}${field(frame.sessionId)}${field(frame.boardId)}${field(frame.from)}${field(frame.isReadonly ? '1' : '0')}${field(JSON.stringify(frame.meta))}`;
     case 'send':
       return encodeSend(frame.messages);
+    case 'lookup':
+      return `${Letter.lookup}${field(frame.requestId)}${field(frame.boardId)}${field(frame.from)}${field(frame.shapeId)}`;
+    case 'found':
+      return `${Letter.found}${field(frame.requestId)}${field(frame.chain === null ? '0' : '1')}${field(frame.chain ?? '')}`;
   }
 }
 
@@ -181,6 +204,30 @@ export function decodeRelayFrame(raw: string): RelayFrame | InvalidRelayFrame {
     }
     case Letter.open:
       return decodeOpen(reader);
+    case Letter.lookup: {
+      const requestId = reader.next();
+      const boardId = reader.next();
+      const from = reader.next();
+      const shapeId = reader.next();
+      if (requestId === null || boardId === null || from === null || shapeId === null || !reader.done)
+        return invalid('malformed lookup frame');
+      if (!REQUEST_ID.test(requestId)) return invalid('bad request id');
+      if (!boardIdSchema.safeParse(boardId).success) return invalid('bad board id');
+      if (!PROCESS_ID.test(from)) return invalid('bad process id');
+      if (!SHAPE_ID.test(shapeId)) return invalid('bad shape id');
+      return { kind: 'lookup', requestId, boardId, from, shapeId };
+    }
+    case Letter.found: {
+      const requestId = reader.next();
+      const here = reader.next();
+      const chain = reader.next();
+      if (requestId === null || here === null || chain === null || !reader.done)
+        return invalid('malformed found frame');
+      if (!REQUEST_ID.test(requestId)) return invalid('bad request id');
+      if (here === '0' && chain === '') return { kind: 'found', requestId, chain: null };
+      if (here !== '1') return invalid('malformed found frame');
+      return { kind: 'found', requestId, chain };
+    }
     default:
       return invalid('unknown frame kind');
   }

@@ -5,17 +5,43 @@
 import { EventEmitter } from 'node:events';
 import type { WriteRule } from '@atelier/board-schema';
 import { TLSocketRoom, type RoomSnapshot } from '@tldraw/sync-core';
-import type { TLRecord } from '@tldraw/tlschema';
+import { createTLSchema, type TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
 import type { BoardStore, RoomStorageHandle } from '../store/board-store';
 import { BoardQuota, type BoardLimits } from './board-quota';
 import { markLegacyScaffolding, withWriteRules } from './board-write-guard';
 import type { SessionLink, SyncSession, SyncSessionMeta } from './sync-session';
 
+/** A shape, then its ancestors (parent first) up to its page; empty when there is no such shape. */
+export type ShapeChain = readonly TLRecord[];
+
+/** tldraw nests frames and groups a few levels deep; a longer chain is a cycle or an attack. */
+const MAX_CHAIN = 32;
+
 export interface OpenRoom {
   readonly boardId: string;
   readonly room: TLSocketRoom<TLRecord, SyncSessionMeta>;
   readonly storage: RoomStorageHandle;
+  readonly quota: BoardQuota<SyncSessionMeta> | null;
+}
+
+/** The records a board holds right now, as a server-side write reads them. */
+export interface LiveBoard {
+  get(id: string): TLRecord | undefined;
+  all(): Iterable<TLRecord>;
+}
+
+/** What a server-side write puts: whole records, valid for tldraw's schema. */
+export type BoardWritePlan = (board: LiveBoard) => readonly TLRecord[] | null;
+
+const schema = createTLSchema();
+
+/** Throws when tldraw's own validator refuses the record. */
+function validate(record: TLRecord): void {
+  const types = schema.types as Record<string, { validate(record: unknown): unknown } | undefined>;
+  const type = Object.hasOwn(types, record.typeName) ? types[record.typeName] : undefined;
+  if (!type) throw new Error(`unknown record type ${record.typeName}`);
+  type.validate(record);
 }
 
 export interface RoomRegistryEvents {
@@ -109,7 +135,7 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
     });
     log.debug('room opened');
     void this.touch(boardId);
-    return { boardId, room, storage };
+    return { boardId, room, storage, quota };
   }
 
   /** A room opened or closed is activity: the board's retention clock starts again (P-RET-1). */
@@ -241,14 +267,42 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
   }
 
   /**
-   * A record of a board whose room is open in this process; `undefined` when the room is not open
-   * here (the caller cannot tell), `null` when the room is open and has no such record.
+   * A shape and its ancestors (parent first, up to its page) in the board's room open in this process:
+   * `[]` when the room has no such shape, `undefined` when the room is not open here.
    */
-  async liveRecord(boardId: string, recordId: string): Promise<TLRecord | null | undefined> {
+  async shapeChain(boardId: string, shapeId: string): Promise<ShapeChain | undefined> {
     const pending = this.rooms.get(boardId);
     const open = pending ? await pending.catch(() => null) : null;
     if (!open) return undefined;
-    return (open.room.getRecord(recordId) as TLRecord | undefined) ?? null;
+    const chain: TLRecord[] = [];
+    for (let id: string | undefined = shapeId; id !== undefined && chain.length < MAX_CHAIN;) {
+      const record = open.room.getRecord(id) as TLRecord | undefined;
+      if (!record) break;
+      chain.push(record);
+      id = 'parentId' in record ? record.parentId : undefined;
+    }
+    return chain;
+  }
+
+  /**
+   * A server-side write through the board's room open in this process: `plan` reads the live records and
+   * returns those to put, written in one storage transaction that the room sends to every client and the
+   * store saves as any change. False when the room is not open here (its owner writes it).
+   */
+  async writeHere(boardId: string, plan: BoardWritePlan): Promise<boolean> {
+    const pending = this.rooms.get(boardId);
+    const open = pending ? await pending.catch(() => null) : null;
+    if (!open || open.room.isClosed() || this.rooms.get(boardId) !== pending) return false;
+    let written: readonly TLRecord[] = [];
+    open.storage.storage.transaction((txn) => {
+      const puts = plan({ get: (id) => txn.get(id), all: () => txn.values() }) ?? [];
+      // A bug must not reach clients as a record they would refuse: nothing is written then.
+      for (const record of puts) validate(record);
+      for (const record of puts) txn.set(record.id, record);
+      written = puts;
+    });
+    open.quota?.written(written);
+    return true;
   }
 
   /** The current document: from the live room when open, else from the store. */

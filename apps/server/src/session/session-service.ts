@@ -23,6 +23,7 @@ import {
   type ApplyOptions,
   type ParticipantPolicy,
 } from '@atelier/session';
+import { voteItemOf } from '@atelier/board-schema';
 import type { TLRecord } from '@tldraw/tlschema';
 import { emitEncoded } from '../encoded-emit';
 import type { Logger } from '../logger';
@@ -34,8 +35,14 @@ import type { PersonAdmission } from '../socket-auth';
 import type { SessionTransport } from './session-transport';
 import { StateBroadcasts } from './state-broadcasts';
 
-/** Looks a shape up in the board's live document: null if absent, undefined if unknown here. */
-export type ShapeLookup = (boardId: string, shapeId: string) => Promise<TLRecord | null | undefined>;
+/**
+ * A shape and its ancestors (parent first) in the board's live document, wherever its room runs:
+ * `[]` when there is no such shape, undefined when no process can tell.
+ */
+export type ShapeChainLookup = (boardId: string, shapeId: string) => Promise<readonly TLRecord[] | undefined>;
+
+/** Told every new state of a board, made here or announced by another process. */
+export type StateListener = (boardId: string, state: SessionState) => void;
 
 export type CommandOutcome = { ok: true; state: SessionState } | { ok: false; error: SocketError };
 
@@ -55,18 +62,37 @@ export class SessionService {
   /** Boards whose "connected" flags this process has checked against the real sockets. */
   private readonly reconciled = new Set<string>();
   private closed = false;
+  private readonly stateListeners: StateListener[] = [];
 
   constructor(
     private readonly store: BoardStore,
     private readonly transport: SessionTransport,
     private readonly logger: Logger,
-    private readonly lookupShape: ShapeLookup,
+    private readonly shapeChain: ShapeChainLookup,
     private readonly options: ApplyOptions,
     private readonly people: PeopleRules,
     private readonly now: () => number = Date.now,
   ) {
     // Another process changed a board's state: send it to the people connected here.
-    transport.onAnnouncedState((boardId, state) => this.sendToLocalSockets(boardId, state));
+    transport.onAnnouncedState((boardId, state) => {
+      this.sendToLocalSockets(boardId, state);
+      this.tellListeners(boardId, state);
+    });
+  }
+
+  /** Calls `listener` with every new state of every board (board writes that follow a decision…). */
+  onState(listener: StateListener): void {
+    this.stateListeners.push(listener);
+  }
+
+  private tellListeners(boardId: string, state: SessionState): void {
+    for (const listener of this.stateListeners) {
+      try {
+        listener(boardId, state);
+      } catch (error) {
+        this.logger.error({ boardId, err: (error as Error).stack }, 'a state listener failed');
+      }
+    }
   }
 
   /** Joins a freshly authenticated socket to its board's facilitation state. */
@@ -253,25 +279,23 @@ export class SessionService {
   }
 
   /**
-   * Dots go on sticky notes (inside the vote's frame when it has one). The session machine cannot
-   * see the canvas, so the check is here; where the room lives in another process it is skipped.
+   * Dots go on items of the vote's kind (S-VOTE-7): sticky notes, or zones (frames right inside the
+   * vote's frame), read in the board's live room wherever it runs. The session machine cannot see
+   * the canvas, so the check is here; only when no process holds the room is it skipped.
    */
   private async checkVoteItem(boardId: string, itemId: string): Promise<string | null> {
-    const shape = await this.lookupShape(boardId, itemId);
-    if (shape === undefined) return null;
-    if (!shape || shape.typeName !== 'shape' || shape.type !== 'note')
-      return 'you can only vote on a sticky note';
-    const state = await this.store.loadSession(boardId);
-    const frameId = state?.vote?.frameId;
-    if (!frameId) return null;
-    let parentId: string = shape.parentId;
-    for (let depth = 0; depth < 20 && parentId.startsWith('shape:'); depth++) {
-      if (parentId === frameId) return null;
-      const parent = await this.lookupShape(boardId, parentId);
-      if (!parent || parent.typeName !== 'shape') break;
-      parentId = parent.parentId;
+    const vote = (await this.store.loadSession(boardId))?.vote;
+    // No open vote: the session machine refuses with its own code.
+    if (!vote || vote.status !== 'open') return null;
+    const wanted = vote.itemKind === 'zone' ? 'a zone (a frame of the vote)' : 'a sticky note';
+    if (!itemId.startsWith('shape:')) return `you can only vote on ${wanted}`;
+    const chain = await this.shapeChain(boardId, itemId);
+    if (chain === undefined) return null;
+    if (voteItemOf(chain, vote) === itemId) return null;
+    if (chain.length > 0 && voteItemOf(chain, { itemKind: vote.itemKind }) === itemId) {
+      return `this ${vote.itemKind === 'zone' ? 'zone' : 'note'} is outside the frame being voted on`;
     }
-    return 'this note is outside the frame being voted on';
+    return `you can only vote on ${wanted}`;
   }
 
   /**
@@ -304,6 +328,7 @@ export class SessionService {
     if (state && changed) {
       this.sendToLocalSockets(boardId, state);
       this.transport.announceState(boardId, state);
+      this.tellListeners(boardId, state);
     }
     if (state) this.scheduleAutoAdvance(boardId, state);
     return state;
