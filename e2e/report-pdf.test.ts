@@ -9,9 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { withCard } from '@atelier/board-schema';
+import { readCard, withCard } from '@atelier/board-schema';
 import type { CreatedBoard } from '@atelier/protocol';
-import { engagementCardsForThemes } from '@atelier/templates';
 import {
   connectSessionClient,
   connectSocketIoClient,
@@ -19,7 +18,7 @@ import {
   testClientKey,
   type TestSyncClient,
 } from '@atelier/testkit';
-import type { TLFrameShape, TLParentId, TLRecord, TLShapeId } from '@tldraw/tlschema';
+import type { TLFrameShape, TLShape, TLShapeId } from '@tldraw/tlschema';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIsolatedPage } from './support/browser';
@@ -57,7 +56,10 @@ function themeColumn(client: TestSyncClient, theme: string): TLFrameShape {
   return column;
 }
 
-/** Three participants from three labs write ideas in the theme columns and vote on them. */
+/**
+ * Three participants from three labs write ideas in the theme columns and vote on the themes: a tie
+ * at the cut for the two places, settled by a run-off.
+ */
 async function playSession(): Promise<void> {
   const people = [
     { name: 'Jean-Luc Moreau', lab: 'Académie de la Guadeloupe' },
@@ -88,44 +90,68 @@ async function playSession(): Promise<void> {
     ]);
     return id;
   };
-  const data = write(0, 'open-data', 'Publier les données des appels à projets', 170);
-  const code = write(1, 'open-data', 'Ouvrir le code des téléservices académiques', 400);
-  const health = write(2, 'school-health', 'Des temps d’écoute pour la santé mentale', 170);
+  write(0, 'open-data', 'Publier les données des appels à projets', 170);
+  write(1, 'open-data', 'Ouvrir le code des téléservices académiques', 400);
+  write(2, 'school-health', 'Des temps d’écoute pour la santé mentale', 170);
   write(1, 'inclusive-school', 'Guide FALC des droits des familles', 170);
   await clients[0]!.waitFor(() => clients[0]!.notes().length === 4, 10_000, 'the four notes');
 
+  // The kit's vote: on the themes' columns, two places. 2–2–2 is a tie at the cut, settled by a run-off.
+  const themesFrame = themeColumn(clients[0]!, 'open-data').parentId;
   await command({ type: 'step.goto', stepId: 'theme-vote', start: true });
-  await command({ type: 'vote.open', dotsPerPerson: 2, maxDotsPerItem: 1, anonymous: false });
-  for (const [who, items] of [
-    [0, [data, health]],
-    [1, [data, code]],
-    [2, [health, data]],
-  ] as const) {
-    const voter = connectSessionClient(app.server.url, { boardId: board.id, ...people[who]! });
+  await command({
+    type: 'vote.open',
+    dotsPerPerson: 2,
+    maxDotsPerItem: 1,
+    anonymous: false,
+    itemKind: 'zone',
+    places: 2,
+    decisionTitle: { fr: 'Thématiques retenues', en: 'Themes kept' },
+    frameId: themesFrame,
+  });
+  const [openData, schoolHealth, inclusive] = ['open-data', 'school-health', 'inclusive-school'].map(
+    (theme) => themeColumn(clients[0]!, theme).id,
+  ) as [TLShapeId, TLShapeId, TLShapeId];
+  const voters = people.map((person) => {
+    const voter = connectSessionClient(app.server.url, { boardId: board.id, ...person });
     open.push(voter);
-    await voter.connected();
-    for (const itemId of items)
-      expect(await voter.command({ type: 'vote.cast', itemId })).toEqual({ ok: true });
-  }
+    return voter;
+  });
+  await Promise.all(voters.map((voter) => voter.connected()));
+  const castAll = async (ballots: readonly (readonly TLShapeId[])[]) => {
+    for (const [who, items] of ballots.entries())
+      for (const itemId of items)
+        expect(await voters[who]!.command({ type: 'vote.cast', itemId })).toEqual({ ok: true });
+  };
+  await castAll([
+    [openData, schoolHealth],
+    [openData, inclusive],
+    [schoolHealth, inclusive],
+  ]);
+  await command({ type: 'vote.close' });
+  await command({ type: 'vote.reveal' });
+  await command({ type: 'vote.runoff' });
+  await castAll([
+    [openData, schoolHealth],
+    [openData, schoolHealth],
+    [schoolHealth, inclusive],
+  ]);
   await command({ type: 'vote.close' });
 
-  // The retained themes get their engagement cards; one is written.
-  const engagementsFrame = clients[0]!.store
-    .allRecords()
-    .find(
-      (record) =>
-        (record as { meta?: Record<string, { stepId?: string }> }).meta?.['atelier.zone']?.stepId ===
-        'engagements',
-    ) as TLRecord;
-  let c = 0;
-  const cards = engagementCardsForThemes(['open-data', 'school-health'], {
-    parentId: engagementsFrame.id as TLParentId,
-    locale: 'fr',
-    createId: () => `pgo-card-${++c}`,
-  });
+  // The server puts the retained themes' engagement cards on the board; the group writes one.
+  const engagementCard = (theme: string) =>
+    clients[0]!.store.allRecords().find((record) => {
+      const card = readCard(record);
+      return card?.kind === 'engagement' && card.fields.theme === theme;
+    });
+  await clients[0]!.waitFor(
+    () => engagementCard('open-data') !== undefined && engagementCard('school-health') !== undefined,
+    10_000,
+    'the engagement cards of the retained themes',
+  );
   clients[0]!.store.put([
     withCard(
-      cards[0]!,
+      engagementCard('open-data') as TLShape,
       'engagement',
       {
         theme: 'open-data',
@@ -140,7 +166,6 @@ async function playSession(): Promise<void> {
       },
       'fr',
     ),
-    cards[1]!,
   ]);
   await command({ type: 'step.goto', stepId: 'engagements', start: true });
 }
@@ -263,13 +288,23 @@ describe('the report of a PGO session as PDF', () => {
     for (const needle of [
       'Synthèse',
       'Deux thématiques retenues',
+      'Décisions',
+      'Thématiques retenues',
+      'égalité à la coupure, départagée par',
+      "Santé à l'école/université",
+      'Ouverture des données',
+      'Départage',
+      'second vote entre les 3 ex aequo',
+      'Suites',
+      'Engagement — Santé',
+      'à formuler',
       'Déroulé',
       'Choix des deux thématiques',
       'Participants',
       'Académie de la Guadeloupe',
       'Votes',
+      'Choix des deux thématiques — départage',
       '3 points',
-      'Publier les données des appels à projets',
       'Production',
       'Publier les données des appels à projets',
       'Ouvrir le code des téléservices académiques',
