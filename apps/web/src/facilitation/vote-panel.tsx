@@ -1,9 +1,12 @@
-// The facilitator's dot vote: open with its settings, follow it live, close, reveal, clear.
+// The facilitator's dot vote: open it on notes or zones with its settings and places, follow it live,
+// close, reveal, settle a tie at the cut, see the decision, clear.
 import { useId, useState, type FormEvent } from 'react';
-import type { PublicSessionState, VoteSettings } from '@atelier/protocol';
+import type { PublicSessionState, VoteItemKind, VoteSettings } from '@atelier/protocol';
 import { useI18n } from '../shared/i18n';
+import { DecisionSummary } from './decision-summary';
 import { fill } from './format';
 import { currentStepView } from './step-view';
+import { TieResolution } from './tie-resolution';
 import type { SendCommand } from './use-facilitation';
 import { VoteResultsList } from './vote-results-list';
 
@@ -13,6 +16,10 @@ export function VotePanel({ session, send }: { session: PublicSessionState; send
   const { t, locale } = useI18n();
   const { vote } = session;
   const step = currentStepView(session, locale)?.step;
+  const decisionId = vote?.outcome?.decisionId;
+  const decision = decisionId
+    ? session.decisions?.find((candidate) => candidate.id === decisionId)
+    : undefined;
   return (
     <div className="fac-section">
       {vote && (
@@ -24,8 +31,24 @@ export function VotePanel({ session, send }: { session: PublicSessionState; send
               {fill(t.facVoteProgress, { voters: vote.voterCount, dots: vote.dotsCast })}
             </span>
           </p>
+          {vote.runoffOf && vote.candidates && (
+            <p data-testid="runoff-status">
+              {fill(t.voteRunoffStatus, { tied: vote.candidates.length, places: vote.places ?? 1 })}
+            </p>
+          )}
           <p className="fac-muted">{vote.revealed ? t.facVoteRevealed : t.facVoteHidden}</p>
           <VoteResultsList vote={vote} />
+          <TieResolution key={vote.id} vote={vote} send={send} />
+          {decision && (
+            <>
+              <DecisionSummary decision={decision} />
+              <p className="fac-muted">{t.decisionOnBoard}</p>
+            </>
+          )}
+          {vote.outcome &&
+            vote.outcome.retained.length === 0 &&
+            vote.outcome.tied.length === 0 &&
+            !decision && <p className="fac-muted">{t.decisionNone}</p>}
           <div className="fac-row">
             {vote.status === 'open' && (
               <button type="button" className="fac-button" onClick={() => void send({ type: 'vote.close' })}>
@@ -61,26 +84,49 @@ function VoteOpenForm({
   send: SendCommand;
 }) {
   const { t } = useI18n();
-  const ids = { dots: useId(), max: useId() };
+  const ids = { dots: useId(), max: useId(), places: useId() };
   const [dots, setDots] = useState(String(defaults.dotsPerPerson));
   const [max, setMax] = useState(String(defaults.maxDotsPerItem));
   const [anonymous, setAnonymous] = useState(defaults.anonymous);
+  // Zones are the frames inside the step's frame: without one, only notes can be voted on.
+  const [itemKind, setItemKind] = useState<VoteItemKind>(frameId ? (defaults.itemKind ?? 'note') : 'note');
+  const [places, setPlaces] = useState(String(defaults.places ?? 0));
   const [inFrame, setInFrame] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const clamp = (value: string) => Math.min(20, Math.max(1, Math.round(Number(value)) || 1));
+    const kept = Math.min(20, Math.max(0, Math.round(Number(places)) || 0));
     void send({
       type: 'vote.open',
       dotsPerPerson: clamp(dots),
       maxDotsPerItem: clamp(max),
       anonymous,
-      ...(inFrame && frameId ? { frameId } : {}),
+      itemKind,
+      ...(kept > 0 ? { places: kept } : {}),
+      ...(defaults.decisionTitle ? { decisionTitle: defaults.decisionTitle } : {}),
+      ...((itemKind === 'zone' || inFrame) && frameId ? { frameId } : {}),
     });
   }
 
   return (
     <form className="fac-form" onSubmit={submit}>
+      {frameId && (
+        <fieldset className="fac-fieldset">
+          <legend>{t.voteOnLegend}</legend>
+          {(['note', 'zone'] as const).map((kind) => (
+            <label key={kind} className="fac-check">
+              <input
+                type="radio"
+                name={`${ids.places}-kind`}
+                checked={itemKind === kind}
+                onChange={() => setItemKind(kind)}
+              />
+              {kind === 'note' ? t.voteOnNotes : t.voteOnZones}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="fac-field-row">
         <label htmlFor={ids.dots}>{t.facDotsPerPerson}</label>
         <input
@@ -94,7 +140,7 @@ function VoteOpenForm({
         />
       </div>
       <div className="fac-field-row">
-        <label htmlFor={ids.max}>{t.facMaxPerItem}</label>
+        <label htmlFor={ids.max}>{itemKind === 'zone' ? t.voteMaxPerZone : t.facMaxPerItem}</label>
         <input
           id={ids.max}
           type="number"
@@ -105,11 +151,23 @@ function VoteOpenForm({
           onChange={(event) => setMax(event.target.value)}
         />
       </div>
+      <div className="fac-field-row">
+        <label htmlFor={ids.places}>{t.votePlaces}</label>
+        <input
+          id={ids.places}
+          type="number"
+          min={0}
+          max={20}
+          required
+          value={places}
+          onChange={(event) => setPlaces(event.target.value)}
+        />
+      </div>
       <label className="fac-check">
         <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
         {t.facAnonymous}
       </label>
-      {frameId && (
+      {frameId && itemKind === 'note' && (
         <label className="fac-check">
           <input type="checkbox" checked={inFrame} onChange={(event) => setInFrame(event.target.checked)} />
           {t.facVoteInFrame}

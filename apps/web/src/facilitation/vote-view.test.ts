@@ -1,6 +1,6 @@
 import type { PublicVote } from '@atelier/protocol';
 import { describe, expect, it } from 'vitest';
-import { voteActions, voteBadges, voteItemIds, type ShapeLike } from './vote-view';
+import { voteActions, voteBadges, voteItemForShape, voteItemIds, type ShapeLike } from './vote-view';
 
 const shapes: ShapeLike[] = [
   { id: 'shape:frame', type: 'frame', parentId: 'page:page' },
@@ -35,8 +35,32 @@ describe('voteItemIds', () => {
   });
 
   it('counts only the notes inside the vote’s frame, at any depth', () => {
-    expect(voteItemIds(shapes, 'shape:frame')).toEqual(['shape:in', 'shape:deep']);
-    expect(voteItemIds(shapes, 'shape:zone')).toEqual(['shape:deep']);
+    expect(voteItemIds(shapes, { frameId: 'shape:frame' })).toEqual(['shape:in', 'shape:deep']);
+    expect(voteItemIds(shapes, { frameId: 'shape:zone' })).toEqual(['shape:deep']);
+  });
+
+  it('S-VOTE-7: a vote on zones counts the frames right inside its frame, a run-off only its candidates', () => {
+    expect(voteItemIds(shapes, { itemKind: 'zone', frameId: 'shape:frame' })).toEqual(['shape:zone']);
+    expect(voteItemIds(shapes, { itemKind: 'zone' })).toEqual(['shape:frame']);
+    expect(voteItemIds(shapes, { frameId: 'shape:frame', candidates: ['shape:deep', 'shape:out'] })).toEqual([
+      'shape:deep',
+    ]);
+  });
+
+  it('S-VOTE-7: a tapped note or header stands for its zone; outside the candidates, for nothing', () => {
+    const byId = new Map(
+      [...shapes, { id: 'shape:header', type: 'geo', parentId: 'shape:zone' }].map((shape) => [
+        shape.id,
+        { ...shape, typeName: 'shape' },
+      ]),
+    );
+    const getShape = (id: string) => byId.get(id);
+    const zones = { itemKind: 'zone', frameId: 'shape:frame' } as const;
+    expect(voteItemForShape(getShape, 'shape:header', zones)).toBe('shape:zone');
+    expect(voteItemForShape(getShape, 'shape:deep', zones)).toBe('shape:zone');
+    expect(voteItemForShape(getShape, 'shape:in', zones)).toBeNull();
+    expect(voteItemForShape(getShape, 'shape:deep', { frameId: 'shape:frame' })).toBe('shape:deep');
+    expect(voteItemForShape(getShape, 'shape:deep', { ...zones, candidates: ['shape:other'] })).toBeNull();
   });
 
   it('does not loop on a broken parent chain', () => {
@@ -45,7 +69,7 @@ describe('voteItemIds', () => {
       { id: 'b', type: 'frame', parentId: 'a' },
       { id: 'n', type: 'note', parentId: 'a' },
     ];
-    expect(voteItemIds(cycle, 'shape:frame')).toEqual([]);
+    expect(voteItemIds(cycle, { frameId: 'shape:frame' })).toEqual([]);
   });
 });
 

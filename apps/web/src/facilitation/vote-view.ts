@@ -1,5 +1,7 @@
-// What a dot vote looks like on the canvas: which notes count, the person's own dots, the counts.
-import type { PublicVote } from '@atelier/protocol';
+// What a dot vote looks like on the canvas: which items it counts (notes, or the zones of its frame),
+// the person's own dots, the counts.
+import { voteItemOf, type ChainShape } from '@atelier/board-schema';
+import type { PublicVote, VoteItemKind } from '@atelier/protocol';
 
 /** The little of a tldraw shape this needs (so it is testable without an editor). */
 export interface ShapeLike {
@@ -8,24 +10,65 @@ export interface ShapeLike {
   parentId: string;
 }
 
+/** What a vote counts: its kind, its frame, a run-off's candidates. */
+export interface VoteScope {
+  itemKind?: VoteItemKind | undefined;
+  frameId?: string | undefined;
+  candidates?: readonly string[] | undefined;
+}
+
+function insideFrame(shape: ShapeLike, frameId: string, parentOf: ReadonlyMap<string, string>): boolean {
+  const seen = new Set<string>();
+  for (let parent = shape.parentId; parent && !seen.has(parent); parent = parentOf.get(parent) ?? '') {
+    if (parent === frameId) return true;
+    seen.add(parent);
+  }
+  return false;
+}
+
 /**
- * The notes a vote counts: every note of the page, or only those inside the vote's frame (at
- * any depth) when it has one.
+ * The items a vote counts (S-VOTE-7): the notes of the page, or only those inside the vote's frame
+ * (at any depth); for a vote on zones, the frames right inside the vote's frame (the PGO themes'
+ * columns), or the page's frames without one. A run-off counts only its candidates.
  */
-export function voteItemIds(shapes: readonly ShapeLike[], frameId?: string): string[] {
-  const notes = shapes.filter((shape) => shape.type === 'note');
-  if (frameId === undefined) return notes.map((note) => note.id);
-  const parentOf = new Map(shapes.map((shape) => [shape.id, shape.parentId]));
-  return notes
-    .filter((note) => {
-      const seen = new Set<string>();
-      for (let parent = note.parentId; parent && !seen.has(parent); parent = parentOf.get(parent) ?? '') {
-        if (parent === frameId) return true;
-        seen.add(parent);
-      }
-      return false;
-    })
-    .map((note) => note.id);
+export function voteItemIds(shapes: readonly ShapeLike[], scope: VoteScope = {}): string[] {
+  const { frameId, candidates } = scope;
+  let ids: string[];
+  if (scope.itemKind === 'zone') {
+    ids = shapes
+      .filter(
+        (shape) =>
+          shape.type === 'frame' &&
+          (frameId === undefined ? !shape.parentId.startsWith('shape:') : shape.parentId === frameId),
+      )
+      .map((shape) => shape.id);
+  } else {
+    const parentOf = new Map(shapes.map((shape) => [shape.id, shape.parentId]));
+    ids = shapes
+      .filter(
+        (shape) => shape.type === 'note' && (frameId === undefined || insideFrame(shape, frameId, parentOf)),
+      )
+      .map((shape) => shape.id);
+  }
+  return candidates ? ids.filter((id) => candidates.includes(id)) : ids;
+}
+
+/**
+ * The item a tapped or selected shape stands for: a note itself, or the zone it lies in (a column
+ * for its header or a note in it); null for none. `getShape` reads the board.
+ */
+export function voteItemForShape(
+  getShape: (id: string) => ChainShape | undefined,
+  shapeId: string,
+  scope: VoteScope,
+): string | null {
+  const chain: ChainShape[] = [];
+  for (let shape = getShape(shapeId); shape && chain.length < 32;) {
+    chain.push(shape);
+    shape = shape.parentId?.startsWith('shape:') ? getShape(shape.parentId) : undefined;
+  }
+  const item = voteItemOf(chain, scope);
+  return item !== null && (!scope.candidates || scope.candidates.includes(item)) ? item : null;
 }
 
 const ownCount = (record: Record<string, number> | undefined, key: string): number =>
