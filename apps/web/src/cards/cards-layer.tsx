@@ -1,5 +1,6 @@
 // What Atelier adds on the canvas for structured cards and templates: authorship of notes, identity
-// cards placed on the map, the PGO engagements action, and the form of the card opened from it.
+// cards placed on the map, and the form of the card opened from it. (The PGO engagement cards are
+// the server's: one per theme the vote retained.)
 import { useEffect, useRef } from 'react';
 import { useEditor } from 'tldraw';
 import { useBoard } from '../board/board-context';
@@ -7,7 +8,6 @@ import { useI18n } from '../shared/i18n';
 import { registerIdentityMapPlacement } from './identity-map-placement';
 import { registerNoteAuthorship } from './note-authorship';
 import { CardFormSheet } from './card-form-host';
-import { PgoEngagementButton } from './pgo-engagement-button';
 import './cards.css';
 
 export function CardsLayer() {
@@ -27,12 +27,5 @@ export function CardsLayer() {
     return () => stops.forEach((stop) => stop());
   }, [editor, userId]);
 
-  return (
-    <>
-      <CardFormSheet />
-      <div className="cards-layer">
-        <PgoEngagementButton />
-      </div>
-    </>
-  );
+  return <CardFormSheet />;
 }

@@ -112,7 +112,9 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
       )}
       {step.instructions && <Instructions key={step.step.id} text={step.instructions} />}
       {isFacilitator && !panelOpen && <QuickControls session={session} />}
-      {session.vote && vote.status && <VoteBar vote={session.vote} results={vote.results} />}
+      {session.vote && vote.status && (
+        <VoteBar vote={session.vote} results={vote.results} decisions={session.decisions ?? []} />
+      )}
       <GroupBar session={session} />
       <BackToStep />
       <FollowOffer session={session} />

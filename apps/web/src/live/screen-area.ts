@@ -14,7 +14,6 @@ const COVERING = [
   '.tlui-layout__top__right > *',
   '.tlui-layout__bottom__main > *',
   '.fac-panel',
-  '.cards-layer > *',
 ].join(', ');
 
 /** The covering elements' rectangles, relative to the canvas (screen pixels). */

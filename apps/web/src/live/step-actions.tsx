@@ -1,13 +1,15 @@
 // The step's actions, by the thumb, just above tldraw's toolbar: "Ajouter un post-it" (a large
 // button, first in the tab order of the bottom bar) and, while a vote is open, "Voter" / "Retirer"
-// for the note tapped or selected (also with P / Shift+P).
+// for the note tapped or selected (also with P / Shift+P), or, for a vote on zones (the PGO themes),
+// the list of zones with "+" and "−".
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DefaultToolbar, useEditor, useValue } from 'tldraw';
 import type { PublicVote } from '@atelier/protocol';
-import { useVoteItems } from '../facilitation/canvas-items';
+import { useSelectedVoteItem, useVoteItems } from '../facilitation/canvas-items';
 import { fill } from '../facilitation/format';
 import { useCommand, useFacilitation } from '../facilitation/use-facilitation';
 import { voteActions } from '../facilitation/vote-view';
+import { ZoneVoteList } from '../facilitation/zone-vote-list';
 import { useI18n } from '../shared/i18n';
 import { useMediaQuery } from '../shared/use-media-query';
 import { addNote, noteTargets, targetInView, type NoteTarget } from './add-note';
@@ -36,7 +38,13 @@ function StepActions() {
   return (
     <div className="step-actions" role="group" aria-label={t.liveActions}>
       {showAddNote(session) && <AddNoteButton />}
-      {vote.actions && session.vote && <VoteActions vote={session.vote} />}
+      {vote.actions &&
+        session.vote &&
+        (session.vote.itemKind === 'zone' ? (
+          <ZoneVoteList vote={session.vote} />
+        ) : (
+          <VoteActions vote={session.vote} />
+        ))}
     </div>
   );
 }
@@ -132,25 +140,20 @@ function VoteActions({ vote }: { vote: PublicVote }) {
   const { send, error, dismiss } = useCommand();
   const touch = useMediaQuery('(pointer: coarse)');
   const itemIds = useVoteItems(vote);
-  const selectedItem = useValue(
-    'selected vote item',
-    () => {
-      const selected = editor.getSelectedShapeIds();
-      const [only] = selected;
-      return selected.length === 1 && only && itemIds.includes(only) ? only : null;
-    },
-    [editor, itemIds],
-  );
+  const selectedItem = useSelectedVoteItem(vote, itemIds);
   const { canCast, canRetract } = voteActions(vote, selectedItem);
   const mine = selectedItem && vote.myVotes ? (vote.myVotes[selectedItem] ?? 0) : 0;
 
   const act = useCallback(
     (retract: boolean) => {
-      const [only, ...others] = editor.getSelectedShapeIds();
-      if (!only || others.length > 0 || !itemIds.includes(only)) return;
-      void send(retract ? { type: 'vote.retract', itemId: only } : { type: 'vote.cast', itemId: only });
+      if (!selectedItem) return;
+      void send(
+        retract
+          ? { type: 'vote.retract', itemId: selectedItem }
+          : { type: 'vote.cast', itemId: selectedItem },
+      );
     },
-    [editor, itemIds, send],
+    [selectedItem, send],
   );
 
   useEffect(() => {

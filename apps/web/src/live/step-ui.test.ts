@@ -1,6 +1,6 @@
 import type { PublicVote, Step } from '@atelier/protocol';
 import { describe, expect, it } from 'vitest';
-import { showAddNote, showEngagementAction, voteUi } from './step-ui';
+import { showAddNote, voteUi } from './step-ui';
 
 const step = (id: string, kind: Step['kind'], frameId?: string): Step => ({
   id,
@@ -56,25 +56,6 @@ describe('voteUi', () => {
 
   it('keeps an open vote on screen on later steps (people may still vote)', () => {
     expect(voteUi(at('engagements', vote()), true)).toEqual({ status: true, actions: true, results: false });
-  });
-});
-
-describe('showEngagementAction', () => {
-  it('is the facilitator’s, after the vote is closed or revealed, and at the engagements step', () => {
-    expect(showEngagementAction(at('themes', null), 'facilitator', 'shape:engagements')).toBe(false);
-    expect(showEngagementAction(at('theme-vote', vote()), 'facilitator', 'shape:engagements')).toBe(false);
-    expect(
-      showEngagementAction(at('theme-vote', vote({ status: 'closed' })), 'facilitator', 'shape:engagements'),
-    ).toBe(true);
-    expect(
-      showEngagementAction(at('theme-vote', vote({ revealed: true })), 'facilitator', 'shape:engagements'),
-    ).toBe(true);
-    expect(showEngagementAction(at('engagements', null), 'facilitator', 'shape:engagements')).toBe(true);
-  });
-
-  it('is never a participant’s, nor on a board without the engagements frame', () => {
-    expect(showEngagementAction(at('engagements', null), 'participant', 'shape:engagements')).toBe(false);
-    expect(showEngagementAction(at('engagements', null), 'facilitator', undefined)).toBe(false);
   });
 });
 
