@@ -239,11 +239,6 @@ async function nextStep(facilitator: Person): Promise<void> {
     .click();
 }
 
-async function tapOrClick(person: Person, x: number, y: number): Promise<void> {
-  if (person.device === 'desktop') await person.page.mouse.click(x, y);
-  else await person.page.touchscreen.tap(x, y);
-}
-
 describe('the live session, step by step, on every device', () => {
   it('co-dev flash in 3 groups: each step change brings everyone to their group’s zone, uncovered', async () => {
     const board = await createBoard('codev-flash', 3);
@@ -371,7 +366,6 @@ describe('the live session, step by step, on every device', () => {
     ];
     const everyone = [facilitator, ...participants];
     const [, tablet, phone] = participants as [Person, Person, Person];
-    const engagementButton = facilitator.page.getByRole('button', { name: 'Créer les fiches d’engagement' });
     const { steps } = await sessionOf(board);
 
     // Starting the session.
@@ -393,7 +387,6 @@ describe('the live session, step by step, on every device', () => {
       expect(await headerProblems(phone.page, true)).toEqual([]);
       expect(await headerProblems(tablet.page, true)).toEqual([]);
 
-      if (step.id === 'intro' || step.id === 'themes') expect(await engagementButton.count()).toBe(0);
       if (step.id === 'themes') {
         // Everyone adds an idea with the big button, in the column they choose.
         for (const [i, person] of participants.entries()) {
@@ -418,16 +411,11 @@ describe('the live session, step by step, on every device', () => {
         await shoot(participants, 'pgo-notes');
       }
       if (step.id === 'theme-vote') {
-        await command(board, { type: 'vote.open', dotsPerPerson: 2, maxDotsPerItem: 1, anonymous: false });
-        // Each taps (or clicks) someone else's note, then "Voter" by the thumb.
+        // The kit's vote: on the themes' columns, from the list of themes by the thumb.
+        await command(board, { type: 'vote.open', ...step.vote, frameId: step.frameId });
+        const choices = ["Droit à l'information", "Droit à l'information", "Santé à l'école/université"];
         for (const [i, person] of participants.entries()) {
-          const other = participants[(i + 1) % participants.length]!;
-          const note = person.page
-            .locator('.tl-shape[data-shape-type="note"]')
-            .filter({ hasText: `Idée de ${other.name}` });
-          const box = (await note.boundingBox())!;
-          await tapOrClick(person, box.x + box.width / 2, box.y + box.height / 2);
-          await person.page.getByRole('button', { name: 'Voter', exact: true }).click();
+          await person.page.getByRole('button', { name: `Voter pour « ${choices[i]} »` }).click();
           await expect
             .poll(() => person.page.getByTestId('dots-left').textContent(), PATIENCE)
             .toMatch(/1 sur 2/);
@@ -436,14 +424,19 @@ describe('the live session, step by step, on every device', () => {
         await shoot(everyone, 'pgo-voted');
         await command(board, { type: 'vote.close' });
         await command(board, { type: 'vote.reveal' });
-        await engagementButton.waitFor(PATIENCE);
+        // The two themes are retained, for everyone to read; the server makes their cards.
+        for (const person of everyone)
+          await person.page
+            .getByTestId('decision')
+            .getByText("Droit à l'information")
+            .first()
+            .waitFor(PATIENCE);
         await phone.page.getByText('Résultats du vote').waitFor(PATIENCE);
       }
       if (index > 2)
         // The vote's results and refusals belong to its step.
         for (const person of everyone) expect(await person.page.getByText('Vote clos').count()).toBe(0);
       if (step.id === 'engagements') {
-        await engagementButton.click();
         // The phone opens a card's form from the card itself.
         const card = phone.page.locator('.tl-shape').filter({ hasText: 'Engagement —' }).first();
         await card.waitFor(PATIENCE);

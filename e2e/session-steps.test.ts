@@ -137,7 +137,7 @@ describe('the live session on every device', () => {
       ]);
   });
 
-  it('the facilitator’s “Annuler” restores a cleared vote, by keyboard, on every device; then one click makes the engagement cards', async () => {
+  it('the facilitator’s “Annuler” restores a cleared vote, by keyboard, on every device; closing it decides and the server makes the engagement card', async () => {
     const created = await createPgo();
     const board = await readBoard(created.id);
     const session = connectSessionClient(app.server.url, {
@@ -152,7 +152,7 @@ describe('the live session on every device', () => {
     );
     await Promise.all([session.connected(), voter.connected()]);
 
-    // An idea in the first theme's column, and a dot on it.
+    // An idea in the first theme's column, and a dot on the column (the kit votes on its themes).
     const state = await session.waitForState((candidate) => candidate.steps.length > 0);
     const themesFrame = state.steps.find((step) => step.id === 'themes')?.frameId;
     const column = board.store
@@ -170,15 +170,18 @@ describe('the live session on every device', () => {
     });
     board.store.put([idea]);
     await board.waitFor(() => board.notes().length === 1, 5000, 'the idea');
+    const themeVote = state.steps.find((step) => step.id === 'theme-vote')!;
     for (const command of [
       { type: 'step.goto', stepId: 'theme-vote' },
-      { type: 'vote.open', dotsPerPerson: 2, maxDotsPerItem: 1, anonymous: false },
+      { type: 'vote.open', ...themeVote.vote, frameId: themeVote.frameId },
     ]) {
       expect(await session.command(command)).toEqual({ ok: true });
     }
-    await expect
-      .poll(() => voter.command({ type: 'vote.cast', itemId: idea.id }), PATIENCE)
-      .toEqual({ ok: true });
+    expect(await voter.command({ type: 'vote.cast', itemId: idea.id })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await voter.command({ type: 'vote.cast', itemId: column!.id })).toEqual({ ok: true });
 
     const facilitators = {
       desktop: await open('desktop', created.facilitatorUrl, 'Animatrice'),
@@ -227,12 +230,12 @@ describe('the live session on every device', () => {
         .waitFor({ state: 'detached', ...PATIENCE });
     }
 
-    // Revealed but still open: "Créer les fiches d'engagement" closes the vote on the way, in one click.
+    // Revealed, then closed: one theme had a dot, it is retained; the server makes its card.
     await panel.getByRole('button', { name: 'Révéler les résultats' }).click();
     await panel.getByText('Résultats visibles par tous.').waitFor(PATIENCE);
-    await desktop.getByRole('button', { name: 'Créer les fiches d’engagement' }).click();
-    await desktop.getByRole('status').filter({ hasText: 'Fiches d’engagement créées' }).waitFor(PATIENCE);
+    await panel.getByRole('button', { name: 'Clore le vote' }).click();
     await panel.getByText('Vote clos').waitFor(PATIENCE);
+    await panel.getByTestId('decision').getByText('Thématiques retenues').waitFor(PATIENCE);
     await board.waitFor(
       () =>
         board.store

@@ -129,7 +129,7 @@ describe('cards of the templates in the browser', () => {
     await page.context().close();
   });
 
-  it('a PGO board: notes in the theme columns, a vote, then the winners get their engagement cards', async () => {
+  it('a PGO board: notes in the theme columns, a vote on the themes, then the server gives the two retained their engagement cards', async () => {
     const board = await createBoard('pgo', 'Atelier PGO');
     const { page, watch } = await openIsolatedPage(app.browser, app.server.url);
     await enterBoard(page, board.facilitatorUrl, 'Animatrice', 'Lab 110 bis');
@@ -176,16 +176,19 @@ describe('cards of the templates in the browser', () => {
       });
       expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
     };
+    // The kit's vote is on the themes' columns, for two places.
+    const themeVote = (
+      (await (await fetch(`${app.server.url}/api/boards/${board.id}/session`)).json()) as {
+        steps: { id: string; frameId?: string; vote?: object }[];
+      }
+    ).steps.find((step) => step.id === 'theme-vote')!;
     await command({ type: 'step.goto', stepId: 'theme-vote' });
-    await command({ type: 'vote.open', dotsPerPerson: 2, maxDotsPerItem: 1, anonymous: false });
-    await command({ type: 'vote.cast', itemId: noteIn('open-data')!.id });
-    await command({ type: 'vote.cast', itemId: noteIn('environment')!.id });
+    await command({ type: 'vote.open', ...themeVote.vote, frameId: themeVote.frameId });
+    await command({ type: 'vote.cast', itemId: column('open-data').id });
+    await command({ type: 'vote.cast', itemId: column('environment').id });
     await command({ type: 'vote.close' });
-    // The page learns of the closed vote over its socket; the button reads that state.
-    await page.getByText('Vote clos').first().waitFor();
-
-    await page.getByRole('button', { name: 'Créer les fiches d’engagement' }).click();
-    await page.getByText(/Fiches d’engagement créées/).waitFor();
+    // The decision reaches the page over its socket; the server writes the cards on the board.
+    await page.getByTestId('decision').getByText('Thématiques retenues').first().waitFor();
     const withCards = await eventually(
       () => records(board.id),
       (list) => list.filter((record) => card(record)?.kind === 'engagement').length === 2,
@@ -202,11 +205,9 @@ describe('cards of the templates in the browser', () => {
     for (const record of withCards.filter((r) => card(r)?.kind === 'engagement'))
       expect(record.parentId).toBe(engagements?.id);
 
-    // A second click does not duplicate them.
-    await page.getByRole('button', { name: 'Créer les fiches d’engagement' }).click();
-    await page.getByText('Les fiches des thématiques retenues sont déjà sur le tableau.').waitFor();
-
-    // The new cards are selected, ready to be filled in from the card.
+    // The decision is written in the themes frame.
+    const slot = withCards.find((record) => zone(record)?.kind === 'decision');
+    expect(JSON.stringify(slot?.props)).toContain('Thématiques retenues');
     await page.screenshot({ path: path.join(artifacts, 'pgo-board.png') });
     expectClean(watch);
     await page.context().close();

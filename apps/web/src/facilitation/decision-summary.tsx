@@ -40,7 +40,9 @@ export function DecisionSummary({ decision, compact = false }: { decision: Decis
         {decision.retained.map((item) => (
           <li key={item.itemId}>
             <span className="decision-item">{label(item.itemId) || t.facNoteUntitled}</span>
-            <span className="decision-count">{fill(t.decisionPoints, { count: item.count })}</span>
+            <span className="decision-count">
+              {fill(item.count > 1 ? t.decisionPoints : t.decisionPoint, { count: item.count })}
+            </span>
           </li>
         ))}
       </ol>

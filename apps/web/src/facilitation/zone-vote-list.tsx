@@ -1,6 +1,7 @@
 // Voting on zones (a PGO theme's column): one row per zone the vote counts, in the board's reading
 // order, with the person's dots, the count once visible, and "+" / "−" big enough for a thumb. The
 // columns are the template's (participants cannot select them on the canvas), so they are listed.
+import { readZone, ZoneKind } from '@atelier/board-schema';
 import type { PublicVote } from '@atelier/protocol';
 import { useEditor, useValue, type TLShapeId } from 'tldraw';
 import { useI18n } from '../shared/i18n';
@@ -26,9 +27,19 @@ export function ZoneVoteList({ vote }: { vote: PublicVote }) {
     [editor, itemIds],
   );
   const counts = new Map((vote.results ?? []).map((result) => [result.itemId, result.count]));
+  // The PGO kit's columns are themes: say so.
+  const themes = useValue(
+    'zones are themes',
+    () => itemIds.some((id) => readZone(editor.getShape(id as TLShapeId) ?? {})?.kind === ZoneKind.theme),
+    [editor, itemIds],
+  );
+  const title = themes ? t.voteThemesLabel : t.voteZonesLabel;
   return (
     <div className="zone-vote">
-      <ul className="zone-vote-list" aria-label={t.voteZonesLabel}>
+      <p className="zone-vote-title" aria-hidden="true">
+        {title}
+      </p>
+      <ul className="zone-vote-list" aria-label={title}>
         {ordered.map((itemId) => {
           const name = voteItemLabel(editor, itemId, locale) || t.voteZoneGone;
           const mine = vote.myVotes?.[itemId] ?? 0;
@@ -36,9 +47,10 @@ export function ZoneVoteList({ vote }: { vote: PublicVote }) {
           return (
             <li key={itemId} className="zone-vote-row" data-testid="zone-vote-row" data-item-id={itemId}>
               <span className="zone-vote-name">{name}</span>
-              <span className="zone-vote-dots" aria-label={fill(t.voteZoneMine, { mine })}>
+              <span className="zone-vote-dots" aria-hidden="true">
                 {'●'.repeat(mine)}
               </span>
+              {mine > 0 && <span className="fac-visually-hidden">{fill(t.voteZoneMine, { mine })}</span>}
               {vote.results !== null && (
                 <span className="zone-vote-count">
                   {fill(t.facPoints, { count: counts.get(itemId) ?? 0 })}
