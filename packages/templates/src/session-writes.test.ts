@@ -1,4 +1,11 @@
-import { cardMeta, emptyCardFields, readCard, readZone, richTextToPlainText } from '@atelier/board-schema';
+import {
+  cardMeta,
+  emptyCardFields,
+  isScaffolding,
+  readCard,
+  readZone,
+  richTextToPlainText,
+} from '@atelier/board-schema';
 import type { Decision, SessionState } from '@atelier/protocol';
 import type { TLDocument, TLFrameShape, TLRecord, TLShape } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
@@ -224,6 +231,9 @@ describe('what the server writes on the board', () => {
     room.apply(puts);
     const recap = room.shapes().find((shape) => shape.meta[recapMetaKey] === true)!;
     expect(recap.parentId).toBe(recapStep.frameId);
+    // Participants cannot change it; the facilitator edits it in place (not locked).
+    expect(isScaffolding(recap)).toBe(true);
+    expect(recap.isLocked).toBe(false);
     expect(textOf(recap).split('\n')).toEqual([
       'Décisions',
       "Thématiques retenues : Santé à l'école/université ; Droit à l'information",

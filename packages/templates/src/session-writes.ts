@@ -7,6 +7,7 @@ import {
   engagementCriteria,
   readCard,
   readZone,
+  scaffoldingMeta,
   shapeText,
   similarLabs,
   ZoneKind,
@@ -210,7 +211,10 @@ function bottomOf(shape: TLShape): number {
   return shape.y + estimateTextHeight(shapeText(shape), props.w ?? 600, props.size ?? 's');
 }
 
-/** A text shape written by the server: wrapping, inside `parentId`. */
+/**
+ * A text shape written by the server, wrapping, inside `parent`: scaffolding (participants cannot
+ * change it, W-SCAFFOLD) but not locked, so the facilitator corrects it in place.
+ */
 function textShape(
   id: TLShape['id'],
   parent: TLShape,
@@ -229,7 +233,7 @@ function textShape(
     parentId: parent.id,
     isLocked: false,
     opacity: 1,
-    meta,
+    meta: { ...meta, ...scaffoldingMeta() },
     props: {
       color: 'black',
       size: 's',
