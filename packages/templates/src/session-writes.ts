@@ -218,7 +218,7 @@ function bottomOf(shape: TLShape): number {
 function textShape(
   id: TLShape['id'],
   parent: TLShape,
-  at: { x: number; y: number; w: number; index: IndexKey },
+  at: { x: number; y: number; w: number; index: IndexKey; size?: 's' | 'm' },
   richText: TLRichText,
   meta: TLShape['meta'],
 ): TLTextShape {
@@ -236,7 +236,7 @@ function textShape(
     meta: { ...meta, ...scaffoldingMeta() },
     props: {
       color: 'black',
-      size: 's',
+      size: at.size ?? 's',
       w: at.w,
       font: 'sans',
       textAlign: 'start',
@@ -468,12 +468,13 @@ function writeRecap(step: Step, state: SessionState, board: BoardDraft, options:
   const text = textShape(
     newShapeId(options),
     framed,
-    { x: PADDING, y, w, index: getIndexAbove(topIndex(children)) },
+    // The frame's main text, as large as its instructions.
+    { x: PADDING, y, w, index: getIndexAbove(topIndex(children)), size: 'm' },
     doc.richText(),
     { [recapMetaKey]: true },
   );
   board.put(text);
-  const h = y + doc.height(w, 's') + PADDING;
+  const h = y + doc.height(w, 'm') + PADDING;
   if (h > framed.props.h) board.put({ ...framed, props: { ...framed.props, h } });
 }
 
