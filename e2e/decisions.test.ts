@@ -5,7 +5,7 @@
 // touch) and a laptop (1440×900), as participant and as facilitator, with axe on what changed.
 // First: axe-core (through ./support/app) must load before testkit's sync clients install their
 // stand-in `window` for tldraw.
-import { enterBoard, seriousViolations } from './support/app';
+import { createBoardAt, enterBoard, facilitatorCommand, seriousViolations } from './support/app';
 import path from 'node:path';
 import type { CreatedBoard, PublicSessionState } from '@atelier/protocol';
 import { connectSessionClient, testClientKey } from '@atelier/testkit';
@@ -32,25 +32,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function createPgo(): Promise<CreatedBoard> {
-  const response = await fetch(`${app.server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Atelier PGO', template: 'pgo', locale: 'fr' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CreatedBoard;
+function createPgo(): Promise<CreatedBoard> {
+  return createBoardAt(app.server.url, { title: 'Atelier PGO', template: 'pgo', locale: 'fr' });
 }
 
-async function command(board: CreatedBoard, body: unknown): Promise<PublicSessionState> {
-  const response = await fetch(`${app.server.url}/api/boards/${board.id}/session/commands`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.facilitatorKey}` },
-    body: JSON.stringify(body),
-  });
-  const state = (await response.json()) as PublicSessionState;
-  expect(response.status, JSON.stringify(state)).toBe(200);
-  return state;
+function command(board: CreatedBoard, body: unknown): Promise<PublicSessionState> {
+  return facilitatorCommand(app.server.url, board, body);
 }
 
 async function recordsOf(board: CreatedBoard): Promise<BoardRecord[]> {

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { CreatedBoard, PublicSessionState } from '@atelier/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { enterBoard } from './support/app';
+import { createBoardAt, enterBoard, facilitatorCommand } from './support/app';
 import { devices, openIsolatedPage, type PageWatch } from './support/browser';
 import { artifacts, useServerAndBrowser } from './support/server-and-browser';
 
@@ -33,31 +33,18 @@ interface BoardRecord {
   meta?: Record<string, unknown>;
 }
 
-async function createBoard(template: string, groups?: number): Promise<CreatedBoard> {
-  const response = await fetch(`${app.server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Journée des labs',
-      template,
-      locale: 'fr',
-      ...(groups ? { groups } : {}),
-    }),
+function createBoard(template: string, groups?: number): Promise<CreatedBoard> {
+  return createBoardAt(app.server.url, {
+    title: 'Journée des labs',
+    template,
+    locale: 'fr',
+    ...(groups ? { groups } : {}),
   });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CreatedBoard;
 }
 
 /** A facilitator's command over REST (what the panel sends over its socket). */
-async function command(board: CreatedBoard, body: unknown): Promise<PublicSessionState> {
-  const response = await fetch(`${app.server.url}/api/boards/${board.id}/session/commands`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.facilitatorKey}` },
-    body: JSON.stringify(body),
-  });
-  const state = (await response.json()) as PublicSessionState;
-  expect(response.status, JSON.stringify(state)).toBe(200);
-  return state;
+function command(board: CreatedBoard, body: unknown): Promise<PublicSessionState> {
+  return facilitatorCommand(app.server.url, board, body);
 }
 
 async function sessionOf(board: CreatedBoard): Promise<PublicSessionState> {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCard, withCard } from '@atelier/board-schema';
-import type { CreatedBoard } from '@atelier/protocol';
+import type { CreatedBoard, PublicSessionState } from '@atelier/protocol';
 import {
   connectSessionClient,
   connectSocketIoClient,
@@ -97,18 +97,12 @@ async function playSession(): Promise<void> {
   await clients[0]!.waitFor(() => clients[0]!.notes().length === 4, 10_000, 'the four notes');
 
   // The kit's vote: on the themes' columns, two places. 2–2–2 is a tie at the cut, settled by a run-off.
-  const themesFrame = themeColumn(clients[0]!, 'open-data').parentId;
+  const { steps } = (await (
+    await fetch(`${app.server.url}/api/boards/${board.id}/session`)
+  ).json()) as PublicSessionState;
+  const themeVote = steps.find((step) => step.id === 'theme-vote')!;
   await command({ type: 'step.goto', stepId: 'theme-vote', start: true });
-  await command({
-    type: 'vote.open',
-    dotsPerPerson: 2,
-    maxDotsPerItem: 1,
-    anonymous: false,
-    itemKind: 'zone',
-    places: 2,
-    decisionTitle: { fr: 'Thématiques retenues', en: 'Themes kept' },
-    frameId: themesFrame,
-  });
+  await command({ type: 'vote.open', ...themeVote.vote, frameId: themeVote.frameId });
   const [openData, schoolHealth, inclusive] = ['open-data', 'school-health', 'inclusive-school'].map(
     (theme) => themeColumn(clients[0]!, theme).id,
   ) as [TLShapeId, TLShapeId, TLShapeId];

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { CreatedBoard, PublicSessionState } from '@atelier/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 // First: axe-core must load before testkit gives this process the browser globals tldraw needs.
-import { enterBoard, seriousViolations } from './support/app';
+import { createBoardAt, enterBoard, seriousViolations } from './support/app';
 import {
   connectSessionClient,
   connectSocketIoClient,
@@ -34,14 +34,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function createPgo(): Promise<CreatedBoard> {
-  const response = await fetch(`${app.server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Atelier PGO', template: 'pgo', locale: 'fr' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CreatedBoard;
+function createPgo(): Promise<CreatedBoard> {
+  return createBoardAt(app.server.url, { title: 'Atelier PGO', template: 'pgo', locale: 'fr' });
 }
 
 async function open(device: DeviceName, url: string, name: string): Promise<Person> {

@@ -1,6 +1,7 @@
 // The app as a person meets it: a real server process serving the built web app.
 import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import type { CreateBoardBody, CreatedBoard, PublicSessionState } from '@atelier/protocol';
 // After axe: testkit installs browser globals that axe-core must not see when it loads.
 export {
   createBoard,
@@ -37,6 +38,33 @@ export async function seriousViolations(
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
+}
+
+/** `POST /api/boards`, as the home page sends it. */
+export async function createBoardAt(appUrl: string, body: CreateBoardBody): Promise<CreatedBoard> {
+  const response = await fetch(`${appUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
+  return (await response.json()) as CreatedBoard;
+}
+
+/** A facilitator's command over REST (what the panel sends over its socket): the state after it. */
+export async function facilitatorCommand(
+  appUrl: string,
+  board: CreatedBoard,
+  body: unknown,
+): Promise<PublicSessionState> {
+  const response = await fetch(`${appUrl}/api/boards/${board.id}/session/commands`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.facilitatorKey}` },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${JSON.stringify(body)}: ${response.status} ${text}`);
+  return JSON.parse(text) as PublicSessionState;
 }
 
 /** Fills the join dialog of a board page and waits for the canvas to be live. */

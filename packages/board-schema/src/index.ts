@@ -46,7 +46,7 @@ export {
   type CardShapeLike,
 } from './card-meta';
 export { cardText, cardShapeProps } from './card-text';
-export { richTextToPlainText, shapeText } from './rich-text';
+export { firstLine, richTextToPlainText, shapeText } from './rich-text';
 export {
   richTextToBlocks,
   plainTextBlocks,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toRichText } from '@tldraw/tlschema';
-import { richTextToPlainText, shapeText } from './rich-text';
+import { firstLine, richTextToPlainText, shapeText } from './rich-text';
 
 const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
 const t = (text: string, marks?: unknown[]) => ({ type: 'text', text, ...(marks ? { marks } : {}) });
@@ -89,5 +89,13 @@ describe('shapeText', () => {
     expect(shapeText({ type: 'frame', props: { name: 'Groupe 1' } })).toBe('Groupe 1');
     expect(shapeText({ type: 'draw', props: {} })).toBe('');
     expect(shapeText({ type: 'draw' })).toBe('');
+  });
+});
+
+describe('firstLine', () => {
+  it('names a text by its first non-blank line, cut with an ellipsis', () => {
+    expect(firstLine('\n  Des infirmières  \ndans chaque collège')).toBe('Des infirmières');
+    expect(firstLine('x'.repeat(130), 120)).toBe(`${'x'.repeat(119)}…`);
+    expect(firstLine('   ')).toBe('');
   });
 });

@@ -98,3 +98,13 @@ export function shapeText(shape: { type?: unknown; props?: unknown }): string {
   if (typeof props.name === 'string') return props.name.trim();
   return '';
 }
+
+/** A text's first non-blank line, trimmed, cut at `max` characters with "…": how a note is named in a list. */
+export function firstLine(text: string, max = 120): string {
+  const line =
+    text
+      .split('\n')
+      .find((candidate) => candidate.trim())
+      ?.trim() ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

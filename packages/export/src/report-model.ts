@@ -5,6 +5,7 @@ import {
   cardLabels,
   engagementCriteria,
   findAcademie,
+  firstLine,
   readZone,
   zoneOfChain,
   ZoneKind,
@@ -298,17 +299,6 @@ export function identityCardWords(fields: IdentityCardFields, locale: Locale): R
     needs: fields.needs.map((n) => l.need[n][locale]).join(', '),
     contact: fields.contact?.trim() ?? '',
   };
-}
-
-const maxLabelLength = 120;
-
-function firstLine(text: string): string {
-  const line =
-    text
-      .split('\n')
-      .find((candidate) => candidate.trim())
-      ?.trim() ?? '';
-  return line.length > maxLabelLength ? `${line.slice(0, maxLabelLength - 1)}…` : line;
 }
 
 /** A card named by what it holds: the lab, the engagement's theme, the action. */

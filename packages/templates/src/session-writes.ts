@@ -5,6 +5,7 @@
 import {
   cardLabels,
   engagementCriteria,
+  firstLine,
   readCard,
   readZone,
   scaffoldingMeta,
@@ -248,15 +249,6 @@ function textShape(
 }
 
 // --- Decisions
-
-function firstLine(text: string): string {
-  const line =
-    text
-      .split('\n')
-      .find((candidate) => candidate.trim())
-      ?.trim() ?? '';
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-}
 
 /** How an item of a decision reads: a zone by its theme or title, a note by its first line. */
 export function decisionItemLabel(record: ChainShape | undefined, locale: Locale): string {

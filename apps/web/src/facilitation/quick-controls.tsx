@@ -2,6 +2,7 @@
 // start / pause / resume, one more minute, next step.
 import type { PublicSessionState } from '@atelier/protocol';
 import { useI18n } from '../shared/i18n';
+import { CommandErrorNotice } from './command-error-notice';
 import { currentStepView } from './step-view';
 import { primaryTimerCommand } from './timer-actions';
 import { primaryTimerLabel } from './timer-controls';
@@ -31,14 +32,7 @@ export function QuickControls({ session }: { session: PublicSessionState }) {
           {step.isLast ? t.facEndSequence : t.facNext} →
         </button>
       </div>
-      {error && (
-        <p className="fac-error" role="alert">
-          {error}
-          <button type="button" className="fac-icon-button" aria-label={t.facErrorDismiss} onClick={dismiss}>
-            ×
-          </button>
-        </p>
-      )}
+      <CommandErrorNotice error={error} dismiss={dismiss} />
     </>
   );
 }

@@ -84,7 +84,7 @@ function VoteOpenForm({
   send: SendCommand;
 }) {
   const { t } = useI18n();
-  const ids = { dots: useId(), max: useId(), places: useId() };
+  const kindName = useId();
   const [dots, setDots] = useState(String(defaults.dotsPerPerson));
   const [max, setMax] = useState(String(defaults.maxDotsPerItem));
   const [anonymous, setAnonymous] = useState(defaults.anonymous);
@@ -118,7 +118,7 @@ function VoteOpenForm({
             <label key={kind} className="fac-check">
               <input
                 type="radio"
-                name={`${ids.places}-kind`}
+                name={kindName}
                 checked={itemKind === kind}
                 onChange={() => setItemKind(kind)}
               />
@@ -127,42 +127,14 @@ function VoteOpenForm({
           ))}
         </fieldset>
       )}
-      <div className="fac-field-row">
-        <label htmlFor={ids.dots}>{t.facDotsPerPerson}</label>
-        <input
-          id={ids.dots}
-          type="number"
-          min={1}
-          max={20}
-          required
-          value={dots}
-          onChange={(event) => setDots(event.target.value)}
-        />
-      </div>
-      <div className="fac-field-row">
-        <label htmlFor={ids.max}>{itemKind === 'zone' ? t.voteMaxPerZone : t.facMaxPerItem}</label>
-        <input
-          id={ids.max}
-          type="number"
-          min={1}
-          max={20}
-          required
-          value={max}
-          onChange={(event) => setMax(event.target.value)}
-        />
-      </div>
-      <div className="fac-field-row">
-        <label htmlFor={ids.places}>{t.votePlaces}</label>
-        <input
-          id={ids.places}
-          type="number"
-          min={0}
-          max={20}
-          required
-          value={places}
-          onChange={(event) => setPlaces(event.target.value)}
-        />
-      </div>
+      <NumberField label={t.facDotsPerPerson} min={1} value={dots} onChange={setDots} />
+      <NumberField
+        label={itemKind === 'zone' ? t.voteMaxPerZone : t.facMaxPerItem}
+        min={1}
+        value={max}
+        onChange={setMax}
+      />
+      <NumberField label={t.votePlaces} min={0} value={places} onChange={setPlaces} />
       <label className="fac-check">
         <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
         {t.facAnonymous}
@@ -177,5 +149,34 @@ function VoteOpenForm({
         {t.facOpenVote}
       </button>
     </form>
+  );
+}
+
+/** A number from `min` to 20, labelled. */
+function NumberField({
+  label,
+  min,
+  value,
+  onChange,
+}: {
+  label: string;
+  min: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="fac-field-row">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={20}
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
   );
 }

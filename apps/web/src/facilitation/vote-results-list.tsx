@@ -2,7 +2,7 @@
 // column), and, for notes in a frame with columns, the dots each column gathered (S-VOTE-8): the
 // accessible form of the canvas badges.
 import { zoneOfChain, type ChainShape } from '@atelier/board-schema';
-import type { PublicVote } from '@atelier/protocol';
+import type { PublicVote, VoteResult } from '@atelier/protocol';
 import { resultsPerZone } from '@atelier/session';
 import { useEditor, type Editor, type TLShapeId } from 'tldraw';
 import { useI18n } from '../shared/i18n';
@@ -33,27 +33,21 @@ export function VoteResultsList({ vote, limit = 10 }: { vote: PublicVote; limit?
     !zone && vote.frameId
       ? resultsPerZone(results, (itemId) => zoneOfChain(chainOf(editor, itemId), vote.frameId))
       : [];
+  const ranked = (list: readonly VoteResult[], name: string) => (
+    <ol className="fac-results" aria-label={name}>
+      {list.slice(0, limit).map((result) => (
+        <li key={result.itemId} value={result.rank}>
+          <span className="fac-result-text">{label(result.itemId)}</span>
+          <span className="fac-result-count">{fill(t.facPoints, { count: result.count })}</span>
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <>
-      <ol className="fac-results" aria-label={t.facVoteResults}>
-        {results.slice(0, limit).map((result) => (
-          <li key={result.itemId} value={result.rank}>
-            <span className="fac-result-text">{label(result.itemId)}</span>
-            <span className="fac-result-count">{fill(t.facPoints, { count: result.count })}</span>
-          </li>
-        ))}
-      </ol>
+      {ranked(results, t.facVoteResults)}
       {perZone.length > 0 && <p className="fac-results-heading">{t.votePerZone}</p>}
-      {perZone.length > 0 && (
-        <ol className="fac-results" aria-label={t.votePerZone}>
-          {perZone.slice(0, limit).map((result) => (
-            <li key={result.itemId} value={result.rank}>
-              <span className="fac-result-text">{label(result.itemId)}</span>
-              <span className="fac-result-count">{fill(t.facPoints, { count: result.count })}</span>
-            </li>
-          ))}
-        </ol>
-      )}
+      {perZone.length > 0 && ranked(perZone, t.votePerZone)}
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { PublicVote } from '@atelier/protocol';
 import { useEditor, useValue, type TLShapeId } from 'tldraw';
 import { useI18n } from '../shared/i18n';
 import { useVoteItems, voteItemLabel } from './canvas-items';
+import { CommandErrorNotice } from './command-error-notice';
 import { fill } from './format';
 import { useCommand } from './use-facilitation';
 import { voteActions } from './vote-view';
@@ -78,14 +79,7 @@ export function ZoneVoteList({ vote }: { vote: PublicVote }) {
           );
         })}
       </ul>
-      {error && (
-        <p className="fac-error" role="alert">
-          {error}
-          <button type="button" className="fac-icon-button" aria-label={t.facErrorDismiss} onClick={dismiss}>
-            ×
-          </button>
-        </p>
-      )}
+      <CommandErrorNotice error={error} dismiss={dismiss} />
     </div>
   );
 }
