@@ -162,6 +162,23 @@ async function playSession(): Promise<void> {
     ),
   ]);
   await command({ type: 'step.goto', stepId: 'engagements', start: true });
+  await clients[0]!.waitFor(
+    () =>
+      readCard(engagementCard('open-data')!)?.kind === 'engagement' &&
+      JSON.stringify(engagementCard('open-data')).includes('appropriation'),
+    10_000,
+    'the written engagement',
+  );
+  // The recap step: the server fills its frame with the decision and the engagements.
+  await command({ type: 'step.goto', stepId: 'recap', start: true });
+  await clients[0]!.waitFor(
+    () =>
+      clients[0]!.store
+        .allRecords()
+        .some((record) => JSON.stringify(record).includes('"atelier.recap":true')),
+    10_000,
+    'the recap on the board',
+  );
 }
 
 /** The facilitator types the summary in the panel, as at the end of a session. */
@@ -302,6 +319,8 @@ describe('the report of a PGO session as PDF', () => {
       'Production',
       'Publier les données des appels à projets',
       'Ouvrir le code des téléservices académiques',
+      'Récapitulatif de la production',
+      'Thématiques retenues : Santé',
       'Engagements',
       'Un service d’aide à l’appropriation de la donnée',
       'Critères',
