@@ -17,7 +17,7 @@ import {
   type TLArrowShape,
   type TLFrameShape,
   type TLGeoShape,
-  type TLLineShape,
+  type TLImageShape,
   type TLNoteShape,
   type TLPage,
   type TLRecord,
@@ -141,11 +141,11 @@ function attemptsOn(shape: TLShape): Attempt[] {
         { what: 'edit', change: { ...shape, props: { ...shape.props, richText: toRichText('modifié') } } },
       );
       break;
-    case 'line':
-      attempts.push({
-        what: 'restyle',
-        change: { ...shape, props: { ...shape.props, color: 'red', size: 'xl' } },
-      });
+    case 'image':
+      attempts.push(
+        { what: 'resize', change: { ...shape, props: { ...shape.props, w: shape.props.w / 2 } } },
+        { what: 'unlink', change: { ...shape, props: { ...shape.props, assetId: null } } },
+      );
       break;
     case 'arrow':
       attempts.push({
@@ -196,7 +196,7 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
     expect(await freshSnapshot(board.id)).toEqual(before);
   });
 
-  it('W-SCAFFOLD: the identity map, its markers, the card tray and the map lines are refused too', async () => {
+  it('W-SCAFFOLD: the identity map, its drawing, markers, legend and card tray are refused too', async () => {
     const board = await createBoard(server.url, { title: 'Carte', template: 'identity-map' });
     const participant = await join(board.id, transport);
     const before = participant.documentRecords();
@@ -205,8 +205,14 @@ describe.each<Transport>(['socketio', 'native'])('a participant over %s', (trans
       ['map', map],
       ['académie marker', zoneShape<TLGeoShape>(participant, 'geo', 'academie-marker')],
       ['card tray', zoneShape<TLFrameShape>(participant, 'frame', 'card-tray')],
-      ['map outline', childOf<TLLineShape>(participant, map.id, 'line')],
-      ['inset arrow', childOf<TLArrowShape>(participant, map.id, 'arrow')],
+      ['map drawing', childOf<TLImageShape>(participant, map.id, 'image')],
+      [
+        'legend swatch',
+        shapes(participant).find(
+          (shape): shape is TLGeoShape =>
+            shape.parentId === map.id && shape.type === 'geo' && !readZone(shape),
+        )!,
+      ],
     ];
     for (const [label, shape] of targets) await expectAllRefused(participant, label, shape);
     expect(await freshSnapshot(board.id)).toEqual(before);
