@@ -33,19 +33,46 @@ async function intro(boardId: string): Promise<{ frame: BoardRecord; text: Board
   return { frame, text };
 }
 
-async function showWholeBoard(page: Page): Promise<void> {
-  await page.keyboard.press('Shift+1');
-  // tldraw animates the camera; wait until it settles.
-  await page.waitForTimeout(600);
+/** The introduction in view, where the board brings everyone before the session starts. */
+async function showIntro(page: Page): Promise<void> {
+  await page
+    .locator('[data-testid="facilitation-header"][data-at-place="true"]')
+    .waitFor({ timeout: 30_000 });
 }
 
-/** Where a frame's title is on screen (what a person grabs to select or drag a frame). */
+/**
+ * Where a frame's title is on screen (what a person grabs to select or drag a frame), once the camera
+ * has settled: tldraw animates zoom-to-fit, and a slow machine may still be gliding to the step's place.
+ */
 async function headingOf(page: Page, frameId: string): Promise<{ x: number; y: number }> {
-  const box = await page
-    .locator(`.tl-shape[data-shape-id="${frameId}"] .tl-frame-heading-hit-area`)
-    .boundingBox();
-  if (!box) throw new Error(`the heading of ${frameId} is not on screen`);
-  return { x: box.x + Math.min(40, box.width / 2), y: box.y + box.height / 2 };
+  const heading = page.locator(`.tl-shape[data-shape-id="${frameId}"] .tl-frame-heading-hit-area`);
+  let last = '';
+  for (let settled = 0; settled < 3;) {
+    await nextFrames(page);
+    const box = await heading.boundingBox();
+    const now = JSON.stringify(box);
+    settled = box && now === last ? settled + 1 : 0;
+    last = now;
+  }
+  const box = (await heading.boundingBox())!;
+  const at = { x: box.x + Math.min(40, box.width / 2), y: box.y + box.height / 2 };
+  // A press there must reach the frame, not a header or panel drawn over it.
+  const reachable = await page.evaluate(
+    ({ x, y, id }) => document.elementFromPoint(x, y)?.closest(`[data-shape-id="${id}"]`) !== null,
+    { ...at, id: frameId },
+  );
+  if (!reachable) throw new Error(`the heading of ${frameId} is covered at ${at.x},${at.y}`);
+  return at;
+}
+
+/** An empty spot of the canvas just below the frame, or right of it when the toolbars are below. */
+async function besideFrame(page: Page, frameId: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(`.tl-shape[data-shape-id="${frameId}"]`).boundingBox())!;
+  const viewport = page.viewportSize()!;
+  if (box.y + box.height + 60 < viewport.height - 200) {
+    return { x: box.x + box.width / 2, y: box.y + box.height + 60 };
+  }
+  return { x: Math.min(box.x + box.width + 60, viewport.width - 40), y: box.y + box.height / 2 };
 }
 
 async function centreOf(page: Page, shapeId: string): Promise<{ x: number; y: number }> {
@@ -86,7 +113,7 @@ describe.each([
     const before = await intro(board.id);
     const { page } = await openIsolatedPage(app.browser, app.server.url, device);
     await enterBoard(page, board.participantUrl, 'Camille');
-    await showWholeBoard(page);
+    await showIntro(page);
 
     await press(page, device, await headingOf(page, before.frame.id));
     // Nothing is selected: the frame is the template's (the facilitator's same press selects it, below).
@@ -97,7 +124,7 @@ describe.each([
     await page.screenshot({ path: path.join(artifacts, `scaffolding-participant-${deviceName}.png`) });
 
     // A note written afterwards reaches the server: whatever the page sent before it was answered already.
-    const empty = deviceName === 'desktop' ? { x: 1000, y: 700 } : { x: 300, y: 620 };
+    const empty = await besideFrame(page, before.frame.id);
     await writeStickyNote(page, 'Après la tentative', empty, empty);
     await eventually(
       () => records(board.id),
@@ -116,7 +143,7 @@ describe.each([
     expect(before.text.isLocked).toBe(true);
     const { page } = await openIsolatedPage(app.browser, app.server.url, device);
     await enterBoard(page, board.facilitatorUrl, 'Claire');
-    await showWholeBoard(page);
+    await showIntro(page);
 
     const heading = await headingOf(page, before.frame.id);
     await press(page, device, heading);

@@ -70,7 +70,7 @@ describe('workshop details', () => {
       const panel = page.getByTestId('card-panel');
       await panel.getByLabel('Nom du lab').fill(name);
       await panel.getByLabel('Stade').selectOption({ label: 'actif' });
-      await panel.getByRole('checkbox', { name: 'numérique' }).check();
+      await panel.getByRole('checkbox', { name: 'numérique', exact: true }).check();
       await panel.getByRole('button', { name: 'Fermer la fiche' }).click();
       await panel.waitFor({ state: 'detached' });
     }
@@ -84,7 +84,9 @@ describe('workshop details', () => {
     expect(response.status).toBe(200);
     await page.locator('.similar-labs-links line').first().waitFor({ state: 'attached', timeout: 10_000 });
     expect(await page.locator('.similar-labs-links line').count()).toBe(1);
-    expect(await page.locator('.similar-labs-links line title').textContent()).toBe('numérique, même stade');
+    expect(await page.locator('.similar-labs-links line title').textContent()).toBe(
+      'même type : numérique · même stade : actif',
+    );
     await page.context().close();
   });
 });

@@ -3,6 +3,8 @@
 // behind tldraw's style menu), and the form beside the board or, on phones, as a bottom sheet.
 import { readCard } from '@atelier/board-schema';
 import { atom, useEditor, useValue, type TLShapeId } from 'tldraw';
+import { intersects } from '../live/geometry';
+import { coveringRects } from '../live/screen-area';
 import { useI18n } from '../shared/i18n';
 import { CardFormPanel } from './card-form-panel';
 
@@ -22,7 +24,13 @@ function useSelectedCard(): TLShapeId | null {
   );
 }
 
-/** In front of the canvas: the button just above the selected card, clear of it (it is dragged). */
+/** About the button's size, to tell whether a header or panel would cover it. */
+const BUTTON = { w: 180, h: 48, gap: 6 };
+
+/**
+ * In front of the canvas: the button just above the selected card, clear of it (it is dragged), or
+ * just below it when a header or panel covers the space above.
+ */
 export function CardFormOpener() {
   const editor = useEditor();
   const { t } = useI18n();
@@ -35,10 +43,19 @@ export function CardFormOpener() {
       const bounds = editor.getShapePageBounds(card);
       // Only for a card in view: one selected earlier and left behind off screen gets none.
       if (!bounds || !editor.getViewportPageBounds().collides(bounds)) return null;
-      const { x, y } = editor.pageToViewport({ x: bounds.midX, y: bounds.minY });
+      const top = editor.pageToViewport({ x: bounds.midX, y: bounds.minY });
+      const bottom = editor.pageToViewport({ x: bounds.midX, y: bounds.maxY });
       const { w, h } = editor.getViewportScreenBounds();
       // Kept on screen, whatever part of the card shows.
-      return { x: Math.min(Math.max(x, 100), w - 100), y: Math.min(Math.max(y, 110), h - 60) };
+      const x = Math.min(Math.max(top.x, 100), w - 100);
+      const above = { x, y: Math.min(Math.max(top.y, 110), h - 60), below: false };
+      const covered = (y: number) =>
+        coveringRects(editor).some((rect) =>
+          intersects(rect, { x: x - BUTTON.w / 2, y, w: BUTTON.w, h: BUTTON.h }),
+        );
+      if (!covered(above.y - BUTTON.gap - BUTTON.h)) return above;
+      const below = { x, y: Math.min(bottom.y, h - 60), below: true };
+      return covered(below.y + BUTTON.gap) ? above : below;
     },
     [editor, card],
   );
@@ -47,7 +64,11 @@ export function CardFormOpener() {
     <button
       type="button"
       className="card-open-form"
-      style={{ transform: `translate(${corner.x}px, ${corner.y}px) translate(-50%, calc(-100% - 6px))` }}
+      style={{
+        transform: `translate(${corner.x}px, ${corner.y}px) translate(-50%, ${
+          corner.below ? `${BUTTON.gap}px` : `calc(-100% - ${BUTTON.gap}px)`
+        })`,
+      }}
       onClick={() => openForm.set(card)}
     >
       {t.cardOpenForm}
