@@ -40,6 +40,8 @@ import { VoteBadges } from '../facilitation/vote-badges';
 import { SimilarLabsLinks } from '../cards/similar-labs-links';
 import { StepToolbar } from '../live/step-actions';
 import { FoldedStylePanel } from './style-panel';
+import { LiveAnnouncer } from '../a11y/announcer';
+import { ListViewLayer, ListViewToggle } from '../list-view/list-view-layer';
 import { useFacilitation } from '../facilitation/use-facilitation';
 import { participantMenuOverrides, RolePageMenu, WriteGuardLayer } from './write-guard-layer';
 
@@ -190,6 +192,7 @@ const components: TLComponents = {
   Toolbar: StepToolbar,
   SharePanel: () => (
     <div className="board-share-panel">
+      <ListViewToggle />
       <ConnectionBadge />
       <ExportMenu />
       <ShareButton />
@@ -281,10 +284,13 @@ function SyncedEditor({ licenseKey }: { licenseKey: string | undefined }) {
           {...(licenseKey ? { licenseKey } : {})}
         >
           <WriteGuardLayer />
+          {/* Before the layers whose panels and toasts must show above it (same z-index, later in the page). */}
+          <ListViewLayer />
           <FacilitationLayer />
           <CardsLayer />
         </Tldraw>
       )}
+      <LiveAnnouncer />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // card (every device: the style panel, where the form used to live, is folded or, on phones,
 // behind tldraw's style menu), and the form beside the board or, on phones, as a bottom sheet.
 import { readCard } from '@atelier/board-schema';
-import { atom, useEditor, useValue, type TLShapeId } from 'tldraw';
+import { atom, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw';
 import { intersects } from '../live/geometry';
 import { coveringRects } from '../live/screen-area';
 import { useI18n } from '../shared/i18n';
@@ -10,6 +10,17 @@ import { CardFormPanel } from './card-form-panel';
 
 /** The card whose form is open (one editor per page). */
 const openForm = atom<TLShapeId | null>('atelier open card form', null);
+
+/** Opens the form of the card `id` (selecting it: the form edits the selected card), e.g. from the list view. */
+export function openCardForm(editor: Editor, id: TLShapeId): void {
+  editor.select(id);
+  openForm.set(id);
+}
+
+/** The card whose form is open, null when none is. */
+export function useOpenCardForm(): TLShapeId | null {
+  return useValue('atelier card form open', () => openForm.get(), []);
+}
 
 /** The only selected shape when it is a structured card. */
 function useSelectedCard(): TLShapeId | null {

@@ -9,7 +9,6 @@ import { voteUi } from '../live/step-ui';
 import { DisclosureButton } from '../shared/disclosure-button';
 import { useI18n } from '../shared/i18n';
 import { COMPACT_SCREEN, useMediaQuery } from '../shared/use-media-query';
-import { announcement } from './announcement';
 import { playChime } from './chime';
 import { deadlineKey } from './countdown';
 import { GroupBar } from './group-bar';
@@ -118,9 +117,6 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
       <GroupBar session={session} />
       <BackToStep />
       <FollowOffer session={session} />
-      <p className="fac-visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement(step, view, t)}
-      </p>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 // Mounted inside <Tldraw>: the camera moves everyone gets (each step's place, summons, follow),
-// and the facilitator's panel.
+// the facilitator's panel, and what the live region says about the session.
+import { SessionAnnouncer } from '../a11y/session-announcer';
+import { useListViewOpen } from '../list-view/list-view-state';
 import { StepCamera } from '../live/step-camera';
 import { CameraSync } from './camera-sync';
 import { FacilitatorPanel } from './facilitator-panel';
@@ -9,11 +11,14 @@ import './facilitation.css';
 
 export function FacilitationLayer() {
   const { isFacilitator } = useFacilitation();
+  // The list view shows the panel in its own flow.
+  const listView = useListViewOpen();
   return (
     <>
       <StepCamera />
       <CameraSync />
-      {isFacilitator && <FacilitatorPanel />}
+      <SessionAnnouncer />
+      {isFacilitator && !listView && <FacilitatorPanel />}
       {isFacilitator && <UndoToast />}
     </>
   );

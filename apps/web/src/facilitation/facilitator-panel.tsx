@@ -26,7 +26,8 @@ function Section({ title, open = false, children }: { title: string; open?: bool
   );
 }
 
-export function FacilitatorPanel() {
+/** `list`: inside the list view, in its flow, rather than floating over the canvas. */
+export function FacilitatorPanel({ placement = 'board' }: { placement?: 'board' | 'list' }) {
   const { t, locale } = useI18n();
   const { session, me } = useFacilitation();
   const { send, error, dismiss } = useCommand();
@@ -36,7 +37,7 @@ export function FacilitatorPanel() {
 
   return (
     <section
-      className={`fac-panel${open ? '' : ' is-collapsed'}`}
+      className={`fac-panel${open ? '' : ' is-collapsed'}${placement === 'list' ? ' is-in-list' : ''}`}
       aria-labelledby={titleId}
       data-testid="facilitator-panel"
     >

@@ -4,6 +4,7 @@ import { readZone, ZoneKind } from '@atelier/board-schema';
 import {
   createShapeId,
   startEditingShapeWithRichText,
+  toRichText,
   type Editor,
   type TLFrameShape,
   type TLShapeId,
@@ -56,13 +57,14 @@ export function targetInView(editor: Editor, targets: readonly NoteTarget[]): st
 }
 
 /**
- * Creates a note in `containerId` (a frame) at its first free place, or in the middle of the free
- * part of the view when there is none; zooms so it is readable; opens its text for writing.
+ * Puts a new note (with `text`, if any) in `containerId` (a frame) at its first free place, or in
+ * the middle of the free part of the view when there is none. What the canvas's button and the list
+ * view both use, so a note lands in the same place whichever way it was added.
  */
-export function addNote(editor: Editor, containerId: string | null): TLShapeId {
+export function placeNote(editor: Editor, containerId: string | null, text?: string): TLShapeId {
   const id = createShapeId();
   const container = containerId ? editor.getShape(containerId as TLShapeId) : undefined;
-  const area = freeArea(editor);
+  const props = text ? { richText: toRichText(text) } : {};
   editor.markHistoryStoppingPoint('add note');
   if (container) {
     const bounds = boundsOf(editor, container.id)!;
@@ -71,14 +73,31 @@ export function addNote(editor: Editor, containerId: string | null): TLShapeId {
       .flatMap((child) => (boundsOf(editor, child) ? [boundsOf(editor, child)!] : []));
     const at = noteSlot(bounds, occupied, NOTE_SIZE);
     const local = editor.getShapePageTransform(container.id).clone().invert().applyToPoint(at);
-    editor.createShape({ id, type: 'note', parentId: container.id, x: local.x, y: local.y });
+    editor.createShape({ id, type: 'note', parentId: container.id, x: local.x, y: local.y, props });
   } else {
+    const area = freeArea(editor);
     const centre = editor.screenToPage({
       x: editor.getViewportScreenBounds().x + area.x + area.w / 2,
       y: editor.getViewportScreenBounds().y + area.y + area.h / 2,
     });
-    editor.createShape({ id, type: 'note', x: centre.x - NOTE_SIZE.w / 2, y: centre.y - NOTE_SIZE.h / 2 });
+    editor.createShape({
+      id,
+      type: 'note',
+      x: centre.x - NOTE_SIZE.w / 2,
+      y: centre.y - NOTE_SIZE.h / 2,
+      props,
+    });
   }
+  return id;
+}
+
+/**
+ * Creates a note in `containerId` (a frame) at its first free place, or in the middle of the free
+ * part of the view when there is none; zooms so it is readable; opens its text for writing.
+ */
+export function addNote(editor: Editor, containerId: string | null): TLShapeId {
+  const area = freeArea(editor);
+  const id = placeNote(editor, containerId);
   editor.select(id);
   const note = boundsOf(editor, id);
   const camera = note && cameraForNote(note, area, editor.getCamera());
