@@ -66,6 +66,7 @@ async function countMouseEvents(page: Page): Promise<void> {
 const focusedText = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
+    if (!element || element === document.body) return '';
     return `${element?.getAttribute('aria-label') ?? ''} ${element?.textContent?.trim() ?? ''}`.trim();
   });
 
@@ -237,10 +238,24 @@ describe('the list view', () => {
     expect(tree).toMatch(/timer "[^"]+"/);
     console.info(tree.split('\n').slice(0, 40).join('\n'));
 
-    // Alt+Shift+L goes back to the canvas, focus on the switch; again, back to the list.
+    // Alt+Shift+L goes back to the canvas, focus on the switch.
     await page.keyboard.press('Alt+Shift+L');
     await expect.poll(() => list.count()).toBe(0);
     await expect.poll(() => focusedText(page)).toBe('Vue liste');
+    // On the canvas, Tab walks the notes in reading order, across columns, skipping the template;
+    // tldraw's status region reads each one's text.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, /Déplacer le focus sur la toile/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('tl-container'));
+    const status = page.getByRole('status', { name: 'Statut' });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => status.textContent(), PATIENCE).toMatch(/^Une idée écrite sans souris, /);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => status.textContent(), PATIENCE).toMatch(/^Idée de Léa, /);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => status.textContent(), PATIENCE).toMatch(/^Une idée écrite sans souris, /);
+    // And back to the list.
     await page.keyboard.press('Alt+Shift+L');
     await list.waitFor();
 
@@ -249,7 +264,7 @@ describe('the list view', () => {
       [],
     );
     await close([kim, lea]);
-  });
+  }, 150_000);
 
   it('groups, the facilitator panel and a card form from the list, on every screen', async () => {
     const board = await createBoardAt(app.server.url, {
@@ -349,5 +364,5 @@ describe('the list view', () => {
       });
     }
     await close(people);
-  });
+  }, 150_000);
 });

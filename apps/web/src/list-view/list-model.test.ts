@@ -3,7 +3,7 @@ import { readBoard, type BoardRecord } from '@atelier/export';
 import { buildBoard, engagementCardsForThemes } from '@atelier/templates';
 import type { TLParentId } from 'tldraw';
 import { describe, expect, it } from 'vitest';
-import { headingLevel, listSections } from './list-model';
+import { adjacentInOrder, headingLevel, listSections, notesInReadingOrder } from './list-model';
 
 function pgoBoard() {
   let n = 0;
@@ -116,5 +116,33 @@ describe('listSections', () => {
 
   it('lists nothing for a frame that is gone', () => {
     expect(listSections(readBoard(records), ['shape:gone'], [], 'Hors des cadres')).toEqual([]);
+  });
+});
+
+describe('notesInReadingOrder and adjacentInOrder', () => {
+  const { built, records } = pgoBoard();
+  const columns = built.records.filter(
+    (shape) => shape.type === 'frame' && readZone(shape)?.kind === ZoneKind.theme,
+  );
+  const reading = readBoard([
+    ...records,
+    note('shape:b', columns[1]!.id, 20, 80, 'Deuxième colonne', 'ana'),
+    note('shape:a2', columns[0]!.id, 20, 400, 'Première, en bas', 'ana'),
+    note('shape:a1', columns[0]!.id, 20, 80, 'Première, en haut', 'ben'),
+  ]);
+
+  it('walks the notes column by column, top to bottom, skipping the template', () => {
+    expect(notesInReadingOrder(reading)).toEqual(['shape:a1', 'shape:a2', 'shape:b']);
+  });
+
+  it('moves to the next or previous one, and off either end', () => {
+    const ids = notesInReadingOrder(reading);
+    expect(adjacentInOrder(ids, null, 'next')).toBe('shape:a1');
+    expect(adjacentInOrder(ids, null, 'previous')).toBe('shape:b');
+    expect(adjacentInOrder(ids, 'shape:a1', 'next')).toBe('shape:a2');
+    expect(adjacentInOrder(ids, 'shape:a2', 'previous')).toBe('shape:a1');
+    expect(adjacentInOrder(ids, 'shape:b', 'next')).toBeNull();
+    expect(adjacentInOrder(ids, 'shape:a1', 'previous')).toBeNull();
+    expect(adjacentInOrder([], null, 'next')).toBeNull();
   });
 });

@@ -107,3 +107,24 @@ export function listSections(
 export function headingLevel(section: Pick<ListSection, 'level'>): 3 | 4 | 5 | 6 {
   return Math.min(3 + section.level, 6) as 3 | 4 | 5 | 6;
 }
+
+/** Every note and card of the board, in the order a reader meets them (what Tab walks on the canvas). */
+export function notesInReadingOrder(reading: BoardReading): string[] {
+  return listItems(reading.items)
+    .filter((item) => item.kind !== ListItemKind.text)
+    .map((item) => item.id);
+}
+
+/**
+ * The id Tab (`next`) or Shift+Tab (`previous`) moves to from `current` (the selected note, or null),
+ * null past either end: the focus then leaves the canvas as Tab does anywhere else.
+ */
+export function adjacentInOrder(
+  ids: readonly string[],
+  current: string | null,
+  direction: 'next' | 'previous',
+): string | null {
+  const index = current === null ? -1 : ids.indexOf(current);
+  if (index === -1) return (direction === 'next' ? ids[0] : ids.at(-1)) ?? null;
+  return ids[index + (direction === 'next' ? 1 : -1)] ?? null;
+}

@@ -1,8 +1,10 @@
-// Mounted inside <Tldraw>: Alt+Shift+L anywhere on the board, the list view when it is open (the
+// Mounted inside <Tldraw>: Tab from note to note on the canvas (a11y/canvas-tab-order.ts),
+// Alt+Shift+L anywhere on the board, the list view when it is open (the
 // canvas and tldraw's UI hidden from sight and from assistive technologies meanwhile), and the
 // switch people see ("Vue liste", in the board's top-right panel on every device).
 import { useEffect, useRef } from 'react';
 import { useEditor } from 'tldraw';
+import { registerCanvasTabOrder } from '../a11y/canvas-tab-order';
 import { useI18n } from '../shared/i18n';
 import { ListView } from './list-view';
 import { isListViewShortcut, LIST_VIEW_SHORTCUT, setListViewOpen, useListViewOpen } from './list-view-state';
@@ -13,6 +15,9 @@ export function ListViewLayer() {
   const editor = useEditor();
   const open = useListViewOpen();
   const wasOpen = useRef(open);
+
+  // The canvas's own keyboard route, for those who stay on it: Tab from note to note.
+  useEffect(() => registerCanvasTabOrder(editor), [editor]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

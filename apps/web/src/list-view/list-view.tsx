@@ -35,8 +35,22 @@ export function ListView() {
   const { meta } = useBoard();
   const { session, isFacilitator } = useFacilitation();
   const heading = useRef<HTMLHeadingElement>(null);
+  const root = useRef<HTMLElement>(null);
   // Opened on purpose: the keyboard and the screen reader start at its title.
   useEffect(() => heading.current?.focus(), []);
+  // tldraw reads keys on its container (Delete, arrows, Enter, letters for tools), natively: here
+  // they are the page's (the canvas is hidden anyway), so they stop before reaching it.
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const stop = (event: KeyboardEvent) => event.stopPropagation();
+    element.addEventListener('keydown', stop);
+    element.addEventListener('keyup', stop);
+    return () => {
+      element.removeEventListener('keydown', stop);
+      element.removeEventListener('keyup', stop);
+    };
+  }, []);
   const step = session ? currentStepView(session, locale) : null;
 
   return (
@@ -44,10 +58,7 @@ export function ListView() {
       className={`list-view${isFacilitator ? ' has-panel' : ''}`}
       data-testid="list-view"
       aria-labelledby="list-view-title"
-      // tldraw reads keys on its container (Delete, arrows, Enter, letters for tools): here they are
-      // the page's, and the canvas is hidden anyway.
-      onKeyDown={(event) => event.stopPropagation()}
-      onKeyUp={(event) => event.stopPropagation()}
+      ref={root}
     >
       <header className="list-view-bar">
         <h1 id="list-view-title" ref={heading} tabIndex={-1}>
