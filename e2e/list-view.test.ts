@@ -306,6 +306,8 @@ describe('the list view', () => {
       frameIds: groupFrames,
       names: ['Groupe 1', 'Groupe 2'],
     });
+    // The canvas at 320 px, before the switch.
+    await people[3]!.page.screenshot({ path: path.join(artifacts, 'list-view-canvas-320.png') });
     for (const person of people) {
       await person.page.getByTestId('list-view-toggle').click();
       await person.page.getByTestId('list-view').waitFor();
@@ -361,6 +363,13 @@ describe('the list view', () => {
       const { width } = person.page.viewportSize()!;
       await person.page.screenshot({
         path: path.join(artifacts, `list-view-${index === 0 ? 'facilitator' : 'participant'}-${width}.png`),
+      });
+    }
+    // The facilitator's list on a tablet's and a phone's width too (the panel above the list).
+    for (const viewport of [devices.tablet.viewport, devices.phone.viewport]) {
+      await facilitator.page.setViewportSize(viewport);
+      await facilitator.page.screenshot({
+        path: path.join(artifacts, `list-view-facilitator-${viewport.width}.png`),
       });
     }
     await close(people);
