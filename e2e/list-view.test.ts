@@ -215,7 +215,7 @@ describe('the list view', () => {
     await command(board, { type: 'vote.reveal' });
     await expect
       .poll(() => announcer(page).textContent(), PATIENCE)
-      .toMatch(/résultats du vote sont affichés/);
+      .toMatch(/Vote terminé : ses résultats sont affichés/);
     await expect.poll(() => leasNote.textContent(), PATIENCE).toMatch(/1 point\(s\)/);
     expect(await violationsIn(page, '[data-testid="list-view"]'), 'results').toEqual([]);
 

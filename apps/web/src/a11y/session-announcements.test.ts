@@ -39,7 +39,7 @@ describe('voteAnnouncement', () => {
     const closed = { ...open, status: 'closed' } as const;
     expect(voteAnnouncement(open, closed, t)).toBeNull();
     const revealed = { ...closed, revealed: true, results: [] };
-    expect(voteAnnouncement(closed, revealed, t)).toBe('Les résultats du vote sont affichés.');
+    expect(voteAnnouncement(closed, revealed, t)).toBe('Vote terminé : ses résultats sont affichés.');
     expect(voteAnnouncement(revealed, revealed, t)).toBeNull();
     expect(voteAnnouncement(revealed, null, t)).toBeNull();
   });

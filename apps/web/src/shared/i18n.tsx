@@ -395,7 +395,7 @@ const fr = {
   a11yMinutesLeft: 'Plus que {minutes} minutes.',
   a11yOneMinuteLeft: 'Plus qu’une minute.',
   a11yVoteOpened: 'Vote ouvert : {dots} point(s) à poser.',
-  a11yVoteRevealed: 'Les résultats du vote sont affichés.',
+  a11yVoteRevealed: 'Vote terminé : ses résultats sont affichés.',
   a11yNewNote: 'Un nouveau post-it dans votre zone.',
   a11yNewNotes: '{count} nouveaux post-its dans votre zone.',
   listViewOpen: 'Vue liste',
