@@ -7,7 +7,7 @@ import { minutes, type TemplateDefinition } from './template-definition';
 /** The 35-minute "flash co-dev" of the labs' community day: ideas on sticky notes instead of a discussion. */
 export const codevFlashTemplate: TemplateDefinition = {
   id: 'codev-flash',
-  version: 2,
+  version: 3,
   title: { fr: 'Flash codéveloppement', en: 'Flash co-development' },
   description: {
     fr: 'Un codéveloppement resserré en 35 minutes : exposé, questions, idées individuelles sur post-its, lecture au client et choix du client. Pour faire remonter les difficultés des porteurs de projets et y apporter des réponses collectives.',

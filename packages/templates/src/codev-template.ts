@@ -41,7 +41,7 @@ export function rolesHeader(locale: Locale) {
 /** Codéveloppement professionnel (Payette & Champagne): one client, consultants, a facilitator; 85 minutes. */
 export const codevTemplate: TemplateDefinition = {
   id: 'codev',
-  version: 2,
+  version: 3,
   title: { fr: 'Codéveloppement professionnel', en: 'Professional co-development' },
   description: {
     fr: "Méthode Payette & Champagne : un client expose une problématique réelle, le groupe l'aide à y voir clair par des questions, des réactions et des expériences, puis chacun dit ce qu'il a appris. Groupes de 5 à 8 personnes.",

@@ -124,7 +124,6 @@ export function layoutGroupFrames(context: LayoutContext, spec: GroupLayoutSpec)
         y: ZONE_PADDING,
         w: textWidth,
         text: instructions,
-        color: 'grey',
       });
       zoneSpec.content?.(
         draft,

@@ -10,7 +10,7 @@ const ACTIONS_PER_GROUP = 3;
 /** "3 actions fortes et faisables": each group answers the question with three actions in 30 minutes. */
 export const ideationTemplate: TemplateDefinition = {
   id: 'ideation',
-  version: 1,
+  version: 2,
   title: { fr: '3 actions fortes et faisables', en: '3 strong, feasible actions' },
   description: {
     fr: 'Idéation en groupes : idées individuelles en silence, partage et regroupement, vote à points, puis formulation des 3 actions retenues (action, pourquoi, premier pas, qui porte). 30 minutes.',

@@ -75,7 +75,7 @@ function drawMap(draft: BoardDraft, mapId: TLShapeId, locale: Locale): void {
 /** Fiche d'identité des labs and their map: fill a card, place it on your académie, spot similar labs. */
 export const identityMapTemplate: TemplateDefinition = {
   id: 'identity-map',
-  version: 3,
+  version: 4,
   title: { fr: 'Cartographie des labs', en: 'Map of the labs' },
   description: {
     fr: "Chaque lab remplit sa fiche d'identité (lieu dédié, types d'innovation, offre de services, stade), la place sur la carte des académies, puis repère les labs aux caractéristiques proches pour se mettre en lien.",
@@ -145,7 +145,6 @@ export const identityMapTemplate: TemplateDefinition = {
       y: PADDING,
       w: trayWidth - 2 * PADDING,
       text: instructions,
-      color: 'grey',
     });
     for (let i = 0; i < BLANK_IDENTITY_CARDS; i++) {
       draft.card({
@@ -172,7 +171,6 @@ export const identityMapTemplate: TemplateDefinition = {
       parentId: map.id,
       ...MAP_LAYOUT.notes,
       text: mapNotes,
-      color: 'grey',
     });
 
     return {

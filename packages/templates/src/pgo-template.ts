@@ -15,7 +15,7 @@ const DECISION_H = 200;
 /** Atelier PGO (Partenariat pour un Gouvernement Ouvert) from the 110 bis kit: two hours, seven themes, two engagements. */
 export const pgoTemplate: TemplateDefinition = {
   id: 'pgo',
-  version: 3,
+  version: 4,
   title: {
     fr: 'Atelier PGO : engagements pour un gouvernement ouvert',
     en: 'OGP workshop: open government commitments',
@@ -162,7 +162,6 @@ export const pgoTemplate: TemplateDefinition = {
       w: themesW - 2 * PADDING,
       text: themesText,
       size: 'm',
-      color: 'grey',
     });
     pgoThemes.forEach((theme, i) => {
       const column = draft.frame({
@@ -225,7 +224,6 @@ export const pgoTemplate: TemplateDefinition = {
       y: 40,
       w: engagementsW - 2 * PADDING,
       text: engagementsText,
-      color: 'grey',
     });
 
     // Dashed slots where engagementCardsForThemes puts the winners' cards, so the frame reads before the vote.
@@ -260,7 +258,6 @@ export const pgoTemplate: TemplateDefinition = {
       w: recapW - 2 * PADDING,
       text: step('recap').instructions[locale],
       size: 'm',
-      color: 'grey',
     });
 
     return {
