@@ -339,6 +339,7 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     };
     if (config.labsRegistry) body.labsRegistry = true;
     if (config.tldrawLicenseKey) body.tldrawLicenseKey = config.tldrawLicenseKey;
+    if (config.accessibilityContact) body.accessibilityContact = config.accessibilityContact;
     response.json(body);
   });
   const facilitators = new FacilitatorGate(

@@ -140,4 +140,15 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
     expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-token' }).metricsToken).toBe('a-long-enough-token');
   });
+
+  it('accessibility contact: unset by default; an e-mail or an http(s) page, nothing else', () => {
+    expect(loadConfig({}).accessibilityContact).toBeUndefined();
+    expect(loadConfig({ ACCESSIBILITY_CONTACT: ' accessibilite@lab.gouv.fr ' }).accessibilityContact).toBe(
+      'accessibilite@lab.gouv.fr',
+    );
+    expect(loadConfig({ ACCESSIBILITY_CONTACT: 'https://lab.gouv.fr/contact' }).accessibilityContact).toBe(
+      'https://lab.gouv.fr/contact',
+    );
+    expect(() => loadConfig({ ACCESSIBILITY_CONTACT: 'écrivez-nous' })).toThrow(/ACCESSIBILITY_CONTACT/);
+  });
 });

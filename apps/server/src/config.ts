@@ -54,6 +54,14 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     TLDRAW_LICENSE_KEY: optionalString,
+    /** Where people report an accessibility problem (the /accessibilite statement): an e-mail or an https page. */
+    ACCESSIBILITY_CONTACT: optionalString.pipe(
+      z
+        .union([z.email(), z.url({ protocol: /^https?$/ })], {
+          error: 'must be an e-mail address or an http(s) URL',
+        })
+        .optional(),
+    ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Largest single socket message (bytes) before the sender is told and disconnected. */
     MAX_MESSAGE_BYTES: positiveInt(4 * 1024 * 1024),
@@ -155,6 +163,7 @@ export const configSchema = z
     dataDir: env.DATA_DIR,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
+    accessibilityContact: env.ACCESSIBILITY_CONTACT,
     logLevel: env.LOG_LEVEL,
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     redisSaveDelayMs: env.REDIS_SAVE_DELAY_MS,

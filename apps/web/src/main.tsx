@@ -4,8 +4,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BoardPage } from './board/board-page';
 import { HomePage } from './home/home-page';
+import { AccessibilityPage } from './accessibility/accessibility-page';
 import { PrivacyPage } from './privacy/privacy-page';
-import { PRIVACY_PATH } from './shared/site-footer';
+import { ACCESSIBILITY_PATH, PRIVACY_PATH } from './shared/site-footer';
 import { I18nProvider } from './shared/i18n';
 import './styles.css';
 
@@ -15,7 +16,9 @@ function Route() {
   // A read-only link: its key opens the board for viewing, and tells nothing of the board's id.
   const viewerKey = /^\/v\/([A-Za-z0-9_-]{32})\/?$/.exec(location.pathname)?.[1];
   if (viewerKey) return <BoardPage access={{ viewerKey }} />;
-  if (location.pathname.replace(/\/$/, '') === PRIVACY_PATH) return <PrivacyPage />;
+  const page = location.pathname.replace(/\/$/, '');
+  if (page === PRIVACY_PATH) return <PrivacyPage />;
+  if (page === ACCESSIBILITY_PATH) return <AccessibilityPage />;
   return <HomePage />;
 }
 

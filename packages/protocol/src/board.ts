@@ -67,5 +67,7 @@ export const clientConfigSchema = z.object({
   boardRetentionDays: z.number().int().optional(),
   /** The server keeps the community's labs registry (`LABS_REGISTRY=on`). */
   labsRegistry: z.boolean().optional(),
+  /** `ACCESSIBILITY_CONTACT`: where to report an accessibility problem, an e-mail address or a URL. */
+  accessibilityContact: z.string().optional(),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;

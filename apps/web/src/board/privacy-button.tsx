@@ -7,7 +7,7 @@ import { fill } from '../facilitation/format';
 import { api } from '../shared/api';
 import { Dialog } from '../shared/dialog';
 import { useI18n } from '../shared/i18n';
-import { PRIVACY_PATH } from '../shared/site-footer';
+import { AccessibilityLink, PRIVACY_PATH } from '../shared/site-footer';
 import { useBoard, useConnectionState } from './board-context';
 
 export function PrivacyButton() {
@@ -74,6 +74,9 @@ function BoardPrivacy() {
         <a href={PRIVACY_PATH} target="_blank" rel="noreferrer">
           {t.privacyReadMore}
         </a>
+      </p>
+      <p>
+        <AccessibilityLink newTab />
       </p>
     </>
   );

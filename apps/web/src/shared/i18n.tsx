@@ -60,6 +60,9 @@ const fr = {
   retentionForever: 'Conservé sans limite de durée.',
   privacyLink: 'Données personnelles',
   privacyTitle: 'Données personnelles',
+  /** The footer mention RGAA asks for: "Accessibilité : partiellement conforme". */
+  accessibilityLink: 'Accessibilité : {status}',
+  accessibilityTitle: 'Déclaration d’accessibilité',
   privacyBoardHelp:
     'Votre nom et votre lab sont visibles des autres personnes de ce tableau et figurent dans ses exports.',
   eraseName: 'Effacer mon nom de ce tableau',
@@ -491,6 +494,8 @@ const en: Messages = {
   retentionForever: 'Kept with no time limit.',
   privacyLink: 'Personal data',
   privacyTitle: 'Personal data',
+  accessibilityLink: 'Accessibility: {status}',
+  accessibilityTitle: 'Accessibility statement',
   privacyBoardHelp:
     'Your name and lab are visible to the other people on this board and appear in its exports.',
   eraseName: 'Erase my name from this board',
