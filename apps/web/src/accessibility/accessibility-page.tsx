@@ -181,7 +181,7 @@ export function AccessibilityPage() {
         <p>
           {text.remediesIntro} {text.remediesList}
         </p>
-        <ul>
+        <ul className="statement-links">
           <li>
             <a href={DEFENDER_FORM_URL}>{text.defenderForm}</a>
           </li>
