@@ -650,9 +650,9 @@ export function frenchDate(isoDay: string): string {
   return `${day === 1 ? '1er' : day} ${months[month! - 1]} ${year}`;
 }
 
-/** A rate as French writes it: "62,5 %". */
+/** A rate as French writes it: "62,5 %", the sign kept with its number (a no-break space). */
 export function frenchPercent(rate: number): string {
-  return `${String(rate).replace('.', ',')} %`;
+  return `${String(rate).replace('.', ',')}\u00a0%`;
 }
 
 const resultLabel: Record<RgaaResult, string> = {
