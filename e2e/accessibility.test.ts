@@ -133,7 +133,7 @@ describe('the accessibility statement', () => {
     await page.context().close();
   });
 
-  it('is linked from the home page, the join screen, the privacy page and the board', async () => {
+  it('is linked from the home page, the join screen, the privacy page and the board, each clean under axe', async () => {
     const board = await createBoardAt(app.server.url, {
       title: 'Atelier lié',
       template: 'codev',
@@ -141,19 +141,51 @@ describe('the accessibility statement', () => {
     });
     const { page } = await openIsolatedPage(app.browser, app.server.url, devices.desktop);
     await page.goto(app.server.url);
+    await page.getByLabel('Titre du tableau').waitFor();
+    expect(await allViolations(page), 'home').toEqual([]);
     await openStatementFrom(page);
     await page.goto(board.participantUrl);
     await page.getByLabel('Votre nom').waitFor();
+    expect(await allViolations(page), 'join').toEqual([]);
     await openStatementFrom(page);
     await page.goto(`${app.server.url}/donnees-personnelles`);
+    await page.getByRole('heading', { name: 'Données personnelles', level: 1 }).waitFor();
+    expect(await allViolations(page), 'privacy page').toEqual([]);
     await openStatementFrom(page);
     // From the statement back to the privacy page: the footer is the same on both.
     await page.getByRole('link', { name: 'Données personnelles' }).click();
     await page.getByRole('heading', { name: 'Données personnelles', level: 1 }).waitFor();
 
-    await enterBoard(page, board.participantUrl, 'Camille');
+    // The join screen with the keyboard alone (RGAA 12.8 and 10.7): the name has the focus, Tab reaches
+    // the lab then the button, whose focus is drawn, and Enter opens the board.
+    await page.goto(board.participantUrl);
+    await page.getByLabel('Votre nom').waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          text: element.textContent,
+          autocomplete: element.getAttribute('autocomplete'),
+          outline: style.outlineStyle,
+        };
+      });
+    expect((await focused()).autocomplete).toBe('name');
+    await page.keyboard.type('Camille');
+    await page.keyboard.press('Tab');
+    expect((await focused()).autocomplete).toBe('organization');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({
+      text: 'Entrer dans le tableau',
+      outline: expect.not.stringMatching(/^none$/),
+    });
+    await page.keyboard.press('Enter');
+    await page.locator('.tl-canvas').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByTestId('connection-badge').filter({ hasText: 'Connecté' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Données personnelles' }).click();
     const dialog = page.getByRole('dialog', { name: 'Données personnelles' });
+    await dialog.getByRole('link', { name: STATEMENT_LINK }).waitFor();
+    expect(await allViolations(page, ['.tl-canvas']), 'board privacy dialog').toEqual([]);
     const [statement] = await Promise.all([
       page.context().waitForEvent('page'),
       dialog.getByRole('link', { name: STATEMENT_LINK }).click(),

@@ -130,7 +130,7 @@ export const rgaaCriteria: RgaaCriterion[] = [
     'Le contraste entre le texte et son arrière-plan est suffisant (4,5:1)',
     'C',
     [AXE, UNIT],
-    'Écrans, panneaux et dialogues : règle axe color-contrast sans erreur. Textes des modèles (consignes, titres de cadre, post-its, cartes) : test unitaire à partir de la palette de tldraw, thèmes clair et sombre, tous au moins à 4,5:1 (les consignes grises à 2,4:1 sont désormais noires). Un participant peut toutefois choisir pour ses propres textes une couleur claire de la palette de tldraw (jaune, couleurs « light ») qui n’atteint pas 4,5:1 sur fond blanc.',
+    'Écrans, panneaux et dialogues : règle axe color-contrast sans erreur (axe laisse « à vérifier » les éléments posés au-dessus de la toile, dont il ne connaît pas le fond ; ils sont sur les fonds blancs ou bleu foncé des panneaux). Textes des modèles (consignes, titres de cadre, post-its, cartes) : test unitaire à partir de la palette de tldraw, thèmes clair et sombre, tous au moins à 4,5:1 (les consignes grises à 2,4:1 sont désormais noires). Un participant peut toutefois choisir pour ses propres textes une couleur claire de la palette de tldraw (jaune, couleurs « light ») qui n’atteint pas 4,5:1 sur fond blanc.',
   ),
   notAssessed(
     '3.3',
@@ -357,7 +357,7 @@ export const rgaaCriteria: RgaaCriterion[] = [
     'La prise de focus est visible',
     'C',
     [KEYBOARD, REVIEW],
-    'Contour :focus-visible sur tous les éléments de l’application ; tldraw montre le focus de ses boutons.',
+    'Contour :focus-visible sur tous les éléments de l’application (feuille de style commune), vu en parcourant l’entrée sur un tableau au clavier.',
   ),
   criterion(
     '10.8',
@@ -382,7 +382,7 @@ export const rgaaCriteria: RgaaCriterion[] = [
     'Chaque champ de formulaire a une étiquette',
     'C',
     [AXE],
-    'Règle axe label sans erreur (accueil, entrée, panneaux d’animation, vote, export).',
+    'Règle axe label sans erreur (accueil, entrée, panneau d’animation, menu d’export).',
   ),
   criterion(
     '11.2',
