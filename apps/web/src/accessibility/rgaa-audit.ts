@@ -41,6 +41,10 @@ const REVIEW: RgaaMethod = 'revue du code';
 const UNIT: RgaaMethod = 'test unitaire';
 const SCREENSHOTS: RgaaMethod = 'captures d’écran';
 
+/** The list view (apps/web/src/list-view): the board's alternative for keyboard and screen-reader users. */
+const LIST =
+  'La « Vue liste » (bouton sur chaque écran du tableau, Alt+Maj+L) donne la même chose sans la toile : l’étape, ses zones en titres, leurs post-its et fiches en listes dans l’ordre de lecture ; ajouter, modifier, supprimer, remplir une fiche, voter, et le panneau de l’animation. Test navigateur au clavier seul (aucun événement de souris), axe-core WCAG 2.1 AA sans violation, arbre d’accessibilité vérifié.';
+
 const CANVAS =
   'La toile de tldraw (bibliothèque de tableau blanc) est dessinée en SVG et en HTML positionné : ses formes ne sont pas des éléments de page que les technologies d’assistance parcourent comme un document.';
 
@@ -224,17 +228,23 @@ export const rgaaCriteria: RgaaCriterion[] = [
   criterion(
     '7.1',
     'Chaque script est, si nécessaire, compatible avec les technologies d’assistance',
-    'NC',
-    [AXE, REVIEW],
-    `Composants de l’application (dialogues, boutons à bascule, panneaux repliables) : rôles et états ARIA, règles axe sans erreur. ${CANVAS}`,
+    'C',
+    [AXE, KEYBOARD, REVIEW],
+    `Composants de l’application (dialogues, boutons à bascule, panneaux repliables) : rôles et états ARIA, règles axe sans erreur. ${CANVAS} Alternative sur la même page : ${LIST}`,
   ),
-  notAssessed('7.2', 'Pour chaque script ayant une alternative, cette alternative est pertinente'),
+  criterion(
+    '7.2',
+    'Pour chaque script ayant une alternative, cette alternative est pertinente',
+    'C',
+    [KEYBOARD, AXE],
+    `La vue liste lit et écrit le même document que la toile : les post-its d’un utilisateur de la liste apparaissent sur la toile des autres et inversement (testé entre deux pages), sous les mêmes règles (contenu protégé du modèle). ${LIST}`,
+  ),
   criterion(
     '7.3',
     'Chaque script est contrôlable par le clavier et par tout dispositif de pointage',
-    'NC',
+    'C',
     [KEYBOARD],
-    'Accueil, entrée sur un tableau, panneaux et dialogues : utilisables au clavier seul. Sur la toile de tldraw, les outils ont des raccourcis, mais atteindre, déplacer ou modifier un post-it précis demande un pointeur.',
+    'Accueil, entrée sur un tableau, panneaux et dialogues : utilisables au clavier seul. Sur la toile, Tab et Maj+Tab parcourent les post-its et fiches dans l’ordre de lecture, mais déplacer un post-it précis demande un pointeur ; chaque action d’un participant a son équivalent au clavier dans la vue liste, sur la même page.',
   ),
   criterion(
     '7.4',
@@ -246,9 +256,9 @@ export const rgaaCriteria: RgaaCriterion[] = [
   criterion(
     '7.5',
     'Les messages de statut sont correctement restitués',
-    'NC',
-    [REVIEW],
-    'Les avis de l’application (commande refusée, contenu protégé) ont un rôle status ou alert, mais le changement d’étape, le minuteur et les nouveaux post-its ne sont pas annoncés aux technologies d’assistance.',
+    'C',
+    [KEYBOARD, UNIT, REVIEW],
+    'Les avis de l’application (commande refusée, contenu protégé) ont un rôle status ou alert. Une zone live polie annonce, sans excès (une annonce toutes les 2 s au plus, regroupées), le changement d’étape, le minuteur à 5 min, 1 min et 0, l’ouverture et les résultats d’un vote, les nouveaux post-its dans la zone de la personne ; testé dans le navigateur (changement d’étape, vote) et par des tests unitaires (minuteur). L’annonce de la forme sélectionnée par tldraw est assertive.',
   ),
 
   // 8. Éléments obligatoires
@@ -313,9 +323,9 @@ export const rgaaCriteria: RgaaCriterion[] = [
   criterion(
     '9.1',
     'L’information est structurée par l’usage approprié de titres',
-    'NC',
-    [REVIEW],
-    'Accueil, entrée, données personnelles et déclaration ont des titres hiérarchisés. Sur le tableau, les cadres, colonnes et groupes de la toile ne sont pas des titres.',
+    'C',
+    [REVIEW, KEYBOARD],
+    'Accueil, entrée, données personnelles et déclaration ont des titres hiérarchisés. Sur la toile, les cadres, colonnes et groupes ne sont pas des titres ; dans la vue liste, alternative sur la même page, ils le sont (titres hiérarchisés, vérifié par l’arbre d’accessibilité).',
   ),
   notAssessed(
     '9.2',
