@@ -14,7 +14,7 @@ import { authRoutes } from './auth/auth-routes';
 import { LoginSessions } from './auth/login-sessions';
 import { OidcClient } from './auth/oidc-client';
 import { BoardDeletion } from './boards/board-deletion';
-import { BoardService } from './boards/board-service';
+import { BoardService, sectionSteps } from './boards/board-service';
 import { RetentionSweep } from './boards/retention-sweep';
 import type { Config } from './config';
 import { assetRoutes } from './http/asset-routes';
@@ -190,7 +190,7 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     transport,
     logger,
     (boardId, shapeId) => router.shapeChain(boardId, shapeId),
-    { undoWindowMs: config.undoWindowMs },
+    { undoWindowMs: config.undoWindowMs, buildSection: sectionSteps },
     { policy: config.people, newcomers },
   );
   // What a vote decided and the recap go on the board, written through its room where it runs.

@@ -99,3 +99,4 @@ export {
   type WriteDecision,
 } from './write-rules';
 export { voteItemOf, zoneOfChain, zoneLabel, type ChainShape, type VoteTarget } from './vote-items';
+export { sectionMetaKey, sectionMeta, readSectionId } from './section';

@@ -26,6 +26,8 @@ export const ZoneKind = {
   decision: 'decision',
   /** Instructions or the question, for reading only. */
   instructions: 'instructions',
+  /** A programme section's title, above its area (P-PROG-3). */
+  sectionTitle: 'section-title',
 } as const;
 export type ZoneKind = (typeof ZoneKind)[keyof typeof ZoneKind];
 export const zoneKindSchema = z.enum(Object.values(ZoneKind) as [ZoneKind, ...ZoneKind[]]);
@@ -37,6 +39,8 @@ export const zoneSchema = z.object({
   /** 1-based group number. */
   group: z.number().int().min(1).max(8).optional(),
   stepId: z.string().min(1).max(64).optional(),
+  /** A programme's section (`section-title`). */
+  sectionId: z.string().min(1).max(16).optional(),
   academie: academieCodeSchema.optional(),
   theme: pgoThemeSchema.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { programmeRequestSchema } from './programme';
 
 /** 128 random bits, base64url: unguessable and safe in a URL. */
 export const boardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board id');
@@ -17,6 +18,8 @@ export const createBoardBodySchema = z.object({
   locale: localeSchema.optional(),
   /** `identity-map` only: start with the community's labs as pins (`LABS_REGISTRY=on`). */
   labs: z.enum(['registry']).optional(),
+  /** A day of sections on one board, in order (P-PROG); in place of `template`, `groups` and `question`. */
+  programme: programmeRequestSchema.optional(),
 });
 export type CreateBoardBody = z.infer<typeof createBoardBodySchema>;
 

@@ -12,3 +12,4 @@ export * from './summary';
 export * from './retention';
 export * from './account';
 export * from './decision';
+export * from './programme';

@@ -11,6 +11,7 @@ import {
 } from './decision';
 import { displayNameSchema, labNameSchema } from './socket';
 import { localizedTextSchema, stepSchema, voteSettingsSchema } from './step';
+import { ProgrammeLimits, programmeSectionSchema, sectionIdSchema, sectionRequestSchema } from './programme';
 import { summarySetCommandSchema, summarySetLogEntrySchema, summaryTextSchema } from './summary';
 
 /** Hard limits; the schemas below reject anything beyond them. */
@@ -142,6 +143,25 @@ const facilitatorCommands = [
   summarySetCommandSchema,
   /** Takes someone off the board: out of the list, their dots out of the vote, their key refused. */
   z.object({ type: z.literal('participant.remove'), userId: userIdSchema }),
+  /** Adds a section to the programme (P-PROG-4): its steps after the last played one, its frames on the board. */
+  z.object({
+    type: z.literal('section.add'),
+    section: sectionRequestSchema,
+    /** Position among the sections; the end when omitted. */
+    index: z.number().int().min(0).max(ProgrammeLimits.maxSections).optional(),
+  }),
+  /** Moves a section not yet played (P-PROG-5). */
+  z.object({
+    type: z.literal('section.move'),
+    sectionId: sectionIdSchema,
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(ProgrammeLimits.maxSections - 1),
+  }),
+  /** Removes a section not yet played, its steps and its frames (P-PROG-5). */
+  z.object({ type: z.literal('section.remove'), sectionId: sectionIdSchema }),
 ] as const;
 
 const participantCommands = [
@@ -412,6 +432,14 @@ export const sessionLogEntrySchema = z.discriminatedUnion('type', [
     dots: z.number().int().min(0),
   }),
   decisionMadeLogEntrySchema,
+  z.object({
+    ...logBase,
+    type: z.literal('section.added'),
+    sectionId: sectionIdSchema,
+    template: z.string(),
+  }),
+  z.object({ ...logBase, type: z.literal('section.moved'), sectionId: sectionIdSchema }),
+  z.object({ ...logBase, type: z.literal('section.removed'), sectionId: sectionIdSchema }),
 ]);
 export type SessionLogEntry = z.infer<typeof sessionLogEntrySchema>;
 export type SessionLogEntryType = SessionLogEntry['type'];
@@ -437,6 +465,8 @@ const sessionCommonShape = {
   locale: localeSchema.optional(),
   /** What the votes decided, one per step (S-DECIDE); absent in states stored before decisions. */
   decisions: z.array(decisionSchema).max(SessionLimits.maxSteps).optional(),
+  /** A programme's sections, in the day's order (P-PROG); absent on a board of one template. */
+  sections: z.array(programmeSectionSchema).max(ProgrammeLimits.maxSections).optional(),
 };
 
 /** Everything the server keeps (and stores). */

@@ -82,5 +82,7 @@ export const stepSchema = z.object({
   vote: voteSettingsSchema.optional(),
   /** On entering it, the server fills the step's frame with the session's recap (decisions, engagements…). */
   recap: z.boolean().optional(),
+  /** In a programme: the section the step belongs to (`SessionState.sections`). */
+  sectionId: z.string().min(1).max(16).optional(),
 });
 export type Step = z.infer<typeof stepSchema>;

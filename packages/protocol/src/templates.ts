@@ -10,6 +10,10 @@ export const BuiltInTemplateId = {
   ideation: 'ideation',
   identityMap: 'identity-map',
   pgo: 'pgo',
+  /** The pieces of a programme that are not workshops (P-PROG-7). */
+  talk: 'talk',
+  break: 'break',
+  feedbackWall: 'feedback-wall',
 } as const;
 export type BuiltInTemplateId = (typeof BuiltInTemplateId)[keyof typeof BuiltInTemplateId];
 export const builtInTemplateIds = Object.values(BuiltInTemplateId) as [

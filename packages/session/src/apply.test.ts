@@ -9,7 +9,19 @@ import type { SessionCommandOf, SessionCommandType, SessionState } from '@atelie
 import { apply, canSend } from './apply';
 import { createSession } from './create-session';
 import { toPublicState } from './public-state';
-import { alice, act, bob, deepFreeze, facilitator, makeStep, MIN, run, T0, workshop } from './test-fixtures';
+import {
+  alice,
+  act,
+  asProgramme,
+  bob,
+  deepFreeze,
+  facilitator,
+  makeStep,
+  MIN,
+  run,
+  T0,
+  workshop,
+} from './test-fixtures';
 
 /** One example of every command; the type makes a new command impossible to forget here. */
 const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
@@ -48,6 +60,9 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
   'profile.set': { type: 'profile.set', name: 'Alice', lab: 'Lab' },
   'participant.remove': { type: 'participant.remove', userId: 'bob' },
   'profile.erase': { type: 'profile.erase' },
+  'section.add': { type: 'section.add', section: { template: 'talk' } },
+  'section.move': { type: 'section.move', sectionId: 'three', index: 1 },
+  'section.remove': { type: 'section.remove', sectionId: 'three' },
 };
 const allCommands = Object.values(examples);
 const participantTypes = ['vote.cast', 'vote.retract', 'groups.choose', 'profile.set', 'profile.erase'];
@@ -67,6 +82,15 @@ function tiedState(): SessionState {
 }
 
 /** A state in which every example command is accepted from the facilitator. */
+/** Three sections of one step each: a, b, c. */
+function programme(state: SessionState): SessionState {
+  return asProgramme(state, [
+    { id: 'one', stepIds: ['a'] },
+    { id: 'two', stepIds: ['b'] },
+    { id: 'three', stepIds: ['c'] },
+  ]);
+}
+
 function richState(): SessionState {
   let state = run(workshop(), { type: 'timer.start' });
   state = run(state, { type: 'timer.pause' }, facilitator, T0 + MIN);
@@ -128,6 +152,9 @@ describe('authorisation', () => {
       undo: run(rich, { type: 'vote.clear' }, facilitator, T0 + 2 * MIN - 5_000),
       'vote.runoff': tiedState(),
       'vote.choose': tiedState(),
+      'section.add': programme(rich),
+      'section.move': programme(rich),
+      'section.remove': programme(rich),
     };
     for (const command of allCommands) {
       const result = act(suitable[command.type] ?? rich, command, facilitator, T0 + 2 * MIN);

@@ -31,6 +31,7 @@ import {
   timerResume,
   timerStart,
 } from './step-commands';
+import { sectionAdd, sectionMove, sectionRemove, type SectionBuilder } from './section-commands';
 import { summarySet } from './summary-commands';
 import { tick } from './tick';
 import { DEFAULT_UNDO_WINDOW_MS, undoCommand } from './undo';
@@ -56,8 +57,19 @@ function questionSet(
   });
 }
 
-function dispatch(state: SessionState, command: SessionCommand, ctx: CommandContext): ApplyResult {
+function dispatch(
+  state: SessionState,
+  command: SessionCommand,
+  ctx: CommandContext,
+  options: ApplyOptions,
+): ApplyResult {
   switch (command.type) {
+    case 'section.add':
+      return sectionAdd(state, command, ctx, options.buildSection);
+    case 'section.move':
+      return sectionMove(state, command, ctx);
+    case 'section.remove':
+      return sectionRemove(state, command, ctx);
     case 'timer.start':
       return timerStart(state, ctx);
     case 'timer.pause':
@@ -132,6 +144,8 @@ function dispatch(state: SessionState, command: SessionCommand, ctx: CommandCont
 export interface ApplyOptions {
   /** How long a destructive command stays undoable; `DEFAULT_UNDO_WINDOW_MS` when omitted (S-UNDO-1). */
   undoWindowMs?: number;
+  /** Builds an added section's steps from its template (S-PROG-1); without it, sections cannot be added. */
+  buildSection?: SectionBuilder;
 }
 
 /**
@@ -151,11 +165,16 @@ export function apply(
     return refuse(ErrorCode.forbidden, `Only the facilitator can do "${command.type}".`);
   }
   const current = tick(state, now);
-  const result = dispatch(current, command, {
-    actor,
-    now,
-    random: random ?? seededRandom(now),
-    undoWindowMs: options.undoWindowMs ?? DEFAULT_UNDO_WINDOW_MS,
-  });
+  const result = dispatch(
+    current,
+    command,
+    {
+      actor,
+      now,
+      random: random ?? seededRandom(now),
+      undoWindowMs: options.undoWindowMs ?? DEFAULT_UNDO_WINDOW_MS,
+    },
+    options,
+  );
   return result.ok ? accept(revise(current, result.state, now)) : result;
 }

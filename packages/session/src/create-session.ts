@@ -1,4 +1,4 @@
-import type { Locale, SessionState, Step } from '@atelier/protocol';
+import type { Locale, ProgrammeSection, SessionState, Step } from '@atelier/protocol';
 import { idleTimer } from './timer';
 
 export interface CreateSessionOptions {
@@ -9,6 +9,8 @@ export interface CreateSessionOptions {
   firstStepNumber?: number;
   /** The workshop's language: the texts the server writes on the board (decisions, recap). */
   locale?: Locale;
+  /** A programme's sections (P-PROG); the steps carry their ids. */
+  sections?: readonly ProgrammeSection[];
   now: number;
 }
 
@@ -18,6 +20,7 @@ export function createSession({
   question,
   firstStepNumber,
   locale,
+  sections,
   now,
 }: CreateSessionOptions): SessionState {
   const first = steps[0];
@@ -41,5 +44,6 @@ export function createSession({
   if (trimmed) state.question = trimmed;
   if (firstStepNumber !== undefined && firstStepNumber !== 1) state.firstStepNumber = firstStepNumber;
   if (locale) state.locale = locale;
+  if (sections && sections.length > 0) state.sections = [...sections];
   return state;
 }

@@ -24,3 +24,16 @@ export type { StepRun } from './session-log';
 export { estimateClockOffset, toServerTime, timerView, formatCountdown } from './clock';
 export type { ClockSample, ClockOffset, TimerView } from './clock';
 export { seededRandom } from './random';
+export { firstOpenSection, type SectionBuilder } from './section-commands';
+export {
+  planDay,
+  dayDrift,
+  programmePlaces,
+  clockMinutes,
+  clockTime,
+  type DayPlan,
+  type DayDrift,
+  type PlannedStep,
+  type PlannedSection,
+  type ProgrammePlace,
+} from './programme-clock';

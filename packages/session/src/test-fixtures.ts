@@ -6,6 +6,7 @@ import { createSession } from './create-session';
 import { addParticipant } from './participants';
 import type { NewParticipant } from './participants';
 import type { Actor, ApplyResult } from './result';
+import type { SectionBuilder } from './section-commands';
 
 export const T0 = 1_750_000_000_000;
 export const MIN = 60_000;
@@ -39,6 +40,41 @@ export function expectOk(result: ApplyResult): SessionState {
 }
 
 /** `apply` on a frozen copy of the state. */
+/** A section builder for tests: one 20-minute step per section (`<id>.talk`); `unknown` is no template. */
+export const testSectionBuilder: SectionBuilder = (request, sectionId) =>
+  request.template === 'unknown'
+    ? null
+    : {
+        section: {
+          id: sectionId,
+          template: request.template,
+          title: { fr: request.template, en: request.template },
+          ...(request.startsAt ? { startsAt: request.startsAt } : {}),
+        },
+        steps: [makeStep(`${sectionId}.talk`, 20 * MIN, { sectionId })],
+      };
+
+/** The state as a programme: each section (id, planned start) holding the steps named, in that order. */
+export function asProgramme(
+  state: SessionState,
+  sections: { id: string; stepIds: string[]; startsAt?: string }[],
+): SessionState {
+  const sectionOf = new Map(sections.flatMap((s) => s.stepIds.map((stepId) => [stepId, s.id] as const)));
+  return {
+    ...state,
+    steps: state.steps.map((step) => {
+      const sectionId = sectionOf.get(step.id);
+      return sectionId ? { ...step, sectionId } : step;
+    }),
+    sections: sections.map((s) => ({
+      id: s.id,
+      template: 'talk',
+      title: { fr: s.id, en: s.id },
+      ...(s.startsAt ? { startsAt: s.startsAt } : {}),
+    })),
+  };
+}
+
 export function act(
   state: SessionState,
   command: SessionCommand,
@@ -47,7 +83,9 @@ export function act(
   random?: () => number,
 ): ApplyResult {
   // Through JSON, as a stored state would come back.
-  return apply(deepFreeze(JSON.parse(JSON.stringify(state)) as SessionState), command, actor, now, random);
+  return apply(deepFreeze(JSON.parse(JSON.stringify(state)) as SessionState), command, actor, now, random, {
+    buildSection: testSectionBuilder,
+  });
 }
 
 /** Like `act`, but the command must be accepted. */

@@ -8,6 +8,7 @@ import { codevTemplate } from './codev-template';
 import { identityMapTemplate } from './identity-map-template';
 import { ideationTemplate } from './ideation-template';
 import { pgoTemplate } from './pgo-template';
+import { breakTemplate, feedbackWallTemplate, talkTemplate } from './free-step-templates';
 import type { BuiltGroup, TemplateDefinition } from './template-definition';
 
 const definitions: readonly TemplateDefinition[] = [
@@ -17,6 +18,9 @@ const definitions: readonly TemplateDefinition[] = [
   ideationTemplate,
   identityMapTemplate,
   pgoTemplate,
+  talkTemplate,
+  breakTemplate,
+  feedbackWallTemplate,
 ];
 
 export interface BuildBoardOptions {
@@ -29,6 +33,8 @@ export interface BuildBoardOptions {
   pageId: TLPageId | `page:${string}`;
   /** A new unique string per call; shapes get `shape:<id>`. Injected so building stays pure and testable. */
   createId: () => string;
+  /** The number of the first numbered step, when not the template's (a programme's later sections, P-PROG-6). */
+  numberFrom?: number;
 }
 
 export interface BuiltBoard {
@@ -75,6 +81,11 @@ export function listTemplates(): TemplateSummary[] {
   return definitions.map(summarize);
 }
 
+/** Whether `id` is a built-in template (a programme's sections are built-in templates only). */
+export function isBuiltInTemplate(id: string): boolean {
+  return definitions.some((d) => d.id === id);
+}
+
 export function getTemplate(id: string): TemplateSummary | undefined {
   const definition = definitions.find((d) => d.id === id);
   return definition ? summarize(definition) : undefined;
@@ -92,7 +103,7 @@ export function buildBoard(templateId: string, options: BuildBoardOptions): Buil
   const question = options.question?.trim() || definition.question?.[options.locale] || null;
   const draft = new BoardDraft(options.pageId as TLPageId, options.createId);
   // The frames use the numbering every other place uses (T-NUMBER).
-  const numbers = numberSteps(definition.steps, definition.firstStepNumber);
+  const numbers = numberSteps(definition.steps, options.numberFrom ?? definition.firstStepNumber);
 
   const layout = definition.layout({
     draft,

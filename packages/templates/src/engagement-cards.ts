@@ -9,7 +9,7 @@ import {
   ZoneKind,
   type PgoTheme,
 } from '@atelier/board-schema';
-import type { Locale } from '@atelier/protocol';
+import { templateStepIdOf, type Locale } from '@atelier/protocol';
 import { toRichText, type TLGeoShape, type TLParentId } from '@tldraw/tlschema';
 import { getIndicesAbove, type IndexKey } from '@tldraw/utils';
 
@@ -91,7 +91,12 @@ export function engagementsFrameOf<S extends { type: string; meta?: unknown }>(
 ): S | undefined {
   for (const shape of shapes) {
     const zone = readZone(shape);
-    if (shape.type === 'frame' && zone?.kind === ZoneKind.step && zone.stepId === 'engagements') return shape;
+    if (
+      shape.type === 'frame' &&
+      zone?.kind === ZoneKind.step &&
+      templateStepIdOf(zone.stepId ?? '') === 'engagements'
+    )
+      return shape;
   }
   return undefined;
 }

@@ -31,6 +31,7 @@ export {
 export { engagementsFrameOf, themesWithCards } from './engagement-cards';
 export {
   sessionBoardWrites,
+  sessionBoardChanges,
   wantedWrites,
   doneWrites,
   decisionItemLabel,
@@ -40,3 +41,24 @@ export {
   type BoardView,
   type SessionWritesOptions,
 } from './session-writes';
+export { isBuiltInTemplate } from './build-board';
+export {
+  buildProgramme,
+  buildSection,
+  describeSection,
+  sectionIdSource,
+  sectionRequestOf,
+  sectionTitleText,
+  formatClockTime,
+  programmeWrites,
+  programmeWriteKey,
+  sectionWriteKey,
+  isSectionTitle,
+  areaOf,
+  SECTION_GAP,
+  type Area,
+  type BuiltProgramme,
+  type BuiltSection,
+  type ProgrammeWrite,
+  type SectionBuildOptions,
+} from './programme';

@@ -29,6 +29,7 @@ import type {
 } from '@tldraw/tlschema';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import { engagementCardsForThemes, engagementsFrameOf, themesWithCards } from './engagement-cards';
+import { programmeWriteKey, programmeWrites } from './programme';
 import { estimateTextHeight } from './text-layout';
 
 /** The document's meta key listing the writes done (`decision:<id>`, `recap:<seq>`). */
@@ -478,6 +479,9 @@ export function wantedWrites(state: SessionState): string[] {
   const entry = state.stepEntry;
   const step = entry ? state.steps.find((candidate) => candidate.id === entry.stepId) : undefined;
   if (entry && step?.recap) keys.push(`recap:${entry.seq}`);
+  // A programme's order: sections added, moved or removed change it (T-PROG-4).
+  const programme = programmeWriteKey(state);
+  if (programme) keys.push(programme);
   return keys;
 }
 
@@ -492,19 +496,38 @@ export function doneWrites(board: Pick<BoardView, 'get'>): string[] {
  * T-WRITES: the records to put so the board shows what the session decided: for each decision not yet
  * written, its text and the engagement cards of its retained themes; on a new entry into a recap
  * step, the recap. The document record, marked with what was done, comes last. Null: nothing to do.
+ * (A programme's changes may also remove shapes: see `sessionBoardChanges`.)
  */
 export function sessionBoardWrites(
   board: BoardView,
   state: SessionState,
   options: SessionWritesOptions,
 ): TLRecord[] | null {
+  return sessionBoardChanges(board, state, options)?.put ?? null;
+}
+
+/** T-WRITES and T-PROG-4: the records to put and the ids to remove; null when there is nothing to do. */
+export function sessionBoardChanges(
+  board: BoardView,
+  state: SessionState,
+  options: SessionWritesOptions,
+): { put: TLRecord[]; remove: string[] } | null {
   const done = doneWrites(board);
   const todo = wantedWrites(state).filter((key) => !done.includes(key));
   const document = board.get(DOCUMENT_ID) as TLDocument | undefined;
   if (todo.length === 0 || !document) return null;
   const draft = new BoardDraft(board);
+  const extraDone: string[] = [];
+  let remove: string[] = [];
   for (const key of todo) {
-    if (key.startsWith('decision:')) {
+    if (key.startsWith('programme:')) {
+      const page = [...board.all()].find((record) => record.typeName === 'page');
+      if (!page) continue;
+      const changes = programmeWrites(board, state, done, page.id);
+      for (const record of changes.put) draft.put(record);
+      remove = changes.remove;
+      extraDone.push(...changes.keys);
+    } else if (key.startsWith('decision:')) {
       const decision = state.decisions?.find((candidate) => `decision:${candidate.id}` === key);
       if (!decision) continue;
       writeDecisionText(decision, state, draft, options);
@@ -516,7 +539,10 @@ export function sessionBoardWrites(
   }
   draft.put({
     ...document,
-    meta: { ...document.meta, [boardWritesMetaKey]: [...done, ...todo].slice(-MAX_REMEMBERED) },
+    meta: {
+      ...document.meta,
+      [boardWritesMetaKey]: [...done, ...extraDone, ...todo].slice(-MAX_REMEMBERED),
+    },
   });
-  return [...draft.puts.values()];
+  return { put: [...draft.puts.values()], remove };
 }

@@ -9,10 +9,21 @@ import {
   type CreateBoardBody,
   type CreatedBoard,
   type Locale,
+  type ProgrammeSection,
+  type SectionRequest,
   type Step,
 } from '@atelier/protocol';
 import { createSession } from '@atelier/session';
-import { buildBoard, getTemplate, planLabImport } from '@atelier/templates';
+import {
+  boardWritesMetaKey,
+  buildBoard,
+  buildProgramme,
+  buildSection,
+  getTemplate,
+  isBuiltInTemplate,
+  planLabImport,
+  sectionWriteKey,
+} from '@atelier/templates';
 import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core';
 import type { TLRecord } from '@tldraw/tlschema';
 import { HttpError } from '../http/http-error';
@@ -37,6 +48,21 @@ export interface NewBoard {
   steps: Step[];
   /** Stored right after the board (asset ids of the board's asset route). */
   assets?: { assetId: string; asset: StoredAsset }[];
+  /** A programme's sections (P-PROG), in order. */
+  sections?: ProgrammeSection[];
+}
+
+const newSectionId = () => randomBytes(6).toString('hex');
+
+/** A section's steps for the session machine (S-PROG-1): built from the template as the board writer builds it. */
+export function sectionSteps(
+  request: SectionRequest,
+  sectionId: string,
+  locale: Locale,
+): { section: ProgrammeSection; steps: Step[] } | null {
+  if (!isBuiltInTemplate(request.template)) return null;
+  const built = buildSection(request, sectionId, { locale, pageId: PAGE_ID });
+  return built ? { section: built.section, steps: built.steps } : null;
 }
 
 export class BoardService {
@@ -54,6 +80,7 @@ export class BoardService {
   isBeingDeleted: (boardId: string) => boolean = () => false;
 
   async create(body: CreateBoardBody, baseUrl: string, creator?: Account): Promise<CreatedBoard> {
+    if (body.programme) return this.createProgramme(body, body.programme, baseUrl, creator);
     const templateId = body.template ?? 'blank';
     if (!getTemplate(templateId)) {
       const saved = await this.store.getTemplate(templateId);
@@ -124,6 +151,63 @@ export class BoardService {
     );
   }
 
+  /** A day on one board (P-PROG): each section a built-in template, in its own area, left to right. */
+  private async createProgramme(
+    body: CreateBoardBody,
+    programme: readonly SectionRequest[],
+    baseUrl: string,
+    creator?: Account,
+  ): Promise<CreatedBoard> {
+    if (body.template !== undefined || body.groups !== undefined || body.labs !== undefined) {
+      throw new HttpError(
+        400,
+        ErrorCode.invalidPayload,
+        'programme: give the sections in place of template and groups',
+      );
+    }
+    programme.forEach((section, i) => {
+      if (!isBuiltInTemplate(section.template)) {
+        throw new HttpError(
+          400,
+          ErrorCode.invalidPayload,
+          `programme.${i}.template: unknown template "${section.template}"`,
+        );
+      }
+    });
+    const locale = body.locale ?? 'fr';
+    const sectionIds = programme.map(() => newSectionId());
+    const built = buildProgramme(programme, { locale, pageId: PAGE_ID, sectionIds });
+    const records: TLRecord[] = [
+      // The sections are on the board already: the writer must not add them again (T-PROG-4).
+      ...DEFAULT_INITIAL_SNAPSHOT.documents.map((d) => {
+        const state = d.state as TLRecord;
+        return state.typeName === 'document'
+          ? ({
+              ...state,
+              meta: { ...state.meta, [boardWritesMetaKey]: sectionIds.map(sectionWriteKey) },
+            } as TLRecord)
+          : state;
+      }),
+      ...built.records,
+      ...built.assets,
+    ];
+    const question = body.question?.trim() || undefined;
+    return this.persist(
+      {
+        title: body.title,
+        template: 'programme',
+        question,
+        firstStepNumber: built.firstStepNumber,
+        records,
+        steps: built.steps,
+        locale: body.locale,
+        sections: built.sections,
+      },
+      baseUrl,
+      creator,
+    );
+  }
+
   /** Stores a new board (document, session, assets) and hands back its links and facilitator key. */
   async persist(board: NewBoard, baseUrl: string, creator?: Account): Promise<CreatedBoard> {
     const snapshot: RoomSnapshot = {
@@ -146,6 +230,7 @@ export class BoardService {
       ...(question ? { question } : {}),
       ...(board.firstStepNumber !== undefined ? { firstStepNumber: board.firstStepNumber } : {}),
       ...(board.locale ? { locale: board.locale } : {}),
+      ...(board.sections ? { sections: board.sections } : {}),
     });
     await this.store.createBoard({ meta, facilitatorKeyHash: hashKey(facilitatorKey) }, snapshot, session);
     // Its retention clock starts now (P-RET-1).

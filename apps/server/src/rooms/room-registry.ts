@@ -31,8 +31,10 @@ export interface LiveBoard {
   all(): Iterable<TLRecord>;
 }
 
-/** What a server-side write puts: whole records, valid for tldraw's schema. */
-export type BoardWritePlan = (board: LiveBoard) => readonly TLRecord[] | null;
+/** What a server-side write puts: whole records, valid for tldraw's schema (and, for a programme, removes). */
+export type BoardWritePlan = (
+  board: LiveBoard,
+) => readonly TLRecord[] | { put: readonly TLRecord[]; remove: readonly string[] } | null;
 
 const schema = createTLSchema();
 
@@ -295,9 +297,12 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
     if (!open || open.room.isClosed() || this.rooms.get(boardId) !== pending) return false;
     let written: readonly TLRecord[] = [];
     open.storage.storage.transaction((txn) => {
-      const puts = plan({ get: (id) => txn.get(id), all: () => txn.values() }) ?? [];
+      const planned = plan({ get: (id) => txn.get(id), all: () => txn.values() }) ?? [];
+      const puts = 'put' in planned ? planned.put : planned;
+      const removes = 'remove' in planned ? planned.remove : [];
       // A bug must not reach clients as a record they would refuse: nothing is written then.
       for (const record of puts) validate(record);
+      for (const id of removes) txn.delete(id);
       for (const record of puts) txn.set(record.id, record);
       written = puts;
     });

@@ -4,7 +4,7 @@
 // makes each write happen once.
 import { randomBytes } from 'node:crypto';
 import type { SessionState } from '@atelier/protocol';
-import { sessionBoardWrites, wantedWrites } from '@atelier/templates';
+import { sessionBoardChanges, wantedWrites } from '@atelier/templates';
 import type { Logger } from '../logger';
 import type { BoardWritePlan } from '../rooms/room-registry';
 
@@ -45,7 +45,7 @@ export class SessionBoardWriter {
 
   private async write(boardId: string, state: SessionState, wanted: readonly string[]): Promise<void> {
     const here = await this.target.writeHere(boardId, (board) =>
-      sessionBoardWrites(board, state, { createId: newId }),
+      sessionBoardChanges(board, state, { createId: newId }),
     );
     if (here) this.written.set(boardId, new Set(wanted));
   }
