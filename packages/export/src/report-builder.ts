@@ -199,35 +199,32 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
     );
   }
 
+  const stepsTable = (steps: ReportModel['steps'], footer: boolean): Block => ({
+    kind: 'table',
+    columns: [
+      { label: l.stepNumber },
+      { label: l.step },
+      { label: l.kind },
+      { label: l.planned, align: 'end' },
+      { label: l.actual, align: 'end' },
+      { label: l.status },
+    ],
+    rows: steps.map((step) => [
+      step.number,
+      step.title,
+      step.kind,
+      step.extended ? `${step.planned} (${step.extended})` : step.planned,
+      step.actual,
+      step.status,
+    ]),
+    ...(footer ? { footer: ['', l.total, '', model.totals.planned, model.totals.actual, ''] } : {}),
+  });
   sections.push(
     section(
       'sequence',
       SectionKind.sequence,
       l.sequence,
-      model.steps.length === 0
-        ? [muted(l.noSteps)]
-        : [
-            {
-              kind: 'table',
-              columns: [
-                { label: l.stepNumber },
-                { label: l.step },
-                { label: l.kind },
-                { label: l.planned, align: 'end' },
-                { label: l.actual, align: 'end' },
-                { label: l.status },
-              ],
-              rows: model.steps.map((step) => [
-                step.number,
-                step.title,
-                step.kind,
-                step.extended ? `${step.planned} (${step.extended})` : step.planned,
-                step.actual,
-                step.status,
-              ]),
-              footer: ['', l.total, '', model.totals.planned, model.totals.actual, ''],
-            },
-          ],
+      model.steps.length === 0 ? [muted(l.noSteps)] : [stepsTable(model.steps, true)],
     ),
   );
 
@@ -271,16 +268,43 @@ export function reportDocumentFromModel(model: ReportModel): ReportDocument {
     );
   }
 
-  const frames = frameSections([...model.sections, ...(model.outside ? [model.outside] : [])], model);
-  sections.push(
-    section(
-      'production',
-      SectionKind.production,
-      l.production,
-      frames.some(showsText) ? [] : [muted(l.noNotes)],
-      frames,
-    ),
-  );
+  // A programme: one chapter per section, its steps and its frames (E-PROG-1); what no section laid out
+  // (frames people drew, texts outside frames) stays in the production section after them.
+  const chapterOf = new Map<string, number>();
+  model.chapters.forEach((chapter, index) => {
+    for (const frameId of chapter.frameIds) chapterOf.set(frameId, index);
+  });
+  const framesByChapter = model.chapters.map((): ReportFrameSection[] => []);
+  const unchaptered: ReportFrameSection[] = [];
+  let current: number | undefined;
+  for (const frame of model.sections) {
+    if (frame.depth === 0) current = chapterOf.get(frame.id);
+    (current === undefined ? unchaptered : framesByChapter[current]!).push(frame);
+  }
+  model.chapters.forEach((chapter, index) => {
+    const steps = chapter.stepIndexes.map((position) => model.steps[position]!);
+    sections.push(
+      section(
+        anchor('chapter', chapter.sectionId),
+        SectionKind.chapter,
+        chapter.title,
+        steps.length > 0 ? [stepsTable(steps, false)] : [],
+        frameSections(framesByChapter[index]!, model),
+      ),
+    );
+  });
+
+  const frames = frameSections([...unchaptered, ...(model.outside ? [model.outside] : [])], model);
+  if (model.chapters.length === 0 || frames.some(showsText))
+    sections.push(
+      section(
+        'production',
+        SectionKind.production,
+        l.production,
+        frames.some(showsText) ? [] : [muted(l.noNotes)],
+        frames,
+      ),
+    );
 
   if (model.engagements.length > 0) {
     sections.push(

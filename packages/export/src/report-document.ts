@@ -18,6 +18,8 @@ export const SectionKind = {
   vote: 'vote',
   /** Everything written on the board, frame by frame. */
   production: 'production',
+  /** A programme's section (E-PROG-1): its steps and its frames. */
+  chapter: 'chapter',
   /** One frame of the board (`frameId` set): its texts, its zones as sub-sections. */
   frame: 'frame',
   zone: 'zone',

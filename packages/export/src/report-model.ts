@@ -6,6 +6,7 @@ import {
   engagementCriteria,
   findAcademie,
   firstLine,
+  readSectionId,
   readZone,
   zoneOfChain,
   ZoneKind,
@@ -16,7 +17,7 @@ import {
   type IdentityCardFields,
   type RichBlock,
 } from '@atelier/board-schema';
-import { decisionItemLabel, getTemplate } from '@atelier/templates';
+import { decisionItemLabel, getTemplate, sectionTitleText } from '@atelier/templates';
 import {
   defaultNameDisplay,
   NameDisplay,
@@ -195,6 +196,17 @@ export interface ReportIdentityCard {
   contact: string;
 }
 
+/** One section of a programme (P-PROG): its chapter of the report, with its steps and its frames. */
+export interface ReportChapter {
+  sectionId: string;
+  /** "Partie 2 — 10 h 30 · Flash codéveloppement" */
+  title: string;
+  /** Positions in `ReportModel.steps`. */
+  stepIndexes: number[];
+  /** Its top-level frames (their frames inside follow them in `sections`). */
+  frameIds: string[];
+}
+
 export interface ReportModel {
   locale: Locale;
   timeZone: string;
@@ -227,6 +239,8 @@ export interface ReportModel {
   identityCards: ReportIdentityCard[];
   /** "Labs proches": pairs of labs to put in touch, with why. */
   pairings: LabPairingRow[];
+  /** A programme's sections in the day's order, one chapter each (E-PROG-1); empty for one template. */
+  chapters: ReportChapter[];
 }
 
 const userMetaKeys = ['atelier.author', 'atelier.createdBy', 'createdBy', 'authorId'] as const;
@@ -755,6 +769,22 @@ export function buildReportModel(input: ExportInput): ReportModel {
     actions,
     identityCards: identities,
     pairings: labPairingsOf(input.records, locale),
+    chapters: (session?.sections ?? []).map((programmeSection, position) => ({
+      sectionId: programmeSection.id,
+      title: `${labels.chapter(position + 1)} — ${sectionTitleText(programmeSection, locale)}`,
+      stepIndexes: timings.flatMap((timing, index) =>
+        timing.step.sectionId === programmeSection.id ? [index] : [],
+      ),
+      frameIds: input.records.flatMap((record) => {
+        const shape = record as BoardRecord & { type?: string; parentId?: string; meta?: unknown };
+        return shape.typeName === 'shape' &&
+          shape.type === 'frame' &&
+          String(shape.parentId).startsWith('page:') &&
+          readSectionId(shape) === programmeSection.id
+          ? [shape.id]
+          : [];
+      }),
+    })),
   };
 }
 
