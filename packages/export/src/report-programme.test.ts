@@ -2,7 +2,7 @@ import { createSession } from '@atelier/session';
 import { buildProgramme } from '@atelier/templates';
 import { describe, expect, it } from 'vitest';
 import { buildReportDocument } from './report-builder';
-import { renderReportMarkdown } from './report-markdown';
+import { renderReportMarkdownFromDocument } from './report-markdown';
 
 const T0 = Date.UTC(2021, 10, 23, 8, 0);
 
@@ -49,7 +49,7 @@ describe('the report of a programme', () => {
       'Groupe 2 · 3 actions fortes et faisables',
     ]);
     expect(chapters[2]!.sections).toEqual([]);
-    const markdown = renderReportMarkdown(document);
+    const markdown = renderReportMarkdownFromDocument(document);
     expect(markdown).toContain('## Partie 4 — 3 actions fortes et faisables');
   });
 });
