@@ -18,7 +18,6 @@ import {
   startServer,
   tempDir,
   type RunningServer,
-  type TestSessionClient,
   type TestSyncClient,
 } from '@atelier/testkit';
 import { clusterHarness } from './cluster-support';

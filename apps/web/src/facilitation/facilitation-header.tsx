@@ -11,6 +11,7 @@ import { useI18n } from '../shared/i18n';
 import { COMPACT_SCREEN, useMediaQuery } from '../shared/use-media-query';
 import { playChime } from './chime';
 import { deadlineKey } from './countdown';
+import { DayProgramme } from './day-programme';
 import { GroupBar } from './group-bar';
 import { QuickControls } from './quick-controls';
 import { currentStepView, stepPosition, type StepView } from './step-view';
@@ -115,6 +116,7 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
         <VoteBar vote={session.vote} results={vote.results} decisions={session.decisions ?? []} />
       )}
       <GroupBar session={session} />
+      <DayProgramme session={session} />
       <BackToStep />
       <FollowOffer session={session} />
     </section>

@@ -8,6 +8,7 @@ import { CameraControls } from './camera-controls';
 import { GroupsPanel } from './groups-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { StepSequence } from './step-sequence';
+import { ProgrammeEditor } from './day-programme';
 import { currentStepView } from './step-view';
 import { TimerControls } from './timer-controls';
 import { useCommand, useFacilitation } from './use-facilitation';
@@ -29,7 +30,7 @@ function Section({ title, open = false, children }: { title: string; open?: bool
 /** `list`: inside the list view, in its flow, rather than floating over the canvas. */
 export function FacilitatorPanel({ placement = 'board' }: { placement?: 'board' | 'list' }) {
   const { t, locale } = useI18n();
-  const { session, me } = useFacilitation();
+  const { session, me, clockOffsetMs } = useFacilitation();
   const { send, error, dismiss } = useCommand();
   const open = usePanelOpen();
   const bodyId = useId();
@@ -75,6 +76,11 @@ export function FacilitatorPanel({ placement = 'board' }: { placement?: 'board' 
             <Section title={t.facQuestionSection}>
               <QuestionEditor key={session.question ?? ''} question={session.question ?? ''} send={send} />
             </Section>
+            {session.sections && session.sections.length > 0 && (
+              <Section title={locale === 'fr' ? 'Programme de la journée' : 'Programme of the day'} open>
+                <ProgrammeEditor session={session} send={send} clockOffsetMs={clockOffsetMs} />
+              </Section>
+            )}
             <Section title={t.facSequence} open>
               <StepSequence session={session} send={send} />
               <SessionResetButton send={send} />

@@ -9,6 +9,7 @@ import { AccountBar } from '../account/account-bar';
 import { MyBoards } from '../account/my-boards';
 import { signInUrl, useAccount } from '../shared/account';
 import { SiteFooter } from '../shared/site-footer';
+import { ProgrammeComposer } from './programme-composer';
 
 type OwnedTemplate = OwnedTemplateList['templates'][number];
 
@@ -226,6 +227,7 @@ export function HomePage() {
             </form>
           )}
         </section>
+        {(!account || mayCreate) && <ProgrammeComposer templates={templates} mayCreate={mayCreate} />}
         <section className="card" aria-labelledby="import-heading">
           <h2 id="import-heading">{t.importTitle}</h2>
           <p className="hint" id="import-help">
