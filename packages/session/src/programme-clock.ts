@@ -117,10 +117,8 @@ export function dayDrift(
         ? now
         : now + Math.max(0, timer.remainingMs);
   const projectedEnd = Math.max(now, deadline);
-  // Minutes since midnight, kept continuous across midnight relative to the plan.
-  let projectedStepEnd = minuteOfDay(projectedEnd);
-  while (projectedStepEnd - current.endsAt > 720) projectedStepEnd -= 1440;
-  while (current.endsAt - projectedStepEnd > 720) projectedStepEnd += 1440;
+  // A day's workshops do not cross midnight: minutes since midnight compare as they are.
+  const projectedStepEnd = minuteOfDay(projectedEnd);
   const minutes = Math.round(projectedStepEnd - current.endsAt);
   const plannedDayEnd = plan.steps.at(-1)?.endsAt ?? null;
   return {

@@ -27,10 +27,11 @@ import { estimateTextHeight } from './text-layout';
 
 /** Space between two sections' areas. */
 export const SECTION_GAP = 600;
-/** How far above its area a section's title starts, and its height. */
-const TITLE_H = 160;
-const TITLE_GAP = 60;
-const MIN_TITLE_W = 1200;
+/** How far above its area a section's title starts, and its height (xl text at `TITLE_SCALE`). */
+const TITLE_SCALE = 4;
+const TITLE_H = 80 * TITLE_SCALE;
+const TITLE_GAP = 80;
+const MIN_TITLE_W = 1600;
 /** Templates that are a piece of the day rather than a workshop: their question, when given, titles them. */
 const FREE_STEP_TEMPLATES = new Set(['talk', 'break', 'feedback-wall']);
 
@@ -171,13 +172,18 @@ export function buildSection(
   const title = draft.text({
     x: origin.x,
     y: origin.y - TITLE_H - TITLE_GAP,
-    w: Math.max(MIN_TITLE_W, area.w),
+    w: Math.max(MIN_TITLE_W, area.w) / TITLE_SCALE,
     text: sectionTitleText(section, options.locale),
     size: 'xl',
     color: 'violet',
     meta: { ...zoneMeta({ kind: ZoneKind.sectionTitle, sectionId }), ...sectionMeta(sectionId) },
   });
-  records.push({ ...title, index: getIndexAbove(lastTopIndex) });
+  // Large enough to read with the whole day zoomed to fit.
+  records.push({
+    ...title,
+    index: getIndexAbove(lastTopIndex),
+    props: { ...title.props, scale: TITLE_SCALE },
+  });
   return {
     section,
     records,

@@ -111,7 +111,8 @@ function SectionRows({
           <li key={section.id} className={`day-programme-item is-${place}`} data-place={place}>
             <span className="day-programme-place">{w.places[place]}</span>
             <span className="day-programme-time">
-              {planned?.startsAt != null ? formatMinutes(planned.startsAt, locale) : '—'}
+              {planned?.startsAt != null ? `${formatMinutes(planned.startsAt, locale)} · ` : ''}
+              {w.minutes(Math.round(durationMs / 60_000))}
             </span>
             <span className="day-programme-title">
               {title}
@@ -119,7 +120,6 @@ function SectionRows({
                 <span className="day-programme-question"> · {section.question}</span>
               ) : null}
             </span>
-            <span className="day-programme-duration">{w.minutes(Math.round(durationMs / 60_000))}</span>
             {movable && (
               <span className="day-programme-actions">
                 <button
