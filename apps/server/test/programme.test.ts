@@ -236,3 +236,78 @@ describe('a programme across two processes', () => {
     expect(titlesOf(canvasOnB)).toEqual(['Bienvenue', 'Mur de retours', 'Pause']);
   }, 120_000);
 });
+
+/** The labs' community day of 23 November 2021 (shared/context), as one board. */
+const communityDay2021: CreateBoardBody = {
+  title: 'Journée de la communauté des labs d’académie',
+  programme: [
+    { template: 'talk', question: 'Mot de bienvenue', startsAt: '09:30' },
+    { template: 'identity-map' },
+    { template: 'talk', question: 'Inspirateurs : le Bercylab' },
+    { template: 'talk', question: 'Inspirateurs : la Fabrique numérique' },
+    { template: 'codev-flash', groups: 3, question: 'Les difficultés des porteurs de labs' },
+    { template: 'break', question: 'Déjeuner', startsAt: '12:00' },
+    { template: 'talk', question: 'La ressourcerie des labs', startsAt: '13:30' },
+    { template: 'feedback-wall', question: 'Vos retours sur les ressources communes' },
+    { template: 'talk', question: 'Retours d’expérience : 110 bis Limoges et 110 bis Bretagne' },
+    { template: 'break', question: 'Pause' },
+    { template: 'ideation', groups: 3, question: 'Comment faire avancer la communauté des labs en 2022 ?' },
+    { template: 'break', question: 'Moment convivial' },
+  ],
+};
+
+describe('the 2021 community day', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('P-PROG: the whole day is one board; its report has one chapter per section (sizes measured)', async () => {
+    const server = await startServer({ dataDir: tempDir() });
+    cleanups.push(() => server.stop('SIGKILL'));
+    const createdAt = performance.now();
+    const board = await createBoard(server.url, communityDay2021);
+    const createMs = performance.now() - createdAt;
+    const joinedAt = performance.now();
+    const canvas = connectSocketIoClient(server.url, { boardId: board.id, name: 'Camille' });
+    cleanups.push(() => canvas.close());
+    await canvas.loaded;
+    const joinMs = performance.now() - joinedAt;
+    const shapes = shapesOf(canvas);
+    expect(titlesOf(canvas)).toHaveLength(12);
+    const file = await fetch(`${server.url}/api/boards/${board.id}/export/board.tldr`);
+    const documentBytes = (await file.arrayBuffer()).byteLength;
+    const report = await (
+      await fetch(`${server.url}/api/boards/${board.id}/export/report.md`, {
+        headers: { Authorization: `Bearer ${board.facilitatorKey}` },
+      })
+    ).text();
+    const chapters = report.split('\n').filter((line) => line.startsWith('## Partie'));
+    expect(chapters).toEqual([
+      '## Partie 1 — 9 h 30 · Mot de bienvenue',
+      '## Partie 2 — Cartographie des labs',
+      '## Partie 3 — Inspirateurs : le Bercylab',
+      '## Partie 4 — Inspirateurs : la Fabrique numérique',
+      '## Partie 5 — Flash codéveloppement',
+      '## Partie 6 — 12 h 00 · Déjeuner',
+      '## Partie 7 — 13 h 30 · La ressourcerie des labs',
+      '## Partie 8 — Vos retours sur les ressources communes',
+      '## Partie 9 — Retours d’expérience : 110 bis Limoges et 110 bis Bretagne',
+      '## Partie 10 — Pause',
+      '## Partie 11 — 3 actions fortes et faisables',
+      '## Partie 12 — Moment convivial',
+    ]);
+    const numbers = {
+      shapes: shapes.length,
+      documentBytes,
+      createMs: Math.round(createMs),
+      joinMs: Math.round(joinMs),
+    };
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.writeFileSync(
+      path.join(artifacts, 'day-2021.json'),
+      JSON.stringify({ ...numbers, chapters }, null, 2),
+    );
+    fs.writeFileSync(path.join(artifacts, 'day-2021-report.md'), report);
+  }, 60_000);
+});

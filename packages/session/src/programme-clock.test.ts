@@ -24,7 +24,7 @@ function day() {
 }
 
 describe('the day’s clock', () => {
-  it('S-CLOCK-1 plans each step from its section’s start time, else from the previous end', () => {
+  it('S-DAY-1 plans each step from its section’s start time, else from the previous end', () => {
     const plan = planDay(day().sections!, day().steps);
     expect(plan.steps.map((s) => [s.stepId, clockTime(s.startsAt!), clockTime(s.endsAt!)])).toEqual([
       ['welcome', '10:00', '10:10'],
@@ -42,7 +42,7 @@ describe('the day’s clock', () => {
     ]);
   });
 
-  it('S-CLOCK-1 nothing is planned before the first start time', () => {
+  it('S-DAY-1 nothing is planned before the first start time', () => {
     const state = asProgramme(workshop([makeStep('a', 10 * MIN), makeStep('b', 10 * MIN)]), [
       { id: 'one', stepIds: ['a'] },
       { id: 'two', stepIds: ['b'], startsAt: '14:00' },
@@ -52,7 +52,7 @@ describe('the day’s clock', () => {
     expect(clockMinutes('09:05')).toBe(545);
   });
 
-  it('S-CLOCK-2 a day started on time and kept to plan has no drift', () => {
+  it('S-DAY-2 a day started on time and kept to plan has no drift', () => {
     const started = run(day(), { type: 'timer.start' }, undefined, T0);
     expect(dayDrift(started, T0 + 3 * MIN, minuteOfDay)).toMatchObject({
       minutes: 0,
@@ -62,7 +62,7 @@ describe('the day’s clock', () => {
     });
   });
 
-  it('S-CLOCK-2 a late start, an extension and overtime make the day late; a short step makes it early', () => {
+  it('S-DAY-2 a late start, an extension and overtime make the day late; a short step makes it early', () => {
     // Started 12 minutes late.
     const late = run(day(), { type: 'timer.start' }, undefined, T0 + 12 * MIN);
     expect(dayDrift(late, T0 + 12 * MIN, minuteOfDay)?.minutes).toBe(12);
@@ -84,12 +84,12 @@ describe('the day’s clock', () => {
     expect(dayDrift(early, T0 + 5 * MIN, minuteOfDay)).toMatchObject({ minutes: -5, projectedDayEnd: 805 });
   });
 
-  it('S-CLOCK-2 without a planned time there is no drift', () => {
+  it('S-DAY-2 without a planned time there is no drift', () => {
     const state = workshop();
     expect(dayDrift(state, T0, minuteOfDay)).toBeNull();
   });
 
-  it('S-CLOCK-3 the programme says what is done, now, next and later', () => {
+  it('S-DAY-3 the programme says what is done, now, next and later', () => {
     const state = run(run(day(), { type: 'timer.start' }), { type: 'step.next' });
     expect(programmePlaces(state).map((p) => [p.section.id, p.place])).toEqual([
       ['one', 'done'],

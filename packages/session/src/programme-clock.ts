@@ -1,4 +1,4 @@
-// The day's clock (SPEC S-CLOCK-*): when each section and step is planned, from the sections' start
+// The day's clock (SPEC S-DAY-*): when each section and step is planned, from the sections' start
 // times and the steps' durations, and how late (or early) the real day runs against that plan. Pure:
 // times of day are minutes since midnight on the workshop's clock; the caller says how to read a
 // server time as one (the browser's time zone), so nothing here reads a clock.
@@ -40,7 +40,7 @@ export function clockTime(minutes: number): string {
 }
 
 /**
- * S-CLOCK-1: each section starts at its `startsAt`, else when the previous one is planned to end; each
+ * S-DAY-1: each section starts at its `startsAt`, else when the previous one is planned to end; each
  * step when the previous step of its section is planned to end (durations as planned now, edits
  * included). Before the first start time nothing is planned (null).
  */
@@ -96,7 +96,7 @@ export interface DayDrift {
 }
 
 /**
- * S-CLOCK-2: how the real day runs against the plan. The current step is projected to end when its timer
+ * S-DAY-2: how the real day runs against the plan. The current step is projected to end when its timer
  * says (running: its deadline; paused or not started: now plus what is left; overtime: now); the drift is
  * that end minus the planned one. Null when the current step has no planned time. `minuteOfDay` reads a
  * server time on the workshop's clock (the caller's time zone and clock offset).
@@ -132,7 +132,7 @@ export function dayDrift(
 
 export type ProgrammePlace = 'done' | 'now' | 'next' | 'later';
 
-/** S-CLOCK-3: each section's place in the day for "Programme de la journée": played, now, next, later. */
+/** S-DAY-3: each section's place in the day for "Programme de la journée": played, now, next, later. */
 export function programmePlaces(
   state: Pick<SessionState, 'sections' | 'steps' | 'currentStepId'>,
 ): { section: ProgrammeSection; place: ProgrammePlace }[] {
