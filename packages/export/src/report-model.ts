@@ -751,7 +751,10 @@ export function buildReportModel(input: ExportInput): ReportModel {
     exportedAt: formatDateTime(exportedAt, locale, timeZone),
     exportedAtMs: exportedAt,
     createdAt: formatDateTime(input.board.createdAt, locale, timeZone),
-    template: getTemplate(input.board.template)?.title[locale] ?? input.board.template,
+    template:
+      input.board.template === 'programme'
+        ? labels.programme
+        : (getTemplate(input.board.template)?.title[locale] ?? input.board.template),
     question,
     summary: session?.summary?.trim() ?? '',
     names,
