@@ -78,11 +78,14 @@ describe('a programme composed on the home page', () => {
     await expect.poll(() => editor.locator('li').allInnerTexts()).toHaveLength(3);
     // The drift is shown against the plan (the day was planned for 9 h 30: now is some other time).
     await editor.getByTestId('programme-drift').waitFor();
-    // Zoomed out: the three sections, left to right under their titles.
+    await shot(page, 'facilitator-panel-drift-1440');
+    // Zoomed out, the panel folded: the three sections, left to right under their titles.
+    await page.getByRole('button', { name: 'Réduire le panneau d’animation' }).click();
     await page.locator('.tl-canvas').click({ position: { x: 700, y: 600 } });
     await page.keyboard.press('Shift+1');
     await page.waitForTimeout(800);
     await shot(page, 'board-facilitator-1440');
+    await page.getByRole('button', { name: 'Afficher le panneau d’animation' }).click();
 
     const participants: Page[] = [];
     for (const [name, device] of [

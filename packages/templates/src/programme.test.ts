@@ -233,9 +233,20 @@ describe('the programme on a running board (T-PROG-4)', () => {
 
     state.sections = [day.sections[2]!, day.sections[0]!];
     state.steps = state.steps.filter((s) => s.sectionId !== 'b');
+    // Someone bound an arrow to one of its frames: the binding goes with the frame.
+    const bound = {
+      id: 'binding:someone',
+      typeName: 'binding',
+      type: 'arrow',
+      fromId: 'shape:arrow',
+      toId: 'shape:bx0',
+      props: {},
+      meta: {},
+    };
+    board.map.set(bound.id, bound as unknown as TLRecord);
     const removal = programmeWrites(board, state, [], PAGE);
     const inB = day.records.filter((r) => r.id.startsWith('shape:bx'));
-    expect(new Set(removal.remove)).toEqual(new Set(inB.map((r) => r.id)));
+    expect(new Set(removal.remove)).toEqual(new Set([...inB.map((r) => r.id), bound.id]));
     apply(board, removal);
     areas = sectionAreas(board);
     expect(Object.keys(areas).sort()).toEqual(['a', 'c']);

@@ -354,6 +354,19 @@ export function programmeWrites(
     if (sectionId !== null && !wanted.has(sectionId)) removeTree(shape);
   }
 
+  // Bindings (arrows people bound to a removed shape) go with it: a binding to nothing is invalid.
+  if (remove.length > 0) {
+    const removed = new Set(remove);
+    for (const record of board.all()) {
+      const binding = record as TLRecord & { fromId?: string; toId?: string };
+      if (
+        record.typeName === 'binding' &&
+        (removed.has(binding.fromId ?? '') || removed.has(binding.toId ?? ''))
+      )
+        remove.push(record.id);
+    }
+  }
+
   // Sections added: built where they will be moved to below, numbered where they stand.
   const numbers = numberSteps(state.steps, state.firstStepNumber ?? 1);
   const areaShapes = new Map<string, TLShape[]>();
