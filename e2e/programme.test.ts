@@ -69,7 +69,7 @@ describe('a programme composed on the home page', () => {
     const facilitatorKey = /#k=(.+)$/.exec(facilitatorUrl!)![1]!;
     const board = { id: boardId, facilitatorKey } as Parameters<typeof facilitatorCommand>[1];
 
-    await enterBoard(page, facilitatorUrl!, 'Marianne', 'Lab 110 bis');
+    await enterBoard(page, facilitatorUrl!, 'Marianne', 'Lab 110 bis', 45_000);
     const show = page.getByRole('button', { name: 'Afficher le panneau d’animation' });
     await show.waitFor();
     await show.click();
@@ -93,7 +93,13 @@ describe('a programme composed on the home page', () => {
       ['tablet', devices.tablet],
     ] as const) {
       const opened = await openIsolatedPage(app.browser, app.server.url, device);
-      await enterBoard(opened.page, participantUrl, name === 'phone' ? 'Camille' : 'Malik', 'Lab de Lille');
+      await enterBoard(
+        opened.page,
+        participantUrl,
+        name === 'phone' ? 'Camille' : 'Malik',
+        'Lab de Lille',
+        45_000,
+      );
       participants.push(opened.page);
     }
     // Played: the welcome, then the co-dev.

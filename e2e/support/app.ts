@@ -68,13 +68,23 @@ export async function facilitatorCommand(
 }
 
 /** Fills the join dialog of a board page and waits for the canvas to be live. */
-export async function enterBoard(page: Page, boardUrl: string, name: string, lab = ''): Promise<void> {
+export async function enterBoard(
+  page: Page,
+  boardUrl: string,
+  name: string,
+  lab = '',
+  /** How long the connection may take (a whole day's board on a busy machine takes longer). */
+  connectTimeoutMs = 15_000,
+): Promise<void> {
   await page.goto(boardUrl);
   await page.getByLabel('Votre nom').fill(name);
   if (lab) await page.getByLabel('Votre lab ou académie (facultatif)').fill(lab);
   await page.getByRole('button', { name: 'Entrer dans le tableau' }).click();
   await page.locator('.tl-canvas').waitFor({ state: 'visible', timeout: 30_000 });
-  await page.getByTestId('connection-badge').filter({ hasText: 'Connecté' }).waitFor({ timeout: 15_000 });
+  await page
+    .getByTestId('connection-badge')
+    .filter({ hasText: 'Connecté' })
+    .waitFor({ timeout: connectTimeoutMs });
 }
 
 /**

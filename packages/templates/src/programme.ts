@@ -27,11 +27,10 @@ import { estimateTextHeight } from './text-layout';
 
 /** Space between two sections' areas. */
 export const SECTION_GAP = 600;
-/** How far above its area a section's title starts, and its height (xl text at `TITLE_SCALE`). */
-const TITLE_SCALE = 4;
-const TITLE_H = 80 * TITLE_SCALE;
+/** A section's title: xl text drawn `TITLE_SCALE` times larger, at least `MIN_TITLE_W` wide, `TITLE_GAP` above its area. */
+const TITLE_SCALE = 3;
 const TITLE_GAP = 80;
-const MIN_TITLE_W = 1600;
+const MIN_TITLE_W = 2400;
 /** Templates that are a piece of the day rather than a workshop: their question, when given, titles them. */
 const FREE_STEP_TEMPLATES = new Set(['talk', 'break', 'feedback-wall']);
 
@@ -169,11 +168,13 @@ export function buildSection(
       (last, shape) => (last === null || shape.index > last ? shape.index : last),
       null,
     );
+  const titleText = sectionTitleText(section, options.locale);
+  const titleW = Math.max(MIN_TITLE_W, area.w) / TITLE_SCALE;
   const title = draft.text({
     x: origin.x,
-    y: origin.y - TITLE_H - TITLE_GAP,
-    w: Math.max(MIN_TITLE_W, area.w) / TITLE_SCALE,
-    text: sectionTitleText(section, options.locale),
+    y: origin.y - estimateTextHeight(titleText, titleW, 'xl') * TITLE_SCALE - TITLE_GAP,
+    w: titleW,
+    text: titleText,
     size: 'xl',
     color: 'violet',
     meta: { ...zoneMeta({ kind: ZoneKind.sectionTitle, sectionId }), ...sectionMeta(sectionId) },
