@@ -68,7 +68,6 @@ export const talkTemplate: TemplateDefinition = {
       w: w - 2 * PADDING,
       text: step.instructions[locale],
       size: 'm',
-      color: 'grey',
     });
     return { stepFrames: { [step.id]: frame.id }, groups: [] };
   },
