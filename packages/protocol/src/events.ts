@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SocketError, SyncMessage, TimeSyncResponse, Welcome } from './socket';
 import { socketErrorSchema } from './socket';
 import type { PublicSessionState } from './session';
+import type { Reaction } from './room';
 
 /** Socket.IO event names, in one place so client and server cannot drift. */
 export const SocketEvent = {
@@ -14,6 +15,8 @@ export const SocketEvent = {
   timeSync: 'time:sync',
   sessionCommand: 'session:command',
   sessionState: 'session:state',
+  /** An ephemeral reaction (never stored): `reactionRequestSchema` in, `Reaction` out to the whole board. */
+  reaction: 'room:reaction',
 } as const;
 
 export const commandAckSchema = z.discriminatedUnion('ok', [
@@ -30,6 +33,8 @@ export interface ClientToServerEvents {
   ) => void;
   /** The payload is validated on the server with `sessionCommandSchema`; it is `unknown` until then. */
   [SocketEvent.sessionCommand]: (command: unknown, ack: (result: CommandAck) => void) => void;
+  /** Validated with `reactionRequestSchema`; the ack is optional (refusals come as `atelier:error` without it). */
+  [SocketEvent.reaction]: (reaction: unknown, ack?: (result: CommandAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -39,4 +44,5 @@ export interface ServerToClientEvents {
   [SocketEvent.welcome]: (welcome: Welcome) => void;
   [SocketEvent.error]: (error: SocketError) => void;
   [SocketEvent.sessionState]: (state: PublicSessionState) => void;
+  [SocketEvent.reaction]: (reaction: Reaction) => void;
 }

@@ -13,3 +13,4 @@ export * from './retention';
 export * from './account';
 export * from './decision';
 export * from './programme';
+export * from './room';

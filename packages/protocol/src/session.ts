@@ -13,6 +13,17 @@ import { displayNameSchema, labNameSchema } from './socket';
 import { localizedTextSchema, stepSchema, voteSettingsSchema } from './step';
 import { ProgrammeLimits, programmeSectionSchema, sectionIdSchema, sectionRequestSchema } from './programme';
 import { summarySetCommandSchema, summarySetLogEntrySchema, summaryTextSchema } from './summary';
+import {
+  bannerSchema,
+  bannerTextSchema,
+  helpRequestSchema,
+  PrivateNoteLimits,
+  privateNoteIdSchema,
+  privateNoteTextSchema,
+  publicPrivateNotesSchema,
+  revealSchema,
+  storedPrivateNoteSchema,
+} from './room';
 
 /** Hard limits; the schemas below reject anything beyond them. */
 export const SessionLimits = {
@@ -162,6 +173,18 @@ const facilitatorCommands = [
   }),
   /** Removes a section not yet played, its steps and its frames (P-PROG-5). */
   z.object({ type: z.literal('section.remove'), sectionId: sectionIdSchema }),
+  /** Makes a step private (S-PRIV-1) or shared again. */
+  z.object({ type: z.literal('private.set'), stepId: stepIdSchema, private: z.boolean() }),
+  /** Places every unrevealed note of the step (the current one by default) on the board at once. */
+  z.object({
+    type: z.literal('private.reveal'),
+    stepId: stepIdSchema.optional(),
+    /** Without the authors' names unless false (S-PRIV-6). */
+    anonymous: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('help.clear'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('banner.set'), text: bannerTextSchema }),
+  z.object({ type: z.literal('banner.clear') }),
 ] as const;
 
 const participantCommands = [
@@ -171,6 +194,23 @@ const participantCommands = [
   z.object({ type: z.literal('profile.set'), name: displayNameSchema, lab: labNameSchema.optional() }),
   /** Erases the sender's name from the board: they become "Participant N", their notes stay. */
   z.object({ type: z.literal('profile.erase') }),
+  /** A private note of the sender's (S-PRIV): new, changed, taken back. */
+  z.object({
+    type: z.literal('private.write'),
+    id: privateNoteIdSchema,
+    text: privateNoteTextSchema,
+    zoneId: shapeIdSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('private.edit'),
+    id: privateNoteIdSchema,
+    text: privateNoteTextSchema,
+    zoneId: shapeIdSchema.optional(),
+  }),
+  z.object({ type: z.literal('private.delete'), id: privateNoteIdSchema }),
+  /** "Besoin d'aide", for the sender or their group (S-ROOM-1); `help.cancel` takes it back. */
+  z.object({ type: z.literal('help.request'), forGroup: z.boolean().optional() }),
+  z.object({ type: z.literal('help.cancel') }),
 ] as const;
 
 export const sessionCommandSchema = z.discriminatedUnion('type', [
@@ -467,6 +507,10 @@ const sessionCommonShape = {
   decisions: z.array(decisionSchema).max(SessionLimits.maxSteps).optional(),
   /** A programme's sections, in the day's order (P-PROG); absent on a board of one template. */
   sections: z.array(programmeSectionSchema).max(ProgrammeLimits.maxSections).optional(),
+  /** Open "Besoin d'aide" requests, oldest first (S-ROOM-1). */
+  helpRequests: z.array(helpRequestSchema).max(SessionLimits.maxParticipants).optional(),
+  /** The facilitator's message to everyone (S-ROOM-3). */
+  banner: bannerSchema.nullable().optional(),
 };
 
 /** Everything the server keeps (and stores). */
@@ -480,6 +524,13 @@ export const sessionStateSchema = z.object({
   /** The last destructive command, undoable until `expiresAt`; replaced by the next one. */
   undo: undoStateSchema.nullable().optional(),
   log: z.array(sessionLogEntrySchema).max(SessionLimits.maxLogEntries),
+  /** Server only: unrevealed private notes, each under its author (S-PRIV-5). */
+  privateNotes: z
+    .array(storedPrivateNoteSchema)
+    .max(SessionLimits.maxParticipants * PrivateNoteLimits.maxNotesPerPerson)
+    .optional(),
+  /** Server only: the last reveals, written on the board once each (S-PRIV-6). */
+  reveals: z.array(revealSchema).max(PrivateNoteLimits.maxKeptReveals).optional(),
   createdAt: epochMsSchema,
   updatedAt: epochMsSchema,
 });
@@ -498,6 +549,8 @@ export const publicVoteSchema = z.object({
   /** The recipient's own dots per item; present when the state was computed for one person. */
   myVotes: voteBallotSchema.optional(),
   myDotsLeft: z.number().int().min(0).optional(),
+  /** Facilitator only: dots each voter has left (the room overview); people without a dot yet are absent. */
+  dotsLeftByUser: z.record(userIdSchema, z.number().int().min(0)).optional(),
 });
 export type PublicVote = z.infer<typeof publicVoteSchema>;
 
@@ -506,5 +559,7 @@ export const publicSessionStateSchema = z.object({
   ...sessionCommonShape,
   undo: publicUndoSchema.nullable().optional(),
   vote: publicVoteSchema.nullable(),
+  /** The recipient's own private notes (and, for the facilitator, everyone's counts). */
+  privateNotes: publicPrivateNotesSchema.optional(),
 });
 export type PublicSessionState = z.infer<typeof publicSessionStateSchema>;

@@ -84,5 +84,7 @@ export const stepSchema = z.object({
   recap: z.boolean().optional(),
   /** In a programme: the section the step belongs to (`SessionState.sections`). */
   sectionId: z.string().min(1).max(16).optional(),
+  /** Private writing (S-PRIV-1): each person's notes are theirs alone until the facilitator reveals them. */
+  private: z.boolean().optional(),
 });
 export type Step = z.infer<typeof stepSchema>;

@@ -63,9 +63,31 @@ const examples: { [T in SessionCommandType]: SessionCommandOf<T> } = {
   'section.add': { type: 'section.add', section: { template: 'talk' } },
   'section.move': { type: 'section.move', sectionId: 'three', index: 1 },
   'section.remove': { type: 'section.remove', sectionId: 'three' },
+  'private.set': { type: 'private.set', stepId: 'b', private: true },
+  'private.write': { type: 'private.write', id: 'n2', text: 'Une autre idée' },
+  'private.edit': { type: 'private.edit', id: 'n1', text: 'Une idée, mieux dite' },
+  'private.delete': { type: 'private.delete', id: 'n1' },
+  'private.reveal': { type: 'private.reveal', anonymous: false },
+  'help.request': { type: 'help.request' },
+  'help.cancel': { type: 'help.cancel' },
+  // The request alice raised in the rich state.
+  'help.clear': { type: 'help.clear', id: richState().helpRequests![0]!.id },
+  'banner.set': { type: 'banner.set', text: 'Retour en plénière dans 2 min' },
+  'banner.clear': { type: 'banner.clear' },
 };
 const allCommands = Object.values(examples);
-const participantTypes = ['vote.cast', 'vote.retract', 'groups.choose', 'profile.set', 'profile.erase'];
+const participantTypes = [
+  'vote.cast',
+  'vote.retract',
+  'groups.choose',
+  'profile.set',
+  'profile.erase',
+  'private.write',
+  'private.edit',
+  'private.delete',
+  'help.request',
+  'help.cancel',
+];
 
 /** A closed vote for one place, tied at the cut between shape:a and shape:b. */
 function tiedState(): SessionState {
@@ -98,11 +120,16 @@ function richState(): SessionState {
   state = run(state, { type: 'vote.cast', itemId: 'shape:note1' }, facilitator);
   state = run(state, { type: 'groups.split', count: 2, mode: 'self' });
   state = run(state, { type: 'camera.follow.start' });
+  state = run(state, { type: 'private.set', stepId: 'a', private: true });
+  state = run(state, { type: 'private.write', id: 'n1', text: 'Une idée' }, facilitator);
+  state = run(state, { type: 'private.write', id: 'n1', text: 'Une idée' }, alice);
+  state = run(state, { type: 'help.request' }, alice);
+  state = run(state, { type: 'banner.set', text: 'Bienvenue' });
   return state;
 }
 
 describe('authorisation', () => {
-  it('S-AUTH-2: participants may send exactly five commands', () => {
+  it('S-AUTH-2: participants may send exactly ten commands', () => {
     expect([...participantCommandTypes].sort()).toEqual([...participantTypes].sort());
     for (const command of allCommands) {
       expect(canSend('participant', command.type)).toBe(participantTypes.includes(command.type));
@@ -134,6 +161,11 @@ describe('authorisation', () => {
       'groups.choose',
       'profile.set',
       'profile.erase',
+      'private.write',
+      'private.edit',
+      'private.delete',
+      'help.request',
+      'help.cancel',
     ] as const) {
       const result = act(state, examples[type], alice, T0 + 2 * MIN);
       expect(result.ok, type).toBe(true);

@@ -11,7 +11,9 @@ import { cameraFollowStart, cameraFollowStop, cameraSummon } from './camera-comm
 import { voteChoose, voteRunoff } from './decision-commands';
 import { groupsChoose, groupsClear, groupsMove, groupsSplit } from './group-commands';
 import { participantRemove, profileErase, profileSet } from './participants';
+import { privateDelete, privateEdit, privateReveal, privateSet, privateWrite } from './private-notes';
 import { seededRandom } from './random';
+import { bannerClear, bannerSet, helpCancel, helpClear, helpRequest } from './room-commands';
 import { accept, refuse } from './result';
 import type { Actor, ApplyResult, CommandContext } from './result';
 import { revise } from './revise';
@@ -138,6 +140,26 @@ function dispatch(
       return participantRemove(state, command, ctx);
     case 'profile.erase':
       return profileErase(state, ctx);
+    case 'private.set':
+      return privateSet(state, command);
+    case 'private.write':
+      return privateWrite(state, command, ctx);
+    case 'private.edit':
+      return privateEdit(state, command, ctx);
+    case 'private.delete':
+      return privateDelete(state, command, ctx);
+    case 'private.reveal':
+      return privateReveal(state, command, ctx);
+    case 'help.request':
+      return helpRequest(state, command, ctx);
+    case 'help.cancel':
+      return helpCancel(state, ctx);
+    case 'help.clear':
+      return helpClear(state, command);
+    case 'banner.set':
+      return bannerSet(state, command, ctx);
+    case 'banner.clear':
+      return bannerClear(state);
   }
 }
 

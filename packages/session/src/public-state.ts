@@ -1,6 +1,7 @@
-// What each person may see (SPEC S-VOTE-5): no log, and no ballots except their own.
+// What each person may see (SPEC S-VOTE-5, S-PRIV-5): no log, no ballots and no private notes except their own.
 import type { PublicSessionState, PublicVote, SessionState, VoteState } from '@atelier/protocol';
 import { ownValue } from './own';
+import { publicPrivateNotes } from './private-notes';
 import { publicUndo } from './undo';
 import { dotsUsed, rankVote } from './vote-commands';
 
@@ -23,6 +24,15 @@ function publicVote(vote: VoteState, state: SessionState, forUserId: string | un
     view.myVotes = { ...mine };
     view.myDotsLeft = Math.max(0, vote.dotsPerPerson - dotsUsed(mine));
   }
+  // Who still has dots (not where they went): the facilitator's room overview (S-ROOM-4); an anonymous
+  // vote names nobody, even that (S-VOTE-5).
+  if (viewer?.role === 'facilitator' && vote.status === 'open' && !vote.anonymous) {
+    const left: Record<string, number> = {};
+    for (const [voter, ballot] of Object.entries(ballots)) {
+      left[voter] = Math.max(0, vote.dotsPerPerson - dotsUsed(ballot));
+    }
+    view.dotsLeftByUser = left;
+  }
   return view;
 }
 
@@ -32,7 +42,12 @@ function publicVote(vote: VoteState, state: SessionState, forUserId: string | un
  */
 export function toPublicState(state: SessionState, forUserId?: string): PublicSessionState {
   const { vote, ...shared } = sharedPart(state);
-  return { ...shared, vote: vote ? publicVote(vote, state, forUserId) : null };
+  const privateNotes = publicPrivateNotes(state, forUserId);
+  return {
+    ...shared,
+    vote: vote ? publicVote(vote, state, forUserId) : null,
+    ...(privateNotes ? { privateNotes } : {}),
+  };
 }
 
 /**
@@ -46,6 +61,8 @@ function sharedPart(state: SessionState) {
     updatedAt: _updatedAt,
     pastParticipants: _past,
     removedUserIds: _removed,
+    privateNotes: _private,
+    reveals: _reveals,
     undo,
     ...shared
   } = state;
@@ -54,17 +71,20 @@ function sharedPart(state: SessionState) {
 
 /**
  * `JSON.stringify(toPublicState(state, forUserId))` for many people at once: everything but the
- * vote is the same for all, so it is encoded once, and only each person's vote view per person.
- * With 200 people that is one encoding of the participant list per broadcast instead of 200.
+ * vote and the private notes is the same for all, so it is encoded once, and only each person's own
+ * part per person. With 200 people that is one encoding of the participant list per broadcast instead of 200.
  */
 export function publicStateEncoder(state: SessionState): (forUserId?: string) => string {
   const { vote, ...shared } = sharedPart(state);
   const sharedJson = JSON.stringify(shared);
-  // `toPublicState` puts `vote` last: the shared object's text, then `"vote":…` before its brace.
+  // `toPublicState` puts `vote` then `privateNotes` last: the shared object's text, then those before its brace.
   const head = sharedJson === '{}' ? '{' : `${sharedJson.slice(0, -1)},`;
-  const withoutPerson = `${head}"vote":${JSON.stringify(vote ? publicVote(vote, state, undefined) : null)}}`;
-  return (forUserId) =>
-    vote && forUserId !== undefined
-      ? `${head}"vote":${JSON.stringify(publicVote(vote, state, forUserId))}}`
-      : withoutPerson;
+  const tail = (forUserId: string | undefined) => {
+    const privateNotes = publicPrivateNotes(state, forUserId);
+    const voteJson = JSON.stringify(vote ? publicVote(vote, state, forUserId) : null);
+    return `"vote":${voteJson}${privateNotes ? `,"privateNotes":${JSON.stringify(privateNotes)}` : ''}}`;
+  };
+  const withoutPerson = `${head}${tail(undefined)}`;
+  const personal = vote !== null || publicPrivateNotes(state, undefined) !== undefined;
+  return (forUserId) => (personal && forUserId !== undefined ? `${head}${tail(forUserId)}` : withoutPerson);
 }

@@ -62,3 +62,5 @@ export {
   type ProgrammeWrite,
   type SectionBuildOptions,
 } from './programme';
+export { revealMetaKey, writeRevealedNotes } from './reveal-writes';
+export type { RevealDraft } from './reveal-writes';

@@ -43,6 +43,8 @@ export const pgoTemplate: TemplateDefinition = {
       kind: StepKind.individual,
       durationMs: minutes(20),
       title: { fr: 'Réflexion sur les thématiques', en: 'Thinking about the themes' },
+      // PGO's first phase asks for ideas of one's own, uninfluenced: private until the facilitator reveals them.
+      private: true,
       instructions: {
         fr: 'Chaque participant propose 3 idées sur une ou plusieurs des sept thématiques : un post-it par idée, dans la colonne de la thématique.',
         en: "Each participant suggests 3 ideas on one or more of the seven themes: one sticky note per idea, in the theme's column.",

@@ -30,9 +30,10 @@ import type {
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import { engagementCardsForThemes, engagementsFrameOf, themesWithCards } from './engagement-cards';
 import { programmeWriteKey, programmeWrites } from './programme';
+import { writeRevealedNotes } from './reveal-writes';
 import { estimateTextHeight } from './text-layout';
 
-/** The document's meta key listing the writes done (`decision:<id>`, `recap:<seq>`). */
+/** The document's meta key listing the writes done (`decision:<id>`, `recap:<seq>`, `reveal:<id>`). */
 export const boardWritesMetaKey = 'atelier.boardWrites';
 /** On the text a decision wrote outside a slot: the decision's step (or first vote). */
 export const decisionMetaKey = 'atelier.decision';
@@ -473,7 +474,7 @@ function writeRecap(step: Step, state: SessionState, board: BoardDraft, options:
 
 // --- The plan
 
-/** What a state asks the board to show: one key per decision, one per entry into a recap step. */
+/** What a state asks the board to show: one key per decision, one per entry into a recap step, one per reveal. */
 export function wantedWrites(state: SessionState): string[] {
   const keys = (state.decisions ?? []).map((decision) => `decision:${decision.id}`);
   const entry = state.stepEntry;
@@ -482,6 +483,7 @@ export function wantedWrites(state: SessionState): string[] {
   // A programme's order: sections added, moved or removed change it (T-PROG-4).
   const programme = programmeWriteKey(state);
   if (programme) keys.push(programme);
+  for (const reveal of state.reveals ?? []) keys.push(`reveal:${reveal.id}`);
   return keys;
 }
 
@@ -532,6 +534,9 @@ export function sessionBoardChanges(
       if (!decision) continue;
       writeDecisionText(decision, state, draft, options);
       writeEngagementCards(decision, state, draft, options);
+    } else if (key.startsWith('reveal:')) {
+      const reveal = state.reveals?.find((candidate) => `reveal:${candidate.id}` === key);
+      if (reveal) writeRevealedNotes(reveal, state, draft, () => newShapeId(options));
     } else {
       const step = state.steps.find((candidate) => candidate.id === state.stepEntry?.stepId);
       if (step) writeRecap(step, state, draft, options);
