@@ -39,6 +39,7 @@ import { ClusterBoardRouter } from './rooms/cluster-router';
 import { RoomRegistry } from './rooms/room-registry';
 import { attachWebSocketSync } from './rooms/websocket-sync';
 import { SessionBoardWriter } from './session/session-board-writer';
+import { ReactionRelay } from './session/reaction-relay';
 import { SessionService } from './session/session-service';
 import { SocketIoSessionTransport } from './session/socketio-session-transport';
 import { authenticateSocket, limitMessageRate } from './socket-auth';
@@ -193,7 +194,8 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     { undoWindowMs: config.undoWindowMs, buildSection: sectionSteps },
     { policy: config.people, newcomers },
   );
-  // What a vote decided and the recap go on the board, written through its room where it runs.
+  const reactions = new ReactionRelay(transport);
+  // What a vote decided, the recap and revealed notes go on the board, written through its room where it runs.
   const boardWriter = new SessionBoardWriter(rooms, logger);
   sessions.onState((boardId, state) => boardWriter.offer(boardId, state));
   rooms.on('roomClosed', (boardId) => boardWriter.forget(boardId));
@@ -276,6 +278,7 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
     // A connection is activity: the board's retention clock starts again (P-RET-1).
     store.touchBoard(socket.data.boardId, Date.now()).catch(() => {});
     sessions.attach(socket);
+    reactions.attach(socket);
     attachSyncSession(socket, router, { maxMessageBytes: config.maxMessageBytes, logger, storeHealthy });
   });
   liveConnections['socket.io'] = () => io.of('/').sockets.size;

@@ -19,6 +19,8 @@ export interface SessionTransport {
    * same for theirs when told of the change (`announceState`).
    */
   sendToBoardHere(boardId: string, event: ServerEvent, jsonFor: (userId: string) => string): number;
+  /** Sends an event to every connection to a board, on any process (the same payload for all). */
+  sendToBoard<E extends ServerEvent>(boardId: string, event: E, payload: PayloadOf<E>): void;
   /** Sends an event to every connection of one person to a board, on any process. */
   sendToPerson<E extends ServerEvent>(boardId: string, userId: string, event: E, payload: PayloadOf<E>): void;
   /** Tells every connection of one person to a board why (an error event), then closes them, on any process. */

@@ -45,6 +45,10 @@ export class SocketIoSessionTransport implements SessionTransport {
     return socketIds.size;
   }
 
+  sendToBoard<E extends ServerEvent>(boardId: string, event: E, payload: PayloadOf<E>): void {
+    this.emitToRoom(boardRoom(boardId), event, payload);
+  }
+
   sendToPerson<E extends ServerEvent>(
     boardId: string,
     userId: string,
