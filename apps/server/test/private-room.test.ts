@@ -19,7 +19,6 @@ import {
   createBoard,
   restartableServer,
   startRedis,
-  startServer,
   tempDir,
   testClientKey,
   userIdFromClientKey,
