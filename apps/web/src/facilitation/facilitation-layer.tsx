@@ -1,8 +1,10 @@
 // Mounted inside <Tldraw>: the camera moves everyone gets (each step's place, summons, follow),
-// the facilitator's panel, and what the live region says about the session.
+// the facilitator's panel, what the live region says about the session, and the room (banner, help,
+// reactions, private ideas).
 import { SessionAnnouncer } from '../a11y/session-announcer';
 import { useListViewOpen } from '../list-view/list-view-state';
 import { StepCamera } from '../live/step-camera';
+import { RoomLayer } from '../room/room-layer';
 import { CameraSync } from './camera-sync';
 import { FacilitatorPanel } from './facilitator-panel';
 import { UndoToast } from './undo-toast';
@@ -20,6 +22,7 @@ export function FacilitationLayer() {
       <SessionAnnouncer />
       {isFacilitator && !listView && <FacilitatorPanel />}
       {isFacilitator && <UndoToast />}
+      <RoomLayer />
     </>
   );
 }

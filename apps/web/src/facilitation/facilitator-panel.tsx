@@ -17,6 +17,8 @@ import { QuestionEditor } from './question-editor';
 import { SessionResetButton } from './session-reset-button';
 import { SummaryEditor } from './summary-editor';
 import { VotePanel } from './vote-panel';
+import { useRoomMessages } from '../room/room-messages';
+import { RoomView } from '../room/room-view';
 
 function Section({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
   return (
@@ -32,6 +34,7 @@ export function FacilitatorPanel({ placement = 'board' }: { placement?: 'board' 
   const { t, locale } = useI18n();
   const { session, me, clockOffsetMs } = useFacilitation();
   const { send, error, dismiss } = useCommand();
+  const room = useRoomMessages();
   const open = usePanelOpen();
   const bodyId = useId();
   const titleId = useId();
@@ -73,6 +76,15 @@ export function FacilitatorPanel({ placement = 'board' }: { placement?: 'board' 
         {session && open && (
           <>
             <TimerControls session={session} send={send} />
+            <Section
+              title={room.roomSection}
+              open={
+                (session.helpRequests?.length ?? 0) > 0 ||
+                session.steps.some((step) => step.id === session.currentStepId && step.private)
+              }
+            >
+              <RoomView session={session} send={send} />
+            </Section>
             <Section title={t.facQuestionSection}>
               <QuestionEditor key={session.question ?? ''} question={session.question ?? ''} send={send} />
             </Section>
