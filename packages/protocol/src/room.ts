@@ -70,6 +70,8 @@ export const publicPrivateNotesSchema = z.object({
   mine: z.array(privateNoteSchema),
   /** Facilitator only: unrevealed notes per person (user id). */
   counts: z.record(userId, z.number().int().min(0)).optional(),
+  /** Facilitator only: notes per person revealed at the current step (who wrote, never which note). */
+  revealedCounts: z.record(userId, z.number().int().min(0)).optional(),
   /** The last reveal: everyone may say "révélé" (no texts here: they are on the board). */
   lastReveal: z.object({ stepId, at: epochMs, count: z.number().int().min(0) }).optional(),
 });

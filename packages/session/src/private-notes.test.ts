@@ -196,5 +196,11 @@ describe('private writing', () => {
       expect(sent).not.toContain('secret');
       expect(JSON.parse(sent).privateNotes.lastReveal).toEqual({ stepId: 'a', at: T0 + MIN, count: 3 });
     }
+    // Who wrote at this step stays known to the facilitator after an anonymous reveal: how many, not which.
+    expect(toPublicState(revealed, 'fac').privateNotes?.revealedCounts).toEqual({ alice: 1, bob: 2 });
+    expect(toPublicState(revealed, 'alice').privateNotes?.revealedCounts).toBeUndefined();
+    expect(
+      toPublicState(run(revealed, { type: 'step.next' }), 'fac').privateNotes?.revealedCounts,
+    ).toBeUndefined();
   });
 });

@@ -172,8 +172,8 @@ export function privateReveal(
 
 /**
  * S-PRIV-5: what one person receives about private writing: their own unrevealed notes, never anyone
- * else's; the facilitator also gets how many each person holds (never the texts); everyone the last
- * reveal's step, time and count. Undefined when there is nothing to say.
+ * else's; the facilitator also gets how many each person holds and how many of each were revealed at
+ * the current step (never the texts); everyone the last reveal's step, time and count. Undefined when there is nothing to say.
  */
 export function publicPrivateNotes(
   state: SessionState,
@@ -195,6 +195,13 @@ export function publicPrivateNotes(
     const counts: Record<string, number> = {};
     for (const note of all) counts[note.userId] = (counts[note.userId] ?? 0) + 1;
     view.counts = counts;
+    // Who has written at this step stays known after an anonymous reveal: how many, not which.
+    const revealed: Record<string, number> = {};
+    for (const reveal of state.reveals ?? []) {
+      if (reveal.stepId !== state.currentStepId) continue;
+      for (const note of reveal.notes) revealed[note.userId] = (revealed[note.userId] ?? 0) + 1;
+    }
+    if (Object.keys(revealed).length > 0) view.revealedCounts = revealed;
   }
   return view;
 }

@@ -60,6 +60,10 @@ describe('the room overview', () => {
     expect(overview.totals).toEqual({ participants: 3, connected: 2, notes: 3, contributed: 2 });
     // The facilitator is never counted.
     expect(JSON.stringify(overview)).not.toContain('"fac"');
+    // After an anonymous reveal, alice still counts as having written her two notes.
+    const revealed = run(state, { type: 'private.reveal' });
+    const after = roomOverview(toPublicState(revealed, 'fac'), { carol: 1 });
+    expect(after.groups[0]!.people[0]).toMatchObject({ userId: 'alice', privateNotes: 2, contributed: true });
   });
 
   it('S-ROOM-4: dots left come from an open named vote; a dot counts as a contribution', () => {

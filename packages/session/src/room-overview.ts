@@ -11,7 +11,7 @@ export interface PersonOverview {
   groupId?: string;
   /** Notes on the board in the current step's frame, by this author. */
   boardNotes: number;
-  /** Unrevealed private notes (the count only, never the texts). */
+  /** Notes written privately at this step, unrevealed or revealed (counts only, never the texts). */
   privateNotes: number;
   /** Dots left in the open vote; null when no vote is open or the vote is anonymous. */
   dotsLeft: number | null;
@@ -56,6 +56,7 @@ export function roomOverview(state: PublicSessionState, boardNotes: NoteCounts):
   const vote = state.vote;
   const openVote = vote && vote.status === 'open' && vote.dotsLeftByUser ? vote : null;
   const privateCounts = state.privateNotes?.counts;
+  const revealedCounts = state.privateNotes?.revealedCounts;
   const requests = state.helpRequests ?? [];
   const byName = (a: PersonOverview, b: PersonOverview) => a.name.localeCompare(b.name, 'fr');
 
@@ -63,7 +64,7 @@ export function roomOverview(state: PublicSessionState, boardNotes: NoteCounts):
     .filter((person) => person.role === 'participant')
     .map((person) => {
       const onBoard = countOf(boardNotes, person.userId);
-      const held = countOf(privateCounts, person.userId);
+      const held = countOf(privateCounts, person.userId) + countOf(revealedCounts, person.userId);
       const dotsLeft = openVote
         ? Object.hasOwn(openVote.dotsLeftByUser!, person.userId)
           ? openVote.dotsLeftByUser![person.userId]!

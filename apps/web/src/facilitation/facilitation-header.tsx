@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createUserId, useEditor, useValue } from 'tldraw';
 import type { PublicSessionState } from '@atelier/protocol';
 import { atPlace, BackToStep } from '../live/step-camera';
+import { RoomBanner } from '../room/room-layer';
 import { voteUi } from '../live/step-ui';
 import { DisclosureButton } from '../shared/disclosure-button';
 import { useI18n } from '../shared/i18n';
@@ -71,6 +72,7 @@ function StepHeader({ session, step }: { session: PublicSessionState; step: Step
       // Whether the view is held at the person's place at this step (see live/step-camera.tsx).
       data-at-place={atStepPlace}
     >
+      <RoomBanner session={session} />
       <div className="fac-header-main">
         <span className="fac-step-number" data-testid="step-position">
           {stepPosition(step, t)}

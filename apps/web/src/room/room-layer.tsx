@@ -1,5 +1,5 @@
-// Mounted inside <Tldraw>: what the room shares around the work. The facilitator's banner for everyone,
-// "Besoin d'aide" and the reactions for participants, the reactions floating from people's cursors, the
+// Mounted inside <Tldraw>: what the room shares around the work. The facilitator's banner for everyone
+// (in the step's header), "Besoin d'aide" and the reactions for participants, the reactions floating from people's cursors, the
 // help requests for the facilitator, and each person's private ideas during a private step.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createUserId, useEditor, useValue, type Editor } from 'tldraw';
@@ -25,7 +25,6 @@ export function RoomLayer() {
   const takesPart = role === 'participant' || role === 'facilitator';
   return (
     <>
-      <Banner session={session} />
       <FloatingReactions session={session} />
       {takesPart && <RoomDock session={session} />}
       {isFacilitator && <HelpAlerts session={session} />}
@@ -36,8 +35,11 @@ export function RoomLayer() {
 
 const dismissedKey = (boardId: string | null) => `atelier.banner.dismissed.${boardId ?? 'viewer'}`;
 
-/** S-ROOM-3: the facilitator's message, until this person closes it or a new one replaces it. */
-function Banner({ session }: { session: PublicSessionState }) {
+/**
+ * S-ROOM-3: the facilitator's message, until this person closes it or a new one replaces it. Shown at
+ * the top of the step's header, so it covers neither the header nor the facilitator's panel.
+ */
+export function RoomBanner({ session }: { session: PublicSessionState }) {
   const m = useRoomMessages();
   const { boardId } = useBoard();
   const [dismissed, setDismissed] = useState<number>(() =>
