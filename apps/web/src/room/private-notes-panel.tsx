@@ -56,7 +56,9 @@ function Panel({
   const m = useRoomMessages();
   const compact = useMediaQuery(COMPACT_SCREEN);
   const [chosenOpen, setOpen] = useState<boolean | null>(null);
-  const open = chosenOpen ?? !compact;
+  // Once everything was revealed the board is what matters: folded unless opened again.
+  const allRevealed = revealedCount !== null && notes.length === 0;
+  const open = chosenOpen ?? (!compact && !allRevealed);
   const { send, error } = useCommand();
   const zones = useZones(frameId);
   const [text, setText] = useState('');
@@ -100,13 +102,13 @@ function Panel({
           <span aria-hidden="true">{open ? '▾' : '▸'}</span>
         </button>
       </div>
+      {allRevealed && (
+        <p className="room-private-revealed" role="status">
+          {fill(m.privateRevealed, { count: revealedCount })}
+        </p>
+      )}
       <div id={bodyId} hidden={!open} className="room-private-body">
         <p className="fac-muted">{m.privateHelp}</p>
-        {revealedCount !== null && notes.length === 0 && (
-          <p className="room-private-revealed" role="status">
-            {fill(m.privateRevealed, { count: revealedCount })}
-          </p>
-        )}
         {error && (
           <p className="fac-error" role="alert">
             {error}
