@@ -144,6 +144,8 @@ describe('private writing, then reveal; the room', () => {
     const column = records.find((record) => record.id === note.parentId);
     expect((column?.props as { name?: string } | undefined)?.name).toBe("Santé à l'école/université");
     expect(note.meta?.['atelier.author']).toBeUndefined();
+    await facilitator.page.getByRole('button', { name: 'Revenir à l’étape' }).click();
+    await facilitator.page.getByText(secret).first().waitFor(PATIENCE);
     await shot(facilitator.page, 'facilitator-revealed-1440');
     await shot(tablet.page, 'participant-revealed-1024');
 
