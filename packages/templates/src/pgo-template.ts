@@ -15,7 +15,7 @@ const DECISION_H = 200;
 /** Atelier PGO (Partenariat pour un Gouvernement Ouvert) from the 110 bis kit: two hours, seven themes, two engagements. */
 export const pgoTemplate: TemplateDefinition = {
   id: 'pgo',
-  version: 4,
+  version: 5,
   title: {
     fr: 'Atelier PGO : engagements pour un gouvernement ouvert',
     en: 'OGP workshop: open government commitments',
