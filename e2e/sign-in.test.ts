@@ -91,7 +91,11 @@ describe('facilitators sign in (OpenID Connect, real provider)', () => {
     const phone = await open(devices.phone);
     await enterBoard(phone.page, participantUrl, 'Awa Diallo', 'Lab 110 bis');
     await panel.getByText('Participants').click();
-    await panel.getByText('Awa Diallo').waitFor();
+    // The "Participants" section (the room view lists people too).
+    const people = panel.locator('details', {
+      has: tablet.page.locator('summary', { hasText: /^Participants/ }),
+    });
+    await people.getByText('Awa Diallo').waitFor();
     await phone.page.getByRole('button', { name: 'Données personnelles' }).click();
     const privacy = phone.page.getByRole('dialog', { name: 'Données personnelles' });
     await privacy.getByText(/Suppression prévue le/).waitFor();
@@ -101,8 +105,8 @@ describe('facilitators sign in (OpenID Connect, real provider)', () => {
     await privacy
       .getByText('Votre nom est effacé de ce tableau : vous apparaissez comme « Participant 1 ».')
       .waitFor();
-    await panel.getByText('Participant 1').waitFor();
-    expect(await panel.getByText('Awa Diallo').count()).toBe(0);
+    await people.getByText('Participant 1').waitFor();
+    expect(await people.getByText('Awa Diallo').count()).toBe(0);
     await privacy.getByRole('button', { name: 'Fermer' }).click();
 
     // The facilitator's "Tableau et données": the date, co-facilitators, and deletion.
