@@ -441,5 +441,6 @@ describe('the live session, step by step, on every device', () => {
       await shoot(everyone, `pgo-${index + 1}`);
     }
     await leave(everyone);
-  });
+    // Four devices through every step of the kit: longer than one step's test.
+  }, 180_000);
 });

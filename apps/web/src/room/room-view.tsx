@@ -33,28 +33,33 @@ function PrivateControls({ session, send }: { session: PublicSessionState; send:
   return (
     <div className="room-private-controls">
       <div className="fac-row">
-        <input
-          id={privateId}
-          type="checkbox"
-          checked={step.private ?? false}
-          onChange={(event) =>
-            void send({ type: 'private.set', stepId: step.id, private: event.target.checked })
-          }
-        />
-        <label htmlFor={privateId}>{m.roomPrivateStep}</label>
+        {/* The box inside its label: the whole line is the touch target (44 px on touch screens). */}
+        <label htmlFor={privateId}>
+          <input
+            id={privateId}
+            type="checkbox"
+            checked={step.private ?? false}
+            onChange={(event) =>
+              void send({ type: 'private.set', stepId: step.id, private: event.target.checked })
+            }
+          />{' '}
+          {m.roomPrivateStep}
+        </label>
       </div>
       {step.private && <p className="fac-muted">{m.roomPrivateHelp}</p>}
       {(step.private || pending > 0) && (
         <>
           <p data-testid="pending-count">{fill(m.roomPending, { count: pending })}</p>
           <div className="fac-row">
-            <input
-              id={anonymousId}
-              type="checkbox"
-              checked={anonymous}
-              onChange={(event) => setAnonymous(event.target.checked)}
-            />
-            <label htmlFor={anonymousId}>{m.roomAnonymous}</label>
+            <label htmlFor={anonymousId}>
+              <input
+                id={anonymousId}
+                type="checkbox"
+                checked={anonymous}
+                onChange={(event) => setAnonymous(event.target.checked)}
+              />{' '}
+              {m.roomAnonymous}
+            </label>
           </div>
           <button
             type="button"
