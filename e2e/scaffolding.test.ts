@@ -65,14 +65,17 @@ async function headingOf(page: Page, frameId: string): Promise<{ x: number; y: n
   return at;
 }
 
-/** An empty spot of the canvas just below the frame, or right of it when the toolbars are below. */
+/**
+ * An empty spot of the canvas just below the frame, or left of it when the toolbars are below (the
+ * right edge holds the help button and the reactions).
+ */
 async function besideFrame(page: Page, frameId: string): Promise<{ x: number; y: number }> {
   const box = (await page.locator(`.tl-shape[data-shape-id="${frameId}"]`).boundingBox())!;
   const viewport = page.viewportSize()!;
   if (box.y + box.height + 60 < viewport.height - 200) {
     return { x: box.x + box.width / 2, y: box.y + box.height + 60 };
   }
-  return { x: Math.min(box.x + box.width + 60, viewport.width - 40), y: box.y + box.height / 2 };
+  return { x: Math.max(box.x - 50, 20), y: box.y + box.height / 2 };
 }
 
 async function centreOf(page: Page, shapeId: string): Promise<{ x: number; y: number }> {
