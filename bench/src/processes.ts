@@ -23,6 +23,7 @@ export async function startBenchServer(options: { redisUrl?: string } = {}): Pro
       // Every simulated participant comes from 127.0.0.1: lift the per-IP limits meant for the Internet.
       MAX_CONNECTIONS_PER_IP: '100000',
       MAX_BOARDS_PER_IP_PER_HOUR: '100000',
+      MAX_NEWCOMERS_PER_IP_PER_BOARD_PER_HOUR: '100000',
       // `--shapes` may build boards bigger than the default shape limit (20,000).
       MAX_SHAPES_PER_BOARD: '100000',
     },
