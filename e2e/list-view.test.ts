@@ -96,6 +96,8 @@ describe('the list view', () => {
       template: 'pgo',
       locale: 'fr',
     });
+    // Shared rather than private (S-PRIV-7), so the keyboard user writes on the board itself.
+    await command(board, { type: 'private.set', stepId: 'themes', private: false });
     await command(board, { type: 'step.goto', stepId: 'themes', start: true });
     const { steps } = await sessionOf(board);
     const themes = steps.find((step) => step.id === 'themes')!;

@@ -375,26 +375,29 @@ describe('the live session, step by step, on every device', () => {
       expect(await headerProblems(tablet.page, true)).toEqual([]);
 
       if (step.id === 'themes') {
-        // Everyone adds an idea with the big button, in the column they choose.
+        // PGO's reflection is private (S-PRIV-7): the big button opens each person's own list, its text
+        // box ready, and the idea waits there, in the column chosen, until "Révéler".
         for (const [i, person] of participants.entries()) {
-          const add = person.page.getByRole('button', { name: 'Ajouter un post-it' });
-          await add.click();
-          const column = person.page
-            .getByRole('group', { name: 'Dans quelle colonne ?' })
-            .getByRole('button');
-          await column.nth(i + 2).click();
-          await person.page.waitForFunction(
-            () => document.activeElement?.getAttribute('contenteditable') === 'true',
-          );
+          await person.page.getByRole('button', { name: 'Écrire une idée privée' }).click();
+          const panel = person.page.getByTestId('private-notes');
+          const box = panel.getByLabel('Nouvelle idée');
+          await expect.poll(() => box.evaluate((el) => el === document.activeElement), PATIENCE).toBe(true);
           await person.page.keyboard.type(`Idée de ${person.name}`);
-          // Written at a readable size: the camera came to the note.
-          const box = (await person.page
-            .locator('.tl-shape[data-shape-type="note"]')
+          await panel.getByLabel('Où la placer').selectOption({ index: i + 3 });
+          await panel.getByRole('button', { name: 'Ajouter', exact: true }).click();
+          await panel
+            .getByTestId('private-note')
             .filter({ hasText: `Idée de ${person.name}` })
-            .boundingBox())!;
-          expect(box.width).toBeGreaterThanOrEqual(150);
-          await person.page.keyboard.press('Escape');
+            .waitFor(PATIENCE);
         }
+        await shoot(participants, 'pgo-private-ideas');
+        await command(board, { type: 'private.reveal' });
+        for (const person of everyone)
+          for (const other of participants)
+            await person.page
+              .locator('.tl-shape[data-shape-type="note"]')
+              .filter({ hasText: `Idée de ${other.name}` })
+              .waitFor({ state: 'attached', ...PATIENCE });
         await shoot(participants, 'pgo-notes');
       }
       if (step.id === 'theme-vote') {

@@ -71,12 +71,24 @@ describe('private writing, then reveal; the room', () => {
     const secret = 'Une infirmière dans chaque collège, idée secrète';
     await writePrivately(phone.page, secret, "Santé à l'école/université");
     await shot(phone.page, 'participant-private-390');
+    // The list view holds the same private list, and no way to put a note on the board meanwhile.
+    await phone.page.keyboard.press('Alt+Shift+L');
+    const list = phone.page.getByTestId('list-view');
+    await list.getByTestId('private-note').filter({ hasText: secret }).waitFor(PATIENCE);
+    expect(await list.getByRole('button', { name: /Ajouter un post-it/ }).count()).toBe(0);
+    await shot(phone.page, 'participant-private-list-390');
+    await list.getByRole('button', { name: 'Revenir au tableau' }).click();
+    await list.waitFor({ state: 'detached', ...PATIENCE });
     // The server's answer that the write went round: the facilitator's count, then Malik's own idea
     // (a later change on the same state): neither page holds Camille's text.
     await facilitator.page.getByRole('button', { name: 'Afficher le panneau d’animation' }).click();
     // "La salle" is open at a private step.
     const room = facilitator.page.getByTestId('room-view');
     await room.getByTestId('pending-count').filter({ hasText: '1 idée(s) en attente' }).waitFor(PATIENCE);
+    // Malik uses the big button: during a private step it opens his list, ready to type (S-PRIV-7).
+    await tablet.page.getByRole('button', { name: 'Écrire une idée privée' }).click();
+    const malikBox = tablet.page.getByTestId('private-notes').getByLabel('Nouvelle idée');
+    await expect.poll(() => malikBox.evaluate((el) => el === document.activeElement), PATIENCE).toBe(true);
     await writePrivately(tablet.page, 'Le point de vue de Malik');
     await room.getByTestId('pending-count').filter({ hasText: '2 idée(s) en attente' }).waitFor(PATIENCE);
     for (const other of [facilitator.page, tablet.page]) {

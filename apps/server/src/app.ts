@@ -40,6 +40,7 @@ import { RoomRegistry } from './rooms/room-registry';
 import { attachWebSocketSync } from './rooms/websocket-sync';
 import { SessionBoardWriter } from './session/session-board-writer';
 import { ReactionRelay } from './session/reaction-relay';
+import { PrivateStepBoards } from './session/private-step-boards';
 import { SessionService } from './session/session-service';
 import { SocketIoSessionTransport } from './session/socketio-session-transport';
 import { authenticateSocket, limitMessageRate } from './socket-auth';
@@ -139,7 +140,10 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
   // With Redis, several processes may serve the same boards: each board's room runs in one of them,
   // and its saves are fenced by its lease (this process's id).
   const processId = randomUUID();
+  // The write guard refuses participants' new notes while their board is in a private step.
+  const privateSteps = new PrivateStepBoards();
   const rooms: RoomRegistry = new RoomRegistry(store, logger, {
+    momentOf: privateSteps.momentOf,
     idleCloseMs: config.roomIdleCloseMs,
     limits: { maxShapes: limits.shapesPerBoard, maxBoardBytes: limits.boardBytes },
     ...(store instanceof RedisBoardStore ? { leaseOwner: processId } : {}),
@@ -197,7 +201,10 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
   const reactions = new ReactionRelay(transport);
   // What a vote decided, the recap and revealed notes go on the board, written through its room where it runs.
   const boardWriter = new SessionBoardWriter(rooms, logger);
-  sessions.onState((boardId, state) => boardWriter.offer(boardId, state));
+  sessions.onState((boardId, state) => {
+    privateSteps.offer(boardId, state);
+    boardWriter.offer(boardId, state);
+  });
   rooms.on('roomClosed', (boardId) => boardWriter.forget(boardId));
   // The room runs in the board's owner; the writer may be connected to any process.
   rooms.on('limitExceeded', (_boardId, sessionId, message) =>

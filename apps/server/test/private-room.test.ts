@@ -7,8 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { noteMetaKey, richTextToPlainText } from '@atelier/board-schema';
-import { RoomLimits, SocketEvent, type CreatedBoard, type Reaction } from '@atelier/protocol';
+import { noteMetaKey, richTextToPlainText, WriteRule } from '@atelier/board-schema';
+import {
+  RoomLimits,
+  SocketEvent,
+  type CreatedBoard,
+  type Reaction,
+  type SocketError,
+} from '@atelier/protocol';
 import { revealMetaKey } from '@atelier/templates';
 import type { TLNoteShape } from '@tldraw/tlschema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,9 +172,9 @@ describe.each(stores)('a private step with three writers (%s store)', (storeKind
     expect(counted.privateNotes?.counts).toEqual({ [userIds[0]!]: 2, [userIds[1]!]: 1, [userIds[2]!]: 2 });
     expect(counted.privateNotes?.mine).toEqual([]);
 
-    // The server's answer that everything was broadcast: a note put on the board after the private ones
-    // reaches both observers on both transports; every frame before it is recorded.
-    const barrier = fourth.canvas.addNote('Le mur commun', { x: 0, y: -400 });
+    // The server's answer that everything was broadcast: a note the facilitator puts on the board after
+    // the private ones reaches both observers on both transports; every frame before it is recorded.
+    const barrier = facilitator.canvas.addNote('Le mur commun', { x: 0, y: -400 });
     for (const observer of [facilitator, fourth]) {
       for (const client of [observer.canvas, observer.native]) {
         await client.waitFor(() => client.store.has(barrier), 10_000, 'the barrier note');
@@ -181,6 +187,33 @@ describe.each(stores)('a private step with three writers (%s store)', (storeKind
         expect(observer.frames.holding(text)).toEqual([]);
       expect(observer.frames.holding('SECRET')).toEqual([]);
     }
+  });
+
+  it('W-PRIVATE, S-PRIV-7: a participant’s note put on the shared board is refused on both transports, and said why', async () => {
+    const errors: SocketError[] = [];
+    fourth.canvas.io.on(SocketEvent.error, (error: SocketError) => errors.push(error));
+    for (const client of [fourth.canvas, fourth.native]) {
+      let id = '';
+      const outcome = await client.push(() => {
+        id = client.addNote(secret('Quatrième', 1), { x: 0, y: -200 });
+      });
+      expect(outcome).toBe('discard');
+      expect(client.store.has(id as TLNoteShape['id'])).toBe(false);
+    }
+    await fourth.canvas.waitFor(() => errors.length > 0, 5000, 'the refusal');
+    expect(errors[0]).toMatchObject({
+      code: 'protected',
+      rule: WriteRule.privateStep,
+      event: SocketEvent.sync,
+    });
+    // Moving a note already on the board is still everyone's (W-FREE).
+    const barrier = fourth.canvas
+      .notes()
+      .find((note) => richTextToPlainText(note.props.richText) === 'Le mur commun')!;
+    expect(await fourth.canvas.push(() => fourth.canvas.store.put([{ ...barrier, x: barrier.x + 50 }]))).toBe(
+      'commit',
+    );
+    for (const observer of [facilitator, fourth]) expect(observer.frames.holding('SECRET')).toEqual([]);
   });
 
   it('S-PRIV-4, T-REVEAL: "Révéler" puts every note on the board at once, anonymous by default', async () => {

@@ -93,6 +93,7 @@ export {
 export {
   WriteRule,
   decideWrite,
+  type BoardMoment,
   type Writer,
   type WritableRecord,
   type RecordWrite,

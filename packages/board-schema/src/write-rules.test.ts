@@ -174,6 +174,23 @@ describe('decideWrite', () => {
       });
   });
 
+  it('W-PRIVATE refuses a participant a new note during a private step, nothing else', () => {
+    const newNote = { ...aliceNote, id: 'shape:new' };
+    const privately = { privateStep: true };
+    expect(decideWrite(alice, { type: 'create', next: newNote }, privately)).toEqual({
+      allowed: false,
+      rule: WriteRule.privateStep,
+    });
+    expect(decideWrite(alice, { type: 'create', next: newNote }, { privateStep: false }).allowed).toBe(true);
+    expect(decideWrite(facilitator, { type: 'create', next: newNote }, privately).allowed).toBe(true);
+    const stillOpen: RecordWrite<Rec>[] = [
+      { type: 'update', prev: aliceNote, next: { ...aliceNote, x: 40 } },
+      { type: 'delete', prev: aliceNote },
+      { type: 'create', next: { ...card, id: 'shape:c2' } },
+    ];
+    for (const write of stillOpen) expect(decideWrite(alice, write, privately).allowed).toBe(true);
+  });
+
   it('W-FREE lets a participant move and edit any note and use unmarked shapes and cards freely', () => {
     const writes: RecordWrite<Rec>[] = [
       { type: 'update', prev: bobNote, next: { ...bobNote, x: 300, parentId: 'shape:intro' } },

@@ -21,6 +21,8 @@ export const WriteRule = {
   author: 'W-AUTHOR',
   /** W-NOTE-DELETE: deleting someone else's note is the facilitator's. */
   noteDelete: 'W-NOTE-DELETE',
+  /** W-PRIVATE: during a private step, a participant's new ideas go to their private list, not the board. */
+  privateStep: 'W-PRIVATE',
 } as const;
 export type WriteRule = (typeof WriteRule)[keyof typeof WriteRule];
 
@@ -36,6 +38,12 @@ export interface WritableRecord {
   readonly typeName: string;
   readonly type?: string;
   readonly meta?: unknown;
+}
+
+/** What the rules read of the board's moment (the session's current step), beside the record. */
+export interface BoardMoment {
+  /** The current step is private (session S-PRIV): nobody's ideas are shared before its reveal. */
+  privateStep?: boolean;
 }
 
 export type RecordWrite<R extends WritableRecord> =
@@ -75,6 +83,7 @@ function refuse<R extends WritableRecord>(rule: WriteRule): WriteDecision<R> {
 export function decideWrite<R extends WritableRecord>(
   writer: Writer,
   write: RecordWrite<R>,
+  moment: BoardMoment = {},
 ): WriteDecision<R> {
   if (writer.role === 'viewer') return refuse(WriteRule.viewer);
   if (writer.role === 'facilitator') {
@@ -87,6 +96,7 @@ export function decideWrite<R extends WritableRecord>(
   switch (write.type) {
     case 'create':
       if (isScaffolding(write.next)) return refuse(WriteRule.mark);
+      if (moment.privateStep && isNote(write.next)) return refuse(WriteRule.privateStep);
       return allow(stampAuthor(write.next, writer.userId));
     case 'update':
       if (isScaffolding(write.prev)) return refuse(WriteRule.scaffolding);

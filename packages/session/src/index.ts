@@ -37,6 +37,6 @@ export {
   type PlannedSection,
   type ProgrammePlace,
 } from './programme-clock';
-export { publicPrivateNotes } from './private-notes';
+export { isPrivateStepNow, publicPrivateNotes } from './private-notes';
 export { roomOverview } from './room-overview';
 export type { GroupOverview, NoteCounts, PersonOverview, RoomOverview } from './room-overview';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PrivateNoteLimits, publicSessionStateSchema, sessionStateSchema } from '@atelier/protocol';
 import type { SessionState } from '@atelier/protocol';
+import { isPrivateStepNow } from './private-notes';
 import { publicStateEncoder, toPublicState } from './public-state';
 import { act, alice, bob, facilitator, makeStep, MIN, run, T0, workshop } from './test-fixtures';
 
@@ -29,6 +30,15 @@ describe('private writing', () => {
       ok: false,
       code: 'bad_request',
     });
+  });
+
+  it('S-PRIV-7: the moment is private while the current step is, in the stored and the public state', () => {
+    const state = privateStep();
+    expect(isPrivateStepNow(state)).toBe(true);
+    expect(isPrivateStepNow(toPublicState(state, 'alice'))).toBe(true);
+    expect(isPrivateStepNow(run(state, { type: 'step.next' }))).toBe(false);
+    expect(isPrivateStepNow(workshop())).toBe(false);
+    expect(isPrivateStepNow(run(state, { type: 'private.set', stepId: 'a', private: false }))).toBe(false);
   });
 
   it('S-PRIV-2: a note is written on the current private step only, under its author', () => {

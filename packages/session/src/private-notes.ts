@@ -15,6 +15,14 @@ import type { ApplyResult, CommandContext } from './result';
 
 const notesOf = (state: SessionState): readonly StoredPrivateNote[] => state.privateNotes ?? [];
 
+/**
+ * S-PRIV-7: the current step is private, so a participant's new note goes to their private list and the
+ * board refuses one (board-schema W-PRIVATE). Read from the stored state and from a public one alike.
+ */
+export function isPrivateStepNow(state: Pick<SessionState, 'steps' | 'currentStepId'>): boolean {
+  return state.steps.some((step) => step.id === state.currentStepId && step.private === true);
+}
+
 /** S-PRIV-1: `private.set { stepId, private }` marks a step private, or shared again. */
 export function privateSet(state: SessionState, command: SessionCommandOf<'private.set'>): ApplyResult {
   const step = state.steps.find((candidate) => candidate.id === command.stepId);

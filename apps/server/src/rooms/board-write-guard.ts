@@ -10,6 +10,7 @@ import {
   locksInEditor,
   scaffoldingMeta,
   zoneMetaKey,
+  type BoardMoment,
   type RecordWrite,
 } from '@atelier/board-schema';
 import type { BoardRole } from '@atelier/protocol';
@@ -48,7 +49,10 @@ const refusalMessages: Record<WriteRule, string> = {
   [WriteRule.type]: 'a shape cannot change its kind',
   [WriteRule.author]: "a note's author cannot be changed",
   [WriteRule.noteDelete]: "only the facilitator can delete someone else's note",
+  [WriteRule.privateStep]: 'during a private step your ideas go to your private list until the reveal',
 };
+
+const NO_MOMENT: BoardMoment = {};
 
 function toWrite(args: AuthorizeArgs<unknown>): RecordWrite<TLRecord> {
   switch (args.type) {
@@ -64,12 +68,13 @@ function toWrite(args: AuthorizeArgs<unknown>): RecordWrite<TLRecord> {
 /**
  * The room options enforcing the write rules in front of `inner`'s (the quota's): its authoriser sees
  * only writes the rules allowed (a new note already stamped with its author), and its commit hook runs
- * as before.
+ * as before. `moment()` is the board's moment (a private step?) when the push arrives.
  */
 export function withWriteRules<SessionMeta extends WriterMeta>(
   storage: TLSyncStorage<TLRecord>,
   inner: GuardedOptions<SessionMeta> | undefined,
   onRefused: WriteRefusedHandler,
+  moment: () => BoardMoment = () => NO_MOMENT,
   now: () => number = Date.now,
 ): GuardedOptions<SessionMeta> {
   const lastNotified = new Map<string, number>();
@@ -87,7 +92,7 @@ export function withWriteRules<SessionMeta extends WriterMeta>(
   const authorizerFor = (typeName: string): Authorize<SessionMeta> => {
     const next = innerAuthorizers[typeName];
     return (args) => {
-      const decision = decideWrite(args.session.meta, toWrite(args));
+      const decision = decideWrite(args.session.meta, toWrite(args), moment());
       if (!decision.allowed) {
         notify(args.session.sessionId, decision.rule);
         return null;

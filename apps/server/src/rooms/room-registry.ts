@@ -3,7 +3,7 @@
 // Local only: which process runs a board is the router's business (board-router.ts); the registry
 // tells whoever listens what happened to its rooms.
 import { EventEmitter } from 'node:events';
-import type { WriteRule } from '@atelier/board-schema';
+import type { BoardMoment, WriteRule } from '@atelier/board-schema';
 import { TLSocketRoom, type RoomSnapshot } from '@tldraw/sync-core';
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema';
 import type { Logger } from '../logger';
@@ -68,6 +68,8 @@ export interface RoomRegistryOptions {
   observer?: RoomObserver;
   /** The clock activity is recorded with (tests inject one). */
   now?: () => number;
+  /** The board's moment for its write rules (board-schema W-PRIVATE); none when absent. */
+  momentOf?: (boardId: string) => BoardMoment;
 }
 
 export interface RoomObserver {
@@ -112,7 +114,7 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
     if (this.shuttingDown) throw new Error('this process is stopping');
     // A room being closed must finish its final save before the document is read again.
     await this.closing.get(boardId);
-    const { limits, leaseOwner } = this.options;
+    const { limits, leaseOwner, momentOf } = this.options;
     const storage = await this.store.openRoom(boardId, leaseOwner ? { leaseOwner } : {});
     const log = this.logger.child({ boardId });
     const legacy = markLegacyScaffolding(storage.storage);
@@ -123,8 +125,11 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
         )
       : null;
     const room = new TLSocketRoom<TLRecord, SyncSessionMeta>({
-      ...withWriteRules(storage.storage, quota?.roomOptions(), (sessionId, rule, message) =>
-        this.emit('writeRefused', boardId, sessionId, rule, message),
+      ...withWriteRules(
+        storage.storage,
+        quota?.roomOptions(),
+        (sessionId, rule, message) => this.emit('writeRefused', boardId, sessionId, rule, message),
+        momentOf ? () => momentOf(boardId) : undefined,
       ),
       storage: storage.storage,
       log: {

@@ -35,6 +35,8 @@ function protectedNotice(rule: string | undefined, t: Messages): string {
       return t.noticeProtectedPage;
     case WriteRule.noteDelete:
       return t.noticeProtectedNote;
+    case WriteRule.privateStep:
+      return t.noticePrivateStep;
     default:
       return t.noticeProtected;
   }

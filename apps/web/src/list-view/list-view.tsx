@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { firstLine } from '@atelier/board-schema';
 import { readBoard, type BoardRecord } from '@atelier/export';
 import type { PublicSessionState, PublicVote } from '@atelier/protocol';
+import { isPrivateStepNow } from '@atelier/session';
 import { toRichText, useEditor, useValue, type TLShapeId } from 'tldraw';
 import { useBoard } from '../board/board-context';
 import { openCardForm, useOpenCardForm } from '../cards/card-form-host';
@@ -24,6 +25,7 @@ import { noteTargets, placeNote } from '../live/add-note';
 import { placeOf } from '../live/step-camera';
 import { currentStep, placeFrameIds } from '../live/step-place';
 import { showAddNote, voteUi } from '../live/step-ui';
+import { PrivateNotesPanel } from '../room/private-notes-panel';
 import { useI18n } from '../shared/i18n';
 import { announce } from '../a11y/announcer';
 import { headingLevel, listSections, type ListItem, type ListSection } from './list-model';
@@ -128,6 +130,7 @@ function StepSection({ session }: { session: PublicSessionState }) {
         )}
         {step.step.kind === 'break' && <p>{t.listBreak}</p>}
       </section>
+      {role === 'participant' && <PrivateNotesPanel session={session} inline />}
       {step.step.frameId && <BoardSections session={session} atStep />}
     </>
   );
@@ -180,7 +183,8 @@ function BoardSections({ session, atStep }: { session: PublicSessionState | null
   );
   const roots = useMemo(() => (joinedRoots === null ? null : joinedRoots.split('\n')), [joinedRoots]);
   const sections = useSections(roots, targets);
-  const adding = canWrite && (!session || showAddNote(session));
+  // S-PRIV-7: during a private step new ideas go to the private list above, not on the board.
+  const adding = canWrite && (!session || (showAddNote(session) && !isPrivateStepNow(session)));
   const vote = session?.vote ?? null;
   const noteVote = vote && vote.status === 'open' && vote.itemKind !== 'zone' && canWrite ? vote : null;
   const voteItems = useVoteItems(noteVote);

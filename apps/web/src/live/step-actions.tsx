@@ -14,6 +14,8 @@ import { useI18n } from '../shared/i18n';
 import { useMediaQuery } from '../shared/use-media-query';
 import { addNote, noteTargets, targetInView, type NoteTarget } from './add-note';
 import { placeOf } from './step-camera';
+import { isPrivateStepNow } from '@atelier/session';
+import { composePrivateNote } from '../room/private-composer';
 import { showAddNote, voteUi } from './step-ui';
 import './live.css';
 
@@ -61,6 +63,7 @@ function AddNoteButton() {
     if (choices) firstChoice.current?.focus();
   }, [choices]);
 
+  const privateNow = session !== null && isPrivateStepNow(session);
   const add = (containerId: string | null) => {
     setChoices(null);
     addNote(editor, containerId);
@@ -69,6 +72,8 @@ function AddNoteButton() {
   const start = () => {
     if (!session) return;
     const targets = noteTargets(editor, placeOf(editor, session, me));
+    // S-PRIV-7: the idea goes to the private list, in the column in view when there is one.
+    if (privateNow) return composePrivateNote(targetInView(editor, targets));
     if (targets.length === 0) return add(null);
     const chosen = targetInView(editor, targets);
     if (chosen) return add(chosen);
@@ -94,7 +99,7 @@ function AddNoteButton() {
         <span aria-hidden="true" className="step-button-icon">
           +
         </span>
-        {t.liveAddNote}
+        {privateNow ? t.liveAddPrivateNote : t.liveAddNote}
       </button>
       {choices && (
         <div

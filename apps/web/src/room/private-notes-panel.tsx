@@ -1,12 +1,13 @@
 // A participant's private ideas during a private step (S-PRIV): written, edited and deleted through
 // session commands, held by the server under their key and shown here only, never in the shared
 // document, until the facilitator reveals them all on the board.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useEditor, useValue, type TLFrameShape } from 'tldraw';
 import { PrivateNoteLimits, type PrivateNote, type PublicSessionState } from '@atelier/protocol';
 import { fill } from '../facilitation/format';
 import { useCommand } from '../facilitation/use-facilitation';
 import { COMPACT_SCREEN, useMediaQuery } from '../shared/use-media-query';
+import { useComposeRequests } from './private-composer';
 import { useRoomMessages } from './room-messages';
 
 const newNoteId = () => crypto.randomUUID();
@@ -29,7 +30,16 @@ function useZones(frameId: string | undefined): { id: string; name: string }[] {
   );
 }
 
-export function PrivateNotesPanel({ session }: { session: PublicSessionState }) {
+/**
+ * `inline`: in the list view's flow (the canvas hidden); otherwise floating over the board, bottom left.
+ */
+export function PrivateNotesPanel({
+  session,
+  inline = false,
+}: {
+  session: PublicSessionState;
+  inline?: boolean;
+}) {
   const step = session.steps.find((candidate) => candidate.id === session.currentStepId);
   const mine = session.privateNotes?.mine.filter((note) => note.stepId === step?.id) ?? [];
   const lastReveal = session.privateNotes?.lastReveal;
@@ -37,6 +47,7 @@ export function PrivateNotesPanel({ session }: { session: PublicSessionState }) 
   return (
     <Panel
       key={step.id}
+      inline={inline}
       notes={mine}
       frameId={step.frameId}
       revealedCount={lastReveal?.stepId === step.id ? lastReveal.count : null}
@@ -45,10 +56,12 @@ export function PrivateNotesPanel({ session }: { session: PublicSessionState }) 
 }
 
 function Panel({
+  inline,
   notes,
   frameId,
   revealedCount,
 }: {
+  inline: boolean;
   notes: PrivateNote[];
   frameId: string | undefined;
   revealedCount: number | null;
@@ -58,7 +71,7 @@ function Panel({
   const [chosenOpen, setOpen] = useState<boolean | null>(null);
   // Once everything was revealed the board is what matters: folded unless opened again.
   const allRevealed = revealedCount !== null && notes.length === 0;
-  const open = chosenOpen ?? (!compact && !allRevealed);
+  const open = inline || (chosenOpen ?? (!compact && !allRevealed));
   const { send, error } = useCommand();
   const zones = useZones(frameId);
   const [text, setText] = useState('');
@@ -67,6 +80,13 @@ function Panel({
   const textId = useId();
   const zoneSelectId = useId();
   const full = notes.length >= PrivateNoteLimits.maxNotesPerPerson;
+  const textBox = useRef<HTMLTextAreaElement>(null);
+  // "Ajouter un post-it" or the note tool asked for a new idea: open, in the zone chosen, ready to type.
+  useComposeRequests((requestedZone) => {
+    setOpen(true);
+    if (requestedZone && zones.some((zone) => zone.id === requestedZone)) setZoneId(requestedZone);
+    requestAnimationFrame(() => textBox.current?.focus());
+  });
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -82,7 +102,7 @@ function Panel({
 
   return (
     <section
-      className={`room-private${open ? '' : ' is-collapsed'}`}
+      className={`room-private${open ? '' : ' is-collapsed'}${inline ? ' is-inline' : ''}`}
       aria-labelledby={`${bodyId}-title`}
       data-testid="private-notes"
     >
@@ -90,17 +110,19 @@ function Panel({
         <h2 id={`${bodyId}-title`}>
           <LockIcon /> {m.privateTitle} <span className="room-private-count">({notes.length})</span>
         </h2>
-        <button
-          type="button"
-          className="fac-icon-button"
-          aria-expanded={open}
-          aria-controls={bodyId}
-          aria-label={open ? m.privateHide : m.privateShow}
-          title={open ? m.privateHide : m.privateShow}
-          onClick={() => setOpen(!open)}
-        >
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-        </button>
+        {!inline && (
+          <button
+            type="button"
+            className="fac-icon-button"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            aria-label={open ? m.privateHide : m.privateShow}
+            title={open ? m.privateHide : m.privateShow}
+            onClick={() => setOpen(!open)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          </button>
+        )}
       </div>
       {allRevealed && (
         <p className="room-private-revealed" role="status">
@@ -117,6 +139,7 @@ function Panel({
         <form onSubmit={(event) => void add(event)}>
           <label htmlFor={textId}>{m.privateNewLabel}</label>
           <textarea
+            ref={textBox}
             id={textId}
             value={text}
             rows={3}

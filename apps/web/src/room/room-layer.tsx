@@ -14,6 +14,9 @@ import { useBoard } from '../board/board-context';
 import { bringTo } from '../live/step-camera';
 import { fill } from '../facilitation/format';
 import { useCommand, useFacilitation } from '../facilitation/use-facilitation';
+import { isPrivateStepNow } from '@atelier/session';
+import { useListViewOpen } from '../list-view/list-view-state';
+import { composePrivateNote } from './private-composer';
 import { PrivateNotesPanel } from './private-notes-panel';
 import { ReactionGlyph, reactionIcons, reactionLabel } from './reaction-icons';
 import { useRoomMessages } from './room-messages';
@@ -21,6 +24,8 @@ import './room.css';
 
 export function RoomLayer() {
   const { session, role, isFacilitator } = useFacilitation();
+  // The list view shows the private list in its own flow.
+  const listView = useListViewOpen();
   if (!session) return null;
   const takesPart = role === 'participant' || role === 'facilitator';
   return (
@@ -28,9 +33,25 @@ export function RoomLayer() {
       <FloatingReactions session={session} />
       {takesPart && <RoomDock session={session} />}
       {isFacilitator && <HelpAlerts session={session} />}
-      {role === 'participant' && <PrivateNotesPanel session={session} />}
+      {role === 'participant' && <NoteToolToPrivateList privateNow={isPrivateStepNow(session)} />}
+      {role === 'participant' && !listView && <PrivateNotesPanel session={session} />}
     </>
   );
+}
+
+/**
+ * S-PRIV-7: during a private step tldraw's note tool (its button or N) would put an idea on the shared
+ * board, which the server refuses (W-PRIVATE): it opens the private list instead.
+ */
+function NoteToolToPrivateList({ privateNow }: { privateNow: boolean }) {
+  const editor = useEditor();
+  const tool = useValue('current tool', () => editor.getCurrentToolId(), [editor]);
+  useEffect(() => {
+    if (!privateNow || tool !== 'note') return;
+    editor.setCurrentTool('select');
+    composePrivateNote();
+  }, [editor, privateNow, tool]);
+  return null;
 }
 
 const dismissedKey = (boardId: string | null) => `atelier.banner.dismissed.${boardId ?? 'viewer'}`;

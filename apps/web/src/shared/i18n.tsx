@@ -132,6 +132,8 @@ const fr = {
     'Cet élément fait partie de la structure de l’atelier : seule l’animation peut le modifier.',
   noticeProtectedPage: 'Seule l’animation peut ajouter, renommer ou supprimer des pages.',
   noticeProtectedNote: 'Seule l’animation peut supprimer le post-it de quelqu’un d’autre.',
+  noticePrivateStep:
+    'Réflexion individuelle : vos idées restent privées jusqu’à la révélation. Écrivez-les dans « Mes idées privées ».',
   noticeDismiss: 'Masquer le message',
   pageSwitch: 'Page affichée',
   // Facilitation (apps/web/src/facilitation)
@@ -356,6 +358,7 @@ const fr = {
   // The live session on every device: the step's action bar, the styles toggle, cards' forms.
   liveActions: 'Actions de l’étape',
   liveAddNote: 'Ajouter un post-it',
+  liveAddPrivateNote: 'Écrire une idée privée',
   liveChooseColumn: 'Dans quelle colonne ?',
   liveChooseCancel: 'Annuler',
   liveVoteHintTouch: 'Touchez un post-it pour le choisir, puis « Voter ».',
@@ -561,6 +564,8 @@ const en: Messages = {
   noticeProtectedLayout: 'This is part of the workshop’s layout: only the facilitator can change it.',
   noticeProtectedPage: 'Only the facilitator can add, rename or delete pages.',
   noticeProtectedNote: 'Only the facilitator can delete someone else’s note.',
+  noticePrivateStep:
+    'Individual reflection: your ideas stay private until the reveal. Write them in “My private ideas”.',
   noticeDismiss: 'Dismiss the message',
   pageSwitch: 'Page shown',
   // Facilitation (apps/web/src/facilitation)
@@ -783,6 +788,7 @@ const en: Messages = {
   // The live session on every device: the step's action bar, the styles toggle, cards' forms.
   liveActions: 'Step actions',
   liveAddNote: 'Add a sticky note',
+  liveAddPrivateNote: 'Write a private idea',
   liveChooseColumn: 'In which column?',
   liveChooseCancel: 'Cancel',
   liveVoteHintTouch: 'Tap a sticky note to pick it, then “Vote”.',
