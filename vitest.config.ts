@@ -39,7 +39,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Each file has its own server and browser; a browser test waits on the network more than it
+          // computes, so two files at a time fill the two cores CI has.
+          maxWorkers: 2,
         },
       },
     ],

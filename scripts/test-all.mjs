@@ -1,6 +1,6 @@
 // `npm test`: build, lint, typecheck, then every test project; prints one totals line at the end
 // ("N passed, N failed", from the runners' JSON reports) so a run that tested nothing shows.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +18,32 @@ function step(name, command, args) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${name} ${seconds}s`);
   if (result.status !== 0) failures.push(name);
+}
+
+/**
+ * Steps that each keep one core busy (tsc, ESLint), run side by side on CI's two cores; each one's
+ * output is printed whole once it ends, in the order given.
+ */
+async function sideBySide(steps) {
+  const runs = steps.map(
+    ({ name, command, args }) =>
+      new Promise((resolve) => {
+        const started = Date.now();
+        const child = spawn(command, args, { env: process.env });
+        const output = [];
+        child.stdout.on('data', (chunk) => output.push(chunk));
+        child.stderr.on('data', (chunk) => output.push(chunk));
+        child.on('close', (code) =>
+          resolve({ name, code, output: Buffer.concat(output), seconds: (Date.now() - started) / 1000 }),
+        );
+      }),
+  );
+  for (const { name, code, output, seconds } of await Promise.all(runs)) {
+    process.stdout.write(`\n▶ ${name}\n`);
+    process.stdout.write(output);
+    timings.push(`${name} ${seconds.toFixed(1)}s`);
+    if (code !== 0) failures.push(name);
+  }
 }
 
 /**
@@ -65,8 +91,10 @@ function audit() {
 const pnpm = 'pnpm';
 step('build', pnpm, ['build']);
 process.env.ATELIER_BUILT = '1';
-step('lint', pnpm, ['lint']);
-step('typecheck', pnpm, ['typecheck']);
+await sideBySide([
+  { name: 'lint', command: pnpm, args: ['lint'] },
+  { name: 'typecheck', command: pnpm, args: ['typecheck'] },
+]);
 audit();
 // Fails on a licence outside the allow-list; the report lands in test-results/.
 step('third-party licences', process.execPath, ['scripts/licence-report.mjs']);

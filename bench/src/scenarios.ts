@@ -217,24 +217,25 @@ export async function idleMemory(
   transport: Transport,
   connections: number,
 ): Promise<IdleResult> {
-  const boardId = await createBoard(server.url, 'Idle');
-  const spec = (): ClientSpec => ({
+  const spec = (boardId: string) => (): ClientSpec => ({
     index: nextClientIndex++,
     url: server.url,
     boardId,
     transport,
     withPresence: false,
   });
-  // Warm up: the room, the code paths and the buffers exist before the first reading.
+  // Warm up on a board of its own: the code paths and the buffers exist before the first reading, and
+  // the measured board keeps room for `connections` people (a board admits 500 at most).
   await pool.one({
     op: 'connect',
-    clients: Array.from({ length: 10 }, spec),
+    clients: Array.from({ length: 10 }, spec(await createBoard(server.url, 'Warm-up'))),
     concurrency: 4,
     timeoutMs: 30_000,
   });
+  const boardId = await createBoard(server.url, 'Idle');
   await sleep(1000);
   const before = await settledRss(server);
-  const specs = Array.from({ length: connections }, spec);
+  const specs = Array.from({ length: connections }, spec(boardId));
   await pool.each(
     deal(specs, pool.workers.length).map(
       (clients) => ({ op: 'connect', clients, concurrency: 8, timeoutMs: 60_000 }) as const,
