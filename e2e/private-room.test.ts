@@ -90,6 +90,10 @@ describe('private writing, then reveal; the room', () => {
     const malikBox = tablet.page.getByTestId('private-notes').getByLabel('Nouvelle idée');
     await expect.poll(() => malikBox.evaluate((el) => el === document.activeElement), PATIENCE).toBe(true);
     await writePrivately(tablet.page, 'Le point de vue de Malik');
+    // tldraw's note tool (N) would put a note on the shared board: it brings him back to his list.
+    await malikBox.blur();
+    await tablet.page.keyboard.press('n');
+    await expect.poll(() => malikBox.evaluate((el) => el === document.activeElement), PATIENCE).toBe(true);
     await room.getByTestId('pending-count').filter({ hasText: '2 idée(s) en attente' }).waitFor(PATIENCE);
     for (const other of [facilitator.page, tablet.page]) {
       expect(await other.content()).not.toContain('infirmière dans chaque collège');

@@ -177,6 +177,27 @@ describe.each(stores)('facilitation (%s store)', (storeKind) => {
     expect(state.participants.find((person) => person.name === 'Après')?.connected).toBe(true);
   });
 
+  it('people arriving together on a board new to this process all count as connected', async () => {
+    // The process checks who is really there when it first sees a board; arrivals stored while it looks
+    // were once marked gone for good.
+    const { server } = await boot();
+    for (let round = 0; round < 3; round++) {
+      const board = await createBoard(server.url, { title: `Arrivées ${round}` });
+      // One arrival every few milliseconds, so that some land while the process looks.
+      const people: TestSessionClient[] = [];
+      for (let n = 0; n < 16; n++) {
+        people.push(join(server, board.id, `Personne ${n}`));
+        await new Promise((resolve) => setTimeout(resolve, 4 + round * 3));
+      }
+      await Promise.all(people.map((person) => person.connected()));
+      const seen = await people[0]!.waitForState(
+        (state) => state.participants.filter((person) => person.connected).length === people.length,
+        'everyone connected',
+      );
+      expect(seen.participants.every((person) => person.connected)).toBe(true);
+    }
+  });
+
   it('vote limits hold when many participants vote at once', async () => {
     const { server } = await boot();
     const board = await createBoard(server.url, { title: 'Vote', template: 'ideation' });

@@ -208,17 +208,24 @@ export class SessionService {
    * process serves a board, whoever has no socket left anywhere (all processes) is marked gone.
    */
   private async reconcilePresence(boardId: string): Promise<void> {
-    try {
-      const present = new Set((await this.transport.connectedPeople(boardId)).map((person) => person.userId));
-      await this.update(boardId, (state) => {
+    const presentNow = async () =>
+      new Set((await this.transport.connectedPeople(boardId)).map((person) => person.userId));
+    const markAll = (present: ReadonlySet<string>, connected: boolean) =>
+      this.update(boardId, (state) => {
         let next = state;
         for (const person of state.participants) {
-          if (person.connected && !present.has(person.userId)) {
-            next = setParticipantConnected(next, person.userId, false, this.now(), this.people.policy);
+          if (person.connected !== connected && present.has(person.userId) === connected) {
+            next = setParticipantConnected(next, person.userId, connected, this.now(), this.people.policy);
           }
         }
         return next === state ? null : next;
       });
+    try {
+      await markAll(await presentNow(), false);
+      // Someone whose socket joined after the first look, but whose arrival was stored before the
+      // update above, was just marked gone: their socket is in the room by now (it joins before their
+      // arrival is stored), so a second look marks them back.
+      await markAll(await presentNow(), true);
     } catch (error) {
       this.logger.warn({ boardId, err: (error as Error).message }, 'could not reconcile who is connected');
     }

@@ -5,6 +5,7 @@ import { useId, type ReactNode } from 'react';
 import { useI18n } from '../shared/i18n';
 import { BoardDataPanel } from './board-data-panel';
 import { CameraControls } from './camera-controls';
+import { FoldButton } from './fold-button';
 import { GroupsPanel } from './groups-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { StepSequence } from './step-sequence';
@@ -47,17 +48,14 @@ export function FacilitatorPanel({ placement = 'board' }: { placement?: 'board' 
     >
       <div className="fac-panel-bar">
         <h2 id={titleId}>{t.facPanelTitle}</h2>
-        <button
-          type="button"
-          className="fac-icon-button"
-          aria-expanded={open}
-          aria-controls={bodyId}
-          aria-label={open ? t.facPanelHide : t.facPanelShow}
-          title={open ? t.facPanelHide : t.facPanelShow}
-          onClick={() => setPanelOpen(!open)}
-        >
-          <span aria-hidden="true">{open ? '◂' : '▸'}</span>
-        </button>
+        <FoldButton
+          open={open}
+          controls={bodyId}
+          showLabel={t.facPanelShow}
+          hideLabel={t.facPanelHide}
+          onToggle={setPanelOpen}
+          glyphs={['▸', '◂']}
+        />
       </div>
       <div id={bodyId} className="fac-panel-body" hidden={!open}>
         {error && (

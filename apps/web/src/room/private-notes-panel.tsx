@@ -5,6 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useEditor, useValue, type TLFrameShape } from 'tldraw';
 import { PrivateNoteLimits, type PrivateNote, type PublicSessionState } from '@atelier/protocol';
 import { fill } from '../facilitation/format';
+import { FoldButton } from '../facilitation/fold-button';
 import { useCommand } from '../facilitation/use-facilitation';
 import { COMPACT_SCREEN, useMediaQuery } from '../shared/use-media-query';
 import { useComposeRequests } from './private-composer';
@@ -111,17 +112,14 @@ function Panel({
           <LockIcon /> {m.privateTitle} <span className="room-private-count">({notes.length})</span>
         </h2>
         {!inline && (
-          <button
-            type="button"
-            className="fac-icon-button"
-            aria-expanded={open}
-            aria-controls={bodyId}
-            aria-label={open ? m.privateHide : m.privateShow}
-            title={open ? m.privateHide : m.privateShow}
-            onClick={() => setOpen(!open)}
-          >
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-          </button>
+          <FoldButton
+            open={open}
+            controls={bodyId}
+            showLabel={m.privateShow}
+            hideLabel={m.privateHide}
+            onToggle={setOpen}
+            glyphs={['▸', '▾']}
+          />
         )}
       </div>
       {allRevealed && (
