@@ -83,6 +83,9 @@ describe('private writing, then reveal; the room', () => {
     // (a later change on the same state): neither page holds Camille's text.
     await facilitator.page.getByRole('button', { name: 'Afficher le panneau d’animation' }).click();
     // "La salle" is open at a private step.
+    // The facilitator still writes on the board itself: only participants write privately.
+    await facilitator.page.getByRole('button', { name: 'Ajouter un post-it' }).waitFor(PATIENCE);
+    expect(await facilitator.page.getByRole('button', { name: 'Écrire une idée privée' }).count()).toBe(0);
     const room = facilitator.page.getByTestId('room-view');
     await room.getByTestId('pending-count').filter({ hasText: '1 idée(s) en attente' }).waitFor(PATIENCE);
     // Malik uses the big button: during a private step it opens his list, ready to type (S-PRIV-7).

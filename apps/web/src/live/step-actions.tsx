@@ -54,7 +54,7 @@ function StepActions() {
 function AddNoteButton() {
   const editor = useEditor();
   const { t } = useI18n();
-  const { session, me } = useFacilitation();
+  const { session, me, role } = useFacilitation();
   const [choices, setChoices] = useState<NoteTarget[] | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
@@ -63,7 +63,8 @@ function AddNoteButton() {
     if (choices) firstChoice.current?.focus();
   }, [choices]);
 
-  const privateNow = session !== null && isPrivateStepNow(session);
+  // The facilitator writes on the board at any step (W-PRIVATE binds participants only).
+  const privateNow = role === 'participant' && session !== null && isPrivateStepNow(session);
   const add = (containerId: string | null) => {
     setChoices(null);
     addNote(editor, containerId);
