@@ -82,6 +82,8 @@ const COVERING = [
   '.tlui-layout__top__right > *',
   '.tlui-layout__bottom__main > :not(.step-toolbar)',
   '.step-toolbar > *',
+  '.room-dock',
+  '[data-testid="private-notes"]',
 ];
 
 /**

@@ -14,6 +14,9 @@ const COVERING = [
   '.tlui-layout__top__right > *',
   '.tlui-layout__bottom__main > *',
   '.fac-panel',
+  // "Besoin d'aide" and the reactions on the right, a participant's private ideas on the left.
+  '.room-dock',
+  '.room-private:not(.is-inline)',
 ].join(', ');
 
 /** The covering elements' rectangles, relative to the canvas (screen pixels). */

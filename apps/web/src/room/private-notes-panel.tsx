@@ -52,6 +52,7 @@ export function PrivateNotesPanel({
       notes={mine}
       frameId={step.frameId}
       revealedCount={lastReveal?.stepId === step.id ? lastReveal.count : null}
+      revealedAt={lastReveal?.stepId === step.id ? lastReveal.at : null}
     />
   );
 }
@@ -61,15 +62,20 @@ function Panel({
   notes,
   frameId,
   revealedCount,
+  revealedAt,
 }: {
   inline: boolean;
   notes: PrivateNote[];
   frameId: string | undefined;
   revealedCount: number | null;
+  revealedAt: number | null;
 }) {
   const m = useRoomMessages();
   const compact = useMediaQuery(COMPACT_SCREEN);
-  const [chosenOpen, setOpen] = useState<boolean | null>(null);
+  // Opened or folded by hand, until the next reveal: then the board is what matters again.
+  const [choice, setChoice] = useState<{ open: boolean; at: number | null } | null>(null);
+  const chosenOpen = choice && choice.at === revealedAt ? choice.open : null;
+  const setOpen = (wanted: boolean) => setChoice({ open: wanted, at: revealedAt });
   // Once everything was revealed the board is what matters: folded unless opened again.
   const allRevealed = revealedCount !== null && notes.length === 0;
   const open = inline || (chosenOpen ?? (!compact && !allRevealed));
