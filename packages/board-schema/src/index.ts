@@ -101,3 +101,4 @@ export {
 } from './write-rules';
 export { voteItemOf, zoneOfChain, zoneLabel, type ChainShape, type VoteTarget } from './vote-items';
 export { sectionMetaKey, sectionMeta, readSectionId } from './section';
+export { noteRecord, type NoteRecordOptions } from './note-record';

@@ -1,9 +1,9 @@
 // What a reveal of private notes writes on the board (SPEC T-REVEAL): every note at once, each in its
 // author's zone, laid in rows under what the zone already holds, scaled down to fit a zone nested in
 // another frame (a PGO theme's column), or with the zone grown when it is a top-level frame.
-import { noteMetaKey } from '@atelier/board-schema';
+import { noteMetaKey, noteRecord } from '@atelier/board-schema';
 import type { Reveal, SessionState } from '@atelier/protocol';
-import { toRichText, type TLNoteShape, type TLShape } from '@tldraw/tlschema';
+import type { TLNoteShape, TLShape } from '@tldraw/tlschema';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 
 /** What the writer needs from the draft of the board (session-writes' `BoardDraft`). */
@@ -79,36 +79,19 @@ function noteShape(
 ): TLNoteShape {
   // A named reveal shows the name under the idea, and keeps the author for the report.
   const text = note.author ? `${note.text}\n— ${note.author}` : note.text;
-  return {
-    id: id as TLNoteShape['id'],
-    typeName: 'shape',
-    type: 'note',
+  return noteRecord({
+    id,
+    parentId,
     x: at.x,
     y: at.y,
-    rotation: 0,
     index: at.index,
-    parentId: parentId as TLNoteShape['parentId'],
-    isLocked: false,
-    opacity: 1,
+    text,
     meta: {
       [revealMetaKey]: reveal.id,
       ...(reveal.anonymous ? {} : { [noteMetaKey.author]: note.userId }),
     },
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: null,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText(text),
-      scale: at.scale,
-      textLastEditedBy: null,
-    },
-  };
+    props: { scale: at.scale },
+  });
 }
 
 /**

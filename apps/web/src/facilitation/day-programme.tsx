@@ -6,6 +6,7 @@ import type { Locale, PublicSessionState, TemplateSummary } from '@atelier/proto
 import { clockTime, dayDrift, planDay, programmePlaces, type ProgrammePlace } from '@atelier/session';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
+import { GroupsInput, TemplateOptions } from '../shared/template-fields';
 import type { SendCommand } from './use-facilitation';
 
 const words = {
@@ -260,23 +261,12 @@ function AddSection({ send }: { send: SendCommand }) {
       <h3>{w.add}</h3>
       <label htmlFor={ids.template}>{w.template}</label>
       <select id={ids.template} value={templateId} onChange={(event) => setTemplateId(event.target.value)}>
-        {templates.map((candidate) => (
-          <option key={candidate.id} value={candidate.id}>
-            {candidate.title[locale]} ({Math.round(candidate.totalDurationMs / 60_000)} min)
-          </option>
-        ))}
+        <TemplateOptions templates={templates} locale={locale} />
       </select>
       {template && template.maxGroups > 1 && (
         <>
           <label htmlFor={ids.groups}>{w.groups}</label>
-          <input
-            id={ids.groups}
-            type="number"
-            min={template.minGroups}
-            max={template.maxGroups}
-            value={groups}
-            onChange={(event) => setGroups(Number(event.target.value))}
-          />
+          <GroupsInput id={ids.groups} template={template} value={groups} onChange={setGroups} />
         </>
       )}
       <label htmlFor={ids.question}>{w.question}</label>

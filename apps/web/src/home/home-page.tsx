@@ -9,6 +9,7 @@ import { AccountBar } from '../account/account-bar';
 import { MyBoards } from '../account/my-boards';
 import { signInUrl, useAccount } from '../shared/account';
 import { SiteFooter } from '../shared/site-footer';
+import { GroupsInput, TemplateOptions } from '../shared/template-fields';
 import { ProgrammeComposer } from './programme-composer';
 
 type OwnedTemplate = OwnedTemplateList['templates'][number];
@@ -169,18 +170,10 @@ export function HomePage() {
                 onChange={(event) => setTemplateId(event.target.value)}
               >
                 {templates.length === 0 && <option value="blank">blank</option>}
-                {templates.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.title[locale]} ({Math.round(candidate.totalDurationMs / 60_000)} min)
-                  </option>
-                ))}
+                <TemplateOptions templates={templates} locale={locale} />
                 {ownTemplates.length > 0 && (
                   <optgroup label={t.ownTemplatesLabel}>
-                    {ownTemplates.map((candidate) => (
-                      <option key={candidate.id} value={candidate.id}>
-                        {candidate.title[locale]} ({Math.round(candidate.totalDurationMs / 60_000)} min)
-                      </option>
-                    ))}
+                    <TemplateOptions templates={ownTemplates} locale={locale} />
                   </optgroup>
                 )}
               </select>
@@ -193,14 +186,7 @@ export function HomePage() {
               {hasGroups && (
                 <>
                   <label htmlFor={ids.groups}>{t.groupsLabel}</label>
-                  <input
-                    id={ids.groups}
-                    type="number"
-                    min={template.minGroups}
-                    max={template.maxGroups}
-                    value={groups}
-                    onChange={(event) => setGroups(Number(event.target.value))}
-                  />
+                  <GroupsInput id={ids.groups} template={template} value={groups} onChange={setGroups} />
                 </>
               )}
               <label htmlFor={ids.question}>

@@ -8,6 +8,7 @@ import { api, ApiRequestError } from '../shared/api';
 import { CopyField } from '../shared/copy-field';
 import { useI18n } from '../shared/i18n';
 import { rememberViewerLink } from '../shared/identity';
+import { GroupsInput, TemplateOptions } from '../shared/template-fields';
 
 const words = {
   fr: {
@@ -221,23 +222,17 @@ export function ProgrammeComposer({
                           value={section.template}
                           onChange={(event) => update(index, { template: event.target.value })}
                         >
-                          {choices.map((candidate) => (
-                            <option key={candidate.id} value={candidate.id}>
-                              {candidate.title[locale]} ({Math.round(candidate.totalDurationMs / 60_000)} min)
-                            </option>
-                          ))}
+                          <TemplateOptions templates={choices} locale={locale} />
                         </select>
                       </div>
                       {summary && summary.maxGroups > 1 && (
                         <div>
                           <label htmlFor={`${id}-groups`}>{w.groups}</label>
-                          <input
+                          <GroupsInput
                             id={`${id}-groups`}
-                            type="number"
-                            min={summary.minGroups}
-                            max={summary.maxGroups}
+                            template={summary}
                             value={section.groups ?? summary.defaultGroups}
-                            onChange={(event) => update(index, { groups: Number(event.target.value) })}
+                            onChange={(groups) => update(index, { groups })}
                           />
                         </div>
                       )}
