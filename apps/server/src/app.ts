@@ -144,6 +144,18 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
   const privateSteps = new PrivateStepBoards();
   const rooms: RoomRegistry = new RoomRegistry(store, logger, {
     momentOf: privateSteps.momentOf,
+    prepare: async (boardId) => {
+      try {
+        const state = await store.loadSession(boardId);
+        if (state) privateSteps.offer(boardId, state);
+      } catch (error) {
+        // The room opens all the same; the next state says whether the step is private.
+        logger.warn(
+          { boardId, err: (error as Error).message },
+          'could not read the session for the write rules',
+        );
+      }
+    },
     idleCloseMs: config.roomIdleCloseMs,
     limits: { maxShapes: limits.shapesPerBoard, maxBoardBytes: limits.boardBytes },
     ...(store instanceof RedisBoardStore ? { leaseOwner: processId } : {}),
@@ -202,10 +214,13 @@ export function createAtelierServer(config: Config, bareStore: BoardStore, logge
   // What a vote decided, the recap and revealed notes go on the board, written through its room where it runs.
   const boardWriter = new SessionBoardWriter(rooms, logger);
   sessions.onState((boardId, state) => {
-    privateSteps.offer(boardId, state);
+    if (rooms.isOpen(boardId)) privateSteps.offer(boardId, state);
     boardWriter.offer(boardId, state);
   });
-  rooms.on('roomClosed', (boardId) => boardWriter.forget(boardId));
+  rooms.on('roomClosed', (boardId) => {
+    privateSteps.forget(boardId);
+    boardWriter.forget(boardId);
+  });
   // The room runs in the board's owner; the writer may be connected to any process.
   rooms.on('limitExceeded', (_boardId, sessionId, message) =>
     transport.sendToSession(sessionId, SocketEvent.error, {

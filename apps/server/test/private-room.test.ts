@@ -257,7 +257,7 @@ describe.each(stores)('a private step with three writers (%s store)', (storeKind
     );
   });
 
-  it('S-PRIV-2: unrevealed notes survive a restart of the server', async () => {
+  it('S-PRIV-2, R-WRITE-MOMENT: unrevealed notes survive a restart, and the first push after it finds the step private', async () => {
     const [camille] = writers;
     const kept = secret('Camille', 3);
     expect(await camille!.session.command({ type: 'private.write', id: 'n3', text: kept })).toEqual({
@@ -265,6 +265,12 @@ describe.each(stores)('a private step with three writers (%s store)', (storeKind
     });
     await servers.at(-1)!.stop();
     server = await restart();
+    // The first push after the restart is judged with the step private already (R-WRITE-MOMENT): a
+    // native client, which brings no session state, opens the room and tries a note at once.
+    const early = connectNativeClient(server.url, board.id);
+    open.push(early);
+    await early.loaded;
+    expect(await early.push(() => early.addNote(secret('Tôt', 1), { x: 0, y: -300 }))).toBe('discard');
     // Her browser comes back with the same client key: her note is still hers, and only hers.
     const again = connectSessionClient(server.url, {
       boardId: board.id,

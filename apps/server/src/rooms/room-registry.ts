@@ -70,6 +70,8 @@ export interface RoomRegistryOptions {
   now?: () => number;
   /** The board's moment for its write rules (board-schema W-PRIVATE); none when absent. */
   momentOf?: (boardId: string) => BoardMoment;
+  /** Runs before a room takes its first client (to learn the board's moment from the store). */
+  prepare?: (boardId: string) => Promise<void>;
 }
 
 export interface RoomObserver {
@@ -114,8 +116,11 @@ export class RoomRegistry extends EventEmitter<RoomRegistryEvents> {
     if (this.shuttingDown) throw new Error('this process is stopping');
     // A room being closed must finish its final save before the document is read again.
     await this.closing.get(boardId);
-    const { limits, leaseOwner, momentOf } = this.options;
-    const storage = await this.store.openRoom(boardId, leaseOwner ? { leaseOwner } : {});
+    const { limits, leaseOwner, momentOf, prepare } = this.options;
+    const [storage] = await Promise.all([
+      this.store.openRoom(boardId, leaseOwner ? { leaseOwner } : {}),
+      prepare?.(boardId),
+    ]);
     const log = this.logger.child({ boardId });
     const legacy = markLegacyScaffolding(storage.storage);
     if (legacy > 0) log.info({ shapes: legacy }, 'marked the scaffolding of a board made before the mark');

@@ -1,7 +1,7 @@
-// Which boards are in a private step now (session S-PRIV-7), from every state this process hears (made
-// here or announced by another process): the write guard decides on each record of a push at once, so
-// it reads this, never the store. A board whose state this process has not heard yet (just restarted)
-// counts as shared until its next state, which the first person to reconnect brings.
+// Which boards open in this process are in a private step now (session S-PRIV-7), for the write guard
+// (board-schema W-PRIVATE), which decides on each record of a push at once and so reads this, never
+// the store. Fed with the stored state when a room opens, then with every state this process hears
+// (made here or announced by another process); the newest revision wins.
 import type { BoardMoment } from '@atelier/board-schema';
 import type { SessionState } from '@atelier/protocol';
 import { isPrivateStepNow } from '@atelier/session';
@@ -10,13 +10,22 @@ const PRIVATE: BoardMoment = { privateStep: true };
 const SHARED: BoardMoment = {};
 
 export class PrivateStepBoards {
-  private readonly boards = new Set<string>();
+  private readonly boards = new Map<string, { revision: number; moment: BoardMoment }>();
 
-  /** A new state of a board. */
-  offer(boardId: string, state: SessionState): void {
-    if (isPrivateStepNow(state)) this.boards.add(boardId);
-    else this.boards.delete(boardId);
+  /** A state of a board whose room is open (or opening) here. */
+  offer(boardId: string, state: Pick<SessionState, 'revision' | 'steps' | 'currentStepId'>): void {
+    const known = this.boards.get(boardId);
+    if (known && known.revision > state.revision) return;
+    this.boards.set(boardId, {
+      revision: state.revision,
+      moment: isPrivateStepNow(state) ? PRIVATE : SHARED,
+    });
   }
 
-  readonly momentOf = (boardId: string): BoardMoment => (this.boards.has(boardId) ? PRIVATE : SHARED);
+  /** The board's room closed here. */
+  forget(boardId: string): void {
+    this.boards.delete(boardId);
+  }
+
+  readonly momentOf = (boardId: string): BoardMoment => this.boards.get(boardId)?.moment ?? SHARED;
 }
