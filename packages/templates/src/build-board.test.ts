@@ -6,11 +6,12 @@ import {
   templateSummarySchema,
   type Locale,
 } from '@atelier/protocol';
-import type { TLFrameShape, TLShape } from '@tldraw/tlschema';
+import type { TLFrameShape, TLShape, TLTextShape } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import { buildBoard, frameForGroup, getTemplate, listTemplates, type BuildBoardOptions } from './build-board';
 import { richTextToPlainText } from '@atelier/board-schema';
 import { assertValidShape, counterIds } from './test-support';
+import { estimateTextHeight, FRAME_NAME_ROOM } from './text-layout';
 
 const PAGE = 'page:page' as const;
 
@@ -218,6 +219,30 @@ describe.each(builtInTemplateIds)('board %s', (templateId) => {
         expect(record.y, `${record.id} top`).toBeGreaterThanOrEqual(0);
         expect(record.x + own.w, `${record.id} right`).toBeLessThanOrEqual(parent.props.w);
         expect(record.y + own.h, `${record.id} bottom`).toBeLessThanOrEqual(parent.props.h);
+      }
+    }
+  });
+
+  it('T-NAME-ROOM leaves the room above a frame inside a frame free of instructions', () => {
+    for (const groups of [1, 3]) {
+      const board = build(templateId, { groups });
+      const byId = new Map(board.records.map((r) => [r.id, r]));
+      const inFrame = (r: TLShape) => byId.get(r.parentId as TLShape['id'])?.type === 'frame';
+      const texts = board.records.filter(
+        (r): r is TLTextShape => r.type === 'text' && !r.props.autoSize && inFrame(r),
+      );
+      for (const frame of frames(board.records).filter(inFrame)) {
+        for (const text of texts.filter((t) => t.parentId === frame.parentId)) {
+          const textBottom =
+            text.y +
+            estimateTextHeight(richTextToPlainText(text.props.richText), text.props.w, text.props.size);
+          const apart =
+            text.x + text.props.w <= frame.x ||
+            frame.x + frame.props.w <= text.x ||
+            textBottom <= frame.y - FRAME_NAME_ROOM ||
+            text.y >= frame.y;
+          expect(apart, `"${frame.props.name}" under its text, ${groups} group(s)`).toBe(true);
+        }
       }
     }
   });

@@ -3,7 +3,7 @@ import { ZoneKind, zoneMeta } from '@atelier/board-schema';
 import { StepKind } from '@atelier/protocol';
 import { facilitatorRole, participantRole } from './roles';
 import { minutes, type TemplateDefinition } from './template-definition';
-import { estimateTextHeight, stepLabel } from './text-layout';
+import { estimateTextHeight, FRAME_NAME_ROOM, stepLabel } from './text-layout';
 
 const PADDING = 40;
 
@@ -108,7 +108,7 @@ const FEEDBACK_COLUMNS = [
 /** Feedback on what was presented: three columns of sticky notes. */
 export const feedbackWallTemplate: TemplateDefinition = {
   id: 'feedback-wall',
-  version: 1,
+  version: 2,
   title: { fr: 'Mur de retours', en: 'Feedback wall' },
   description: {
     fr: 'Les retours de chacun sur des ressources, un outil ou une journée, en trois colonnes : ce qui est utile, ce qui manque, les propositions. 20 minutes.',
@@ -141,7 +141,8 @@ export const feedbackWallTemplate: TemplateDefinition = {
     const gap = 40;
     const w = 2 * PADDING + FEEDBACK_COLUMNS.length * columnW + (FEEDBACK_COLUMNS.length - 1) * gap;
     const heading = `${context.question ?? this.question![locale]}\n${step.instructions[locale]}`;
-    const top = PADDING + estimateTextHeight(heading, w - 2 * PADDING, 'm') + 20;
+    // The columns' names go above them, under the heading (T-NAME-ROOM).
+    const top = PADDING + estimateTextHeight(heading, w - 2 * PADDING, 'm') + FRAME_NAME_ROOM;
     const frame = draft.frame({
       x: 0,
       y: 0,

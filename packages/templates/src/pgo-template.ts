@@ -2,7 +2,7 @@ import { ZoneKind, cardLabels, engagementCriteria, pgoThemes, zoneMeta } from '@
 import { StepKind, TimerStart } from '@atelier/protocol';
 import { ENGAGEMENT_CARD_SIZE, ENGAGEMENT_SLOTS } from './engagement-cards';
 import { facilitatorRole, participantRole } from './roles';
-import { estimateTextHeight, numberedInstructions, stepLabel } from './text-layout';
+import { estimateTextHeight, FRAME_NAME_ROOM, numberedInstructions, stepLabel } from './text-layout';
 import { minutes, type StepDefinition, type TemplateDefinition } from './template-definition';
 
 const PADDING = 60;
@@ -15,7 +15,7 @@ const DECISION_H = 200;
 /** Atelier PGO (Partenariat pour un Gouvernement Ouvert) from the 110 bis kit: two hours, seven themes, two engagements. */
 export const pgoTemplate: TemplateDefinition = {
   id: 'pgo',
-  version: 5,
+  version: 6,
   title: {
     fr: 'Atelier PGO : engagements pour un gouvernement ouvert',
     en: 'OGP workshop: open government commitments',
@@ -148,7 +148,8 @@ export const pgoTemplate: TemplateDefinition = {
     const themesW = PADDING * 2 + pgoThemes.length * THEME_W + (pgoThemes.length - 1) * THEME_GAP;
     const numbered = (id: string) => numberedInstructions(step(id), context.stepNumber(id), locale);
     const themesText = `${numbered('themes')}\n${numbered('theme-vote')}`;
-    const columnsTop = PADDING + estimateTextHeight(themesText, themesW - 2 * PADDING, 'm') + 20;
+    // The columns' names go above them, under the instructions (T-NAME-ROOM).
+    const columnsTop = PADDING + estimateTextHeight(themesText, themesW - 2 * PADDING, 'm') + FRAME_NAME_ROOM;
     const themes = draft.frame({
       x: introW + FRAME_GAP,
       y: 0,

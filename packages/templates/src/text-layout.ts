@@ -6,6 +6,13 @@ import { MINUTE_MS } from './template-definition';
 const FONT_PX = { s: 18, m: 24, l: 36, xl: 44 } as const;
 
 /**
+ * T-NAME-ROOM: the room a frame inside a step's frame (a column, a group's zone) keeps free above it. tldraw
+ * draws a frame's name there at a constant size on screen, so about 60 page units at the zoom a whole step
+ * is seen at (0.3 to 0.4): an instruction laid there would be hidden under the names.
+ */
+export const FRAME_NAME_ROOM = 60;
+
+/**
  * A generous estimate of the height a wrapped sans-serif text takes: the canvas measures the real one, this
  * only keeps the shapes laid out below from starting under it.
  */

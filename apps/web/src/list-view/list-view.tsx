@@ -183,8 +183,10 @@ function BoardSections({ session, atStep }: { session: PublicSessionState | null
   );
   const roots = useMemo(() => (joinedRoots === null ? null : joinedRoots.split('\n')), [joinedRoots]);
   const sections = useSections(roots, targets);
-  // S-PRIV-7: during a private step new ideas go to the private list above, not on the board.
-  const adding = canWrite && (!session || (showAddNote(session) && !isPrivateStepNow(session)));
+  // S-PRIV-7: during a private step a participant's new ideas go to the private list above, not on the
+  // board (the facilitator still writes there).
+  const writesPrivately = role === 'participant' && session !== null && isPrivateStepNow(session);
+  const adding = canWrite && (!session || showAddNote(session)) && !writesPrivately;
   const vote = session?.vote ?? null;
   const noteVote = vote && vote.status === 'open' && vote.itemKind !== 'zone' && canWrite ? vote : null;
   const voteItems = useVoteItems(noteVote);
