@@ -1,6 +1,6 @@
-import { isScaffolding, readSectionId, readZone } from '@atelier/board-schema';
+import { isScaffolding, readSectionId, readZone, richTextToPlainText } from '@atelier/board-schema';
 import { builtInTemplateIds, numberSteps, type SessionState } from '@atelier/protocol';
-import type { TLFrameShape, TLRecord, TLShape } from '@tldraw/tlschema';
+import type { TLFrameShape, TLRecord, TLShape, TLTextShape } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import {
   areaOf,
@@ -210,6 +210,39 @@ describe('the programme on a running board (T-PROG-4)', () => {
     // Done once: the same state again adds nothing.
     const again = programmeWrites(board, state, write.keys, PAGE);
     expect(again.put.filter((r) => !board.map.has(r.id))).toEqual([]);
+  });
+
+  it('T-PROG-4 numbered instructions are renumbered with their frames, in their own section only', () => {
+    // Two PGO sections after a talk: their texts number the steps sharing a frame ("2. Chacun place…").
+    const day = buildProgramme([{ template: 'talk' }, { template: 'pgo' }, { template: 'pgo' }], {
+      locale: 'fr',
+      pageId: PAGE,
+      sectionIds: ['a', 'd', 'e'],
+    });
+    const board = boardOf(day.records);
+    const state = stateOf(day);
+    state.sections = [day.sections[1]!, day.sections[0]!, day.sections[2]!];
+    state.steps = [
+      ...day.steps.filter((s) => s.sectionId === 'd'),
+      ...day.steps.filter((s) => s.sectionId === 'a'),
+      ...day.steps.filter((s) => s.sectionId === 'e'),
+    ];
+    apply(board, programmeWrites(board, state, [], PAGE));
+    const numberedLines = (records: Iterable<TLRecord>, section: string) =>
+      [...records]
+        .filter(
+          (r): r is TLTextShape =>
+            r.typeName === 'shape' && r.type === 'text' && r.id.startsWith(`shape:${section}x`),
+        )
+        .flatMap((text) => richTextToPlainText(text.props.richText).split('\n'))
+        .filter((line) => /^\d+\. /.test(line));
+    const shifted = (lines: string[], by: number) =>
+      lines.map((line) => line.replace(/^(\d+)\./, (_, n: string) => `${Number(n) + by}.`));
+    const firstBefore = numberedLines(day.records, 'd');
+    expect(firstBefore.length).toBeGreaterThan(1);
+    // The first PGO comes before the talk now: one less; the second keeps its numbers.
+    expect(numberedLines(board.map.values(), 'd')).toEqual(shifted(firstBefore, -1));
+    expect(numberedLines(board.map.values(), 'e')).toEqual(numberedLines(day.records, 'e'));
   });
 
   it('T-PROG-4 a section moved moves its area; one removed leaves the board with everything in it', () => {

@@ -2,6 +2,7 @@
 // to right, under a title; its steps' ids and its shapes' ids start with the section's id, so two sections
 // of the same template never collide and the server can rebuild a section's shapes exactly.
 import {
+  isScaffolding,
   readSectionId,
   readZone,
   richTextToPlainText,
@@ -18,7 +19,14 @@ import {
   type SessionState,
   type Step,
 } from '@atelier/protocol';
-import type { TLImageAsset, TLPageId, TLRecord, TLShape, TLTextShape } from '@tldraw/tlschema';
+import {
+  toRichText,
+  type TLImageAsset,
+  type TLPageId,
+  type TLRecord,
+  type TLShape,
+  type TLTextShape,
+} from '@tldraw/tlschema';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import { BoardDraft } from './board-draft';
 import { buildBoard, getTemplate } from './build-board';
@@ -318,6 +326,29 @@ function renumberedName(
 }
 
 /**
+ * A text's numbered instructions renumbered: every "n. Consigne" line whose instruction is one of `steps`'
+ * takes its step's number (steps sharing a frame number their instructions, `numberedInstructions`).
+ */
+function renumberedInstructions(
+  text: string,
+  steps: readonly Step[],
+  numbers: ReadonlyMap<string, number | null>,
+  locale: Locale,
+): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const match = /^(\d+)\. (.*)$/.exec(line);
+      if (!match) return line;
+      const rest = match[2]!;
+      const step = steps.find((s) => s.instructions[locale] === rest);
+      const number = step ? numbers.get(step.id) : undefined;
+      return number === undefined || number === null ? line : `${number}. ${rest}`;
+    })
+    .join('\n');
+}
+
+/**
  * T-PROG-4: what to put and remove so the board shows the session's programme: a section added (not yet
  * written, `done` lacks its key) is built at its place with the same ids as its steps' frames; a section
  * removed loses its shapes; the areas are laid left to right in the sections' order; step frames are
@@ -438,6 +469,25 @@ export function programmeWrites(
     const renamed = renumberedName(name, sectionSteps, numbers.byId, locale);
     if (renamed !== name)
       put.set(frame.id, { ...frame, props: { ...frame.props, name: renamed } } as TLShape);
+  }
+
+  // And the numbered instructions the layout wrote for steps sharing a frame, in their section only (two
+  // sections of one template have the same instructions).
+  const sectionOf = (shape: TLShape): string | null => {
+    let current: TLShape | undefined = shape;
+    while (current && current.parentId !== pageId) current = byId.get(current.parentId);
+    return current ? readSectionId(current) : null;
+  };
+  for (const shape of shapes) {
+    if (shape.type !== 'text' || !isScaffolding(shape) || remove.includes(shape.id)) continue;
+    const sectionId = sectionOf(shape);
+    const sectionSteps = sectionId ? state.steps.filter((step) => step.sectionId === sectionId) : [];
+    if (sectionSteps.length === 0) continue;
+    const text = ((put.get(shape.id) as TLShape | undefined) ?? shape) as TLTextShape;
+    const plain = richTextToPlainText(text.props.richText);
+    const renumbered = renumberedInstructions(plain, sectionSteps, numbers.byId, locale);
+    if (renumbered !== plain)
+      put.set(text.id, { ...text, props: { ...text.props, richText: toRichText(renumbered) } });
   }
   return { put: [...put.values()], remove, keys };
 }
