@@ -77,6 +77,14 @@ describe('private writing, then reveal; the room', () => {
     await list.getByTestId('private-note').filter({ hasText: secret }).waitFor(PATIENCE);
     expect(await list.getByRole('button', { name: /Ajouter un post-it/ }).count()).toBe(0);
     await shot(phone.page, 'participant-private-list-390');
+    for (const [size, device] of [
+      ['1024', devices.tablet],
+      ['1440', devices.desktop],
+    ] as const) {
+      await phone.page.setViewportSize(device.viewport);
+      await shot(phone.page, `participant-private-list-${size}`);
+    }
+    await phone.page.setViewportSize(devices.phone.viewport);
     await list.getByRole('button', { name: 'Revenir au tableau' }).click();
     await list.waitFor({ state: 'detached', ...PATIENCE });
     // The server's answer that the write went round: the facilitator's count, then Malik's own idea
