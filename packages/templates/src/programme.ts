@@ -305,47 +305,27 @@ interface ProgrammeBoard {
   all(): Iterable<TLRecord>;
 }
 
-/** A frame's name renumbered: every "n. Title (…)" part whose title is one of `steps` takes its number. */
-function renumberedName(
-  name: string,
-  steps: readonly Step[],
+/**
+ * `text` with each of its `separator`-separated "n. …" parts renumbered: the part's step (`stepOf` its
+ * text after the number) takes its number in `numbers`; other parts stay as they are.
+ */
+function renumbered(
+  text: string,
+  separator: string,
+  stepOf: (rest: string) => Step | undefined,
   numbers: ReadonlyMap<string, number | null>,
-  locale: Locale,
 ): string {
-  return name
-    .split(' · ')
+  return text
+    .split(separator)
     .map((part) => {
       const match = /^(\d+)\. (.*)$/.exec(part);
       if (!match) return part;
       const rest = match[2]!;
-      const step = steps.find((s) => rest === s.title[locale] || rest.startsWith(`${s.title[locale]} (`));
+      const step = stepOf(rest);
       const number = step ? numbers.get(step.id) : undefined;
       return number === undefined || number === null ? part : `${number}. ${rest}`;
     })
-    .join(' · ');
-}
-
-/**
- * A text's numbered instructions renumbered: every "n. Consigne" line whose instruction is one of `steps`'
- * takes its step's number (steps sharing a frame number their instructions, `numberedInstructions`).
- */
-function renumberedInstructions(
-  text: string,
-  steps: readonly Step[],
-  numbers: ReadonlyMap<string, number | null>,
-  locale: Locale,
-): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const match = /^(\d+)\. (.*)$/.exec(line);
-      if (!match) return line;
-      const rest = match[2]!;
-      const step = steps.find((s) => s.instructions[locale] === rest);
-      const number = step ? numbers.get(step.id) : undefined;
-      return number === undefined || number === null ? line : `${number}. ${rest}`;
-    })
-    .join('\n');
+    .join(separator);
 }
 
 /**
@@ -466,7 +446,13 @@ export function programmeWrites(
     if (sectionSteps.length === 0) continue;
     const frame = (put.get(shape.id) as TLShape | undefined) ?? shape;
     const name = (frame.props as { name: string }).name;
-    const renamed = renumberedName(name, sectionSteps, numbers.byId, locale);
+    // A frame shared by several steps is named "2. Titre (…) · 3. Titre (…)".
+    const renamed = renumbered(
+      name,
+      ' · ',
+      (rest) => sectionSteps.find((s) => rest === s.title[locale] || rest.startsWith(`${s.title[locale]} (`)),
+      numbers.byId,
+    );
     if (renamed !== name)
       put.set(frame.id, { ...frame, props: { ...frame.props, name: renamed } } as TLShape);
   }
@@ -485,9 +471,14 @@ export function programmeWrites(
     if (sectionSteps.length === 0) continue;
     const text = ((put.get(shape.id) as TLShape | undefined) ?? shape) as TLTextShape;
     const plain = richTextToPlainText(text.props.richText);
-    const renumbered = renumberedInstructions(plain, sectionSteps, numbers.byId, locale);
-    if (renumbered !== plain)
-      put.set(text.id, { ...text, props: { ...text.props, richText: toRichText(renumbered) } });
+    // One "n. Consigne" line per step sharing the frame (`numberedInstructions`).
+    const lines = renumbered(
+      plain,
+      '\n',
+      (rest) => sectionSteps.find((s) => s.instructions[locale] === rest),
+      numbers.byId,
+    );
+    if (lines !== plain) put.set(text.id, { ...text, props: { ...text.props, richText: toRichText(lines) } });
   }
   return { put: [...put.values()], remove, keys };
 }
