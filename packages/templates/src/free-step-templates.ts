@@ -2,10 +2,36 @@
 import { ZoneKind, zoneMeta } from '@atelier/board-schema';
 import { StepKind } from '@atelier/protocol';
 import { facilitatorRole, participantRole } from './roles';
-import { minutes, type TemplateDefinition } from './template-definition';
+import {
+  minutes,
+  type LayoutContext,
+  type StepDefinition,
+  type TemplateDefinition,
+} from './template-definition';
 import { estimateTextHeight, FRAME_NAME_ROOM, stepLabel } from './text-layout';
 
 const PADDING = 40;
+
+/** The day's pieces are for everyone at once: no groups, numbered from 1 like any section. */
+const plenaryOnly = {
+  roles: [participantRole, facilitatorRole],
+  defaultGroups: 1,
+  minGroups: 1,
+  maxGroups: 1,
+  firstStepNumber: 1,
+} satisfies Partial<TemplateDefinition>;
+
+/** The step's frame at the origin, named "n. Titre (… min)" like every step's (T-STEP-FRAME). */
+function stepFrame(context: LayoutContext, step: StepDefinition, w: number, h: number) {
+  return context.draft.frame({
+    x: 0,
+    y: 0,
+    w,
+    h,
+    name: stepLabel(step, context.stepNumber(step.id), context.locale),
+    meta: zoneMeta({ kind: ZoneKind.step, stepId: step.id }),
+  });
+}
 
 /** A guest's talk or a welcome: one plenary frame where people put their questions on sticky notes. */
 export const talkTemplate: TemplateDefinition = {
@@ -16,7 +42,6 @@ export const talkTemplate: TemplateDefinition = {
     fr: 'Un mot de bienvenue, une intervention ou un retour d’expérience : le sujet en tête du cadre, les questions du public sur des post-its. 20 minutes.',
     en: 'A welcome, a talk or a lab’s experience: the subject at the head of the frame, the audience’s questions on sticky notes. 20 minutes.',
   },
-  roles: [participantRole, facilitatorRole],
   question: { fr: 'Intervention', en: 'Talk' },
   questionLabel: { fr: 'Sujet et intervenant·es', en: 'Subject and speakers' },
   steps: [
@@ -33,22 +58,12 @@ export const talkTemplate: TemplateDefinition = {
       },
     },
   ],
-  defaultGroups: 1,
-  minGroups: 1,
-  maxGroups: 1,
-  firstStepNumber: 1,
+  ...plenaryOnly,
   layout(context) {
     const { draft, locale } = context;
     const step = context.steps[0]!;
     const w = 1400;
-    const frame = draft.frame({
-      x: 0,
-      y: 0,
-      w,
-      h: 900,
-      name: stepLabel(step, context.stepNumber(step.id), locale),
-      meta: zoneMeta({ kind: ZoneKind.step, stepId: step.id }),
-    });
+    const frame = stepFrame(context, step, w, 900);
     draft.geo({
       parentId: frame.id,
       x: PADDING,
@@ -82,7 +97,6 @@ export const breakTemplate: TemplateDefinition = {
     fr: 'Une pause, un déjeuner ou un moment convivial : le temps est compté, l’étape n’est pas numérotée. 15 minutes.',
     en: 'A break, lunch or an informal moment: the time is kept, the step is not numbered. 15 minutes.',
   },
-  roles: [participantRole, facilitatorRole],
   steps: [
     {
       id: 'break',
@@ -92,10 +106,7 @@ export const breakTemplate: TemplateDefinition = {
       instructions: { fr: 'Pause : retour à l’heure indiquée.', en: 'Break: back at the time shown.' },
     },
   ],
-  defaultGroups: 1,
-  minGroups: 1,
-  maxGroups: 1,
-  firstStepNumber: 1,
+  ...plenaryOnly,
   layout: () => ({ stepFrames: {}, groups: [] }),
 };
 
@@ -114,7 +125,6 @@ export const feedbackWallTemplate: TemplateDefinition = {
     fr: 'Les retours de chacun sur des ressources, un outil ou une journée, en trois colonnes : ce qui est utile, ce qui manque, les propositions. 20 minutes.',
     en: 'Everyone’s feedback on resources, a tool or a day, in three columns: what helps, what is missing, proposals. 20 minutes.',
   },
-  roles: [participantRole, facilitatorRole],
   question: { fr: 'Vos retours sur les ressources', en: 'Your feedback on the resources' },
   questionLabel: { fr: 'Sur quoi portent les retours', en: 'What the feedback is about' },
   steps: [
@@ -129,10 +139,7 @@ export const feedbackWallTemplate: TemplateDefinition = {
       },
     },
   ],
-  defaultGroups: 1,
-  minGroups: 1,
-  maxGroups: 1,
-  firstStepNumber: 1,
+  ...plenaryOnly,
   layout(context) {
     const { draft, locale } = context;
     const step = context.steps[0]!;
@@ -143,14 +150,7 @@ export const feedbackWallTemplate: TemplateDefinition = {
     const heading = `${context.question ?? this.question![locale]}\n${step.instructions[locale]}`;
     // The columns' names go above them, under the heading (T-NAME-ROOM).
     const top = PADDING + estimateTextHeight(heading, w - 2 * PADDING, 'm') + FRAME_NAME_ROOM;
-    const frame = draft.frame({
-      x: 0,
-      y: 0,
-      w,
-      h: top + columnH + PADDING,
-      name: stepLabel(step, context.stepNumber(step.id), locale),
-      meta: zoneMeta({ kind: ZoneKind.step, stepId: step.id }),
-    });
+    const frame = stepFrame(context, step, w, top + columnH + PADDING);
     draft.text({ parentId: frame.id, x: PADDING, y: PADDING, w: w - 2 * PADDING, text: heading, size: 'm' });
     FEEDBACK_COLUMNS.forEach((column, i) => {
       const zone = draft.frame({

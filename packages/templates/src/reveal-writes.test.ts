@@ -1,38 +1,11 @@
 import { noteMetaKey, readZone, richTextToPlainText } from '@atelier/board-schema';
 import type { Reveal, SessionState } from '@atelier/protocol';
-import type { TLDocument, TLNoteShape, TLRecord, TLShape } from '@tldraw/tlschema';
+import type { TLDocument, TLNoteShape, TLShape } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import { buildBoard } from './build-board';
 import { revealMetaKey } from './reveal-writes';
-import { boardWritesMetaKey, sessionBoardWrites, type BoardView } from './session-writes';
-import { assertValidShape, counterIds } from './test-support';
-
-const document: TLDocument = {
-  id: 'document:document' as TLDocument['id'],
-  typeName: 'document',
-  gridSize: 10,
-  name: '',
-  meta: {},
-};
-
-class Room implements BoardView {
-  readonly records = new Map<string, TLRecord>();
-  constructor(records: readonly TLRecord[]) {
-    for (const record of [document, ...records]) this.records.set(record.id, record);
-  }
-  get(id: string) {
-    return this.records.get(id);
-  }
-  all() {
-    return this.records.values();
-  }
-  apply(puts: readonly TLRecord[] | null): void {
-    for (const record of puts ?? []) this.records.set(record.id, record);
-  }
-  shapes(): TLShape[] {
-    return [...this.records.values()].filter((record): record is TLShape => record.typeName === 'shape');
-  }
-}
+import { boardWritesMetaKey, sessionBoardWrites } from './session-writes';
+import { assertValidShape, counterIds, TestRoom } from './test-support';
 
 function sessionOf(steps: SessionState['steps'], extra: Partial<SessionState>): SessionState {
   return {
@@ -77,7 +50,7 @@ describe('T-REVEAL', () => {
   });
 
   it('writes every note at once, in its zone, inside it and over nothing; anonymous: no author', () => {
-    const room = new Room(built.records);
+    const room = new TestRoom(built.records);
     const notes: Reveal['notes'] = [
       ...Array.from({ length: 9 }, (_, i) => ({
         id: `c${i}`,
@@ -133,7 +106,7 @@ describe('T-REVEAL', () => {
   });
 
   it('a named reveal shows the name under the idea and keeps the author for the report', () => {
-    const room = new Room(built.records);
+    const room = new TestRoom(built.records);
     const state = sessionOf(built.steps, {
       reveals: [revealOf([{ id: 'n', userId: 'alice', text: 'Une idée', author: 'Camille' }], false)],
     });
@@ -152,7 +125,7 @@ describe('T-REVEAL', () => {
       createId: counterIds('i'),
       groups: 3,
     });
-    const room = new Room(ideation.records);
+    const room = new TestRoom(ideation.records);
     const groups = ideation.groups.map((group) => ({
       id: `g${group.group}`,
       name: `Groupe ${group.group}`,

@@ -7,54 +7,15 @@ import {
   richTextToPlainText,
 } from '@atelier/board-schema';
 import type { Decision, SessionState } from '@atelier/protocol';
-import type { TLDocument, TLFrameShape, TLRecord, TLShape } from '@tldraw/tlschema';
+import type { TLFrameShape, TLShape } from '@tldraw/tlschema';
 import { describe, expect, it } from 'vitest';
 import { buildBoard } from './build-board';
-import {
-  boardWritesMetaKey,
-  decisionMetaKey,
-  recapMetaKey,
-  sessionBoardWrites,
-  type BoardView,
-} from './session-writes';
-import { assertValidShape, counterIds } from './test-support';
-
-const document: TLDocument = {
-  id: 'document:document' as TLDocument['id'],
-  typeName: 'document',
-  gridSize: 10,
-  name: '',
-  meta: {},
-};
-
-/** A board as the room holds it, with the writes applied on top. */
-class Room implements BoardView {
-  readonly records = new Map<string, TLRecord>();
-
-  constructor(records: readonly TLRecord[]) {
-    for (const record of [document, ...records]) this.records.set(record.id, record);
-  }
-
-  get(id: string) {
-    return this.records.get(id);
-  }
-
-  all() {
-    return this.records.values();
-  }
-
-  apply(puts: readonly TLRecord[] | null): void {
-    for (const record of puts ?? []) this.records.set(record.id, record);
-  }
-
-  shapes(): TLShape[] {
-    return [...this.records.values()].filter((record): record is TLShape => record.typeName === 'shape');
-  }
-}
+import { boardWritesMetaKey, decisionMetaKey, recapMetaKey, sessionBoardWrites } from './session-writes';
+import { assertValidShape, counterIds, TestRoom } from './test-support';
 
 function pgo(locale: 'fr' | 'en' = 'fr') {
   const built = buildBoard('pgo', { locale, pageId: 'page:p', createId: counterIds('b') });
-  const room = new Room(built.records);
+  const room = new TestRoom(built.records);
   const column = (theme: string) =>
     built.records.find((shape) => shape.type === 'frame' && readZone(shape)?.theme === theme)!.id;
   const state = (extra: Partial<SessionState>): SessionState => ({
@@ -164,7 +125,7 @@ describe('what the server writes on the board', () => {
 
   it("T-WRITES: without a slot, the decision's text goes at the bottom of its frame, grown, and a new decision replaces it", () => {
     const built = buildBoard('ideation', { locale: 'fr', pageId: 'page:p', createId: counterIds('i') });
-    const room = new Room(built.records);
+    const room = new TestRoom(built.records);
     const vote = built.steps.find((step) => step.id === 'vote')!;
     const frame = room.get(vote.frameId!) as TLFrameShape;
     const note = {

@@ -1,15 +1,15 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { CreatedBoard, OwnedTemplateList, TemplateSummary } from '@atelier/protocol';
+import type { OwnedTemplateList, TemplateSummary } from '@atelier/protocol';
 import { api, ApiRequestError } from '../shared/api';
-import { CopyField } from '../shared/copy-field';
 import { fill } from '../facilitation/format';
 import { useI18n } from '../shared/i18n';
-import { rememberedFacilitatorKeys, rememberViewerLink } from '../shared/identity';
+import { rememberedFacilitatorKeys } from '../shared/identity';
 import { AccountBar } from '../account/account-bar';
 import { MyBoards } from '../account/my-boards';
 import { signInUrl, useAccount } from '../shared/account';
 import { SiteFooter } from '../shared/site-footer';
 import { GroupsInput, TemplateOptions } from '../shared/template-fields';
+import { CreatedBoardLinks, useBoardCreation } from './board-creation';
 import { ProgrammeComposer } from './programme-composer';
 
 type OwnedTemplate = OwnedTemplateList['templates'][number];
@@ -35,9 +35,7 @@ export function HomePage() {
   const [templateId, setTemplateId] = useState('blank');
   const [groups, setGroups] = useState(3);
   const [question, setQuestion] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreatedBoard | null>(null);
+  const { busy, error, setError, created, create: createBoard, show } = useBoardCreation(t.errorGeneric);
   const [joinInput, setJoinInput] = useState('');
   const [joinError, setJoinError] = useState(false);
   const [imported, setImported] = useState(false);
@@ -80,24 +78,13 @@ export function HomePage() {
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const board = await api.createBoard({
-        title,
-        template: templateId,
-        locale,
-        ...(hasGroups ? { groups } : {}),
-        ...(question.trim() ? { question: question.trim() } : {}),
-      });
-      // The server keeps only its hash: the share dialog shows it from here.
-      rememberViewerLink(board.id, board.viewerUrl);
-      setCreated(board);
-    } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : t.errorGeneric);
-    } finally {
-      setBusy(false);
-    }
+    await createBoard({
+      title,
+      template: templateId,
+      locale,
+      ...(hasGroups ? { groups } : {}),
+      ...(question.trim() ? { question: question.trim() } : {}),
+    });
   }
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
@@ -108,9 +95,8 @@ export function HomePage() {
     setImportError(null);
     try {
       const board = await api.importBoard(file, { locale, title: file.name.replace(/\.tldr$/i, '') });
-      rememberViewerLink(board.id, board.viewerUrl);
       setImported(true);
-      setCreated(board);
+      show(board);
     } catch (caught) {
       setImportError(caught instanceof ApiRequestError ? caught.message : t.errorGeneric);
     } finally {
@@ -143,15 +129,16 @@ export function HomePage() {
               </a>
             </p>
           ) : created ? (
-            <div className="created">
-              <p role="status">{imported ? t.importedTitle : t.createdTitle}</p>
-              <CopyField label={t.participantLinkLabel} value={created.participantUrl} />
-              <CopyField label={t.viewerLinkLabel} value={created.viewerUrl} />
-              <CopyField label={t.facilitatorLinkLabel} value={created.facilitatorUrl} />
-              <a className="button primary" href={created.facilitatorUrl}>
-                {t.openAsFacilitator}
-              </a>
-            </div>
+            <CreatedBoardLinks
+              board={created}
+              status={imported ? t.importedTitle : t.createdTitle}
+              labels={{
+                participant: t.participantLinkLabel,
+                viewer: t.viewerLinkLabel,
+                facilitator: t.facilitatorLinkLabel,
+                open: t.openAsFacilitator,
+              }}
+            />
           ) : (
             <form onSubmit={create}>
               <label htmlFor={ids.title}>{t.boardTitleLabel}</label>

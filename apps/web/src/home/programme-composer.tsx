@@ -2,12 +2,10 @@
 // and start time, reordered or removed before the board is created. Planned times come from the day's
 // clock (`planDay`), as the board's facilitator will see them.
 import { useId, useState, type FormEvent } from 'react';
-import type { CreatedBoard, Locale, SectionRequest, TemplateSummary } from '@atelier/protocol';
+import type { Locale, SectionRequest, TemplateSummary } from '@atelier/protocol';
 import { clockTime, planDay } from '@atelier/session';
-import { api, ApiRequestError } from '../shared/api';
-import { CopyField } from '../shared/copy-field';
 import { useI18n } from '../shared/i18n';
-import { rememberViewerLink } from '../shared/identity';
+import { CreatedBoardLinks, useBoardCreation } from './board-creation';
 import { GroupsInput, TemplateOptions } from '../shared/template-fields';
 
 const words = {
@@ -99,9 +97,7 @@ export function ProgrammeComposer({
   const baseId = useId();
   const [title, setTitle] = useState('');
   const [sections, setSections] = useState<Draft[]>(() => [newDraft('talk', '09:30'), newDraft('ideation')]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreatedBoard | null>(null);
+  const { busy, error, created, create: createBoard } = useBoardCreation(w.error);
   const choices = templates.filter((candidate) => candidate.id !== 'blank');
   const summaryOf = (id: string) => templates.find((candidate) => candidate.id === id);
 
@@ -144,27 +140,15 @@ export function ProgrammeComposer({
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const board = await api.createBoard({
-        title,
-        locale,
-        programme: sections.map(({ key: _key, ...section }) => {
-          const summary = summaryOf(section.template);
-          const { groups, ...rest } = section;
-          return summary && summary.maxGroups > 1
-            ? { ...rest, groups: groups ?? summary.defaultGroups }
-            : rest;
-        }),
-      });
-      rememberViewerLink(board.id, board.viewerUrl);
-      setCreated(board);
-    } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : w.error);
-    } finally {
-      setBusy(false);
-    }
+    await createBoard({
+      title,
+      locale,
+      programme: sections.map(({ key: _key, ...section }) => {
+        const summary = summaryOf(section.template);
+        const { groups, ...rest } = section;
+        return summary && summary.maxGroups > 1 ? { ...rest, groups: groups ?? summary.defaultGroups } : rest;
+      }),
+    });
   }
 
   return (
@@ -175,15 +159,16 @@ export function ProgrammeComposer({
     >
       <h2 id={`${baseId}-heading`}>{w.heading}</h2>
       {created ? (
-        <div className="created">
-          <p role="status">{w.created}</p>
-          <CopyField label={w.participantLink} value={created.participantUrl} />
-          <CopyField label={w.viewerLink} value={created.viewerUrl} />
-          <CopyField label={w.facilitatorLink} value={created.facilitatorUrl} />
-          <a className="button primary" href={created.facilitatorUrl}>
-            {w.open}
-          </a>
-        </div>
+        <CreatedBoardLinks
+          board={created}
+          status={w.created}
+          labels={{
+            participant: w.participantLink,
+            viewer: w.viewerLink,
+            facilitator: w.facilitatorLink,
+            open: w.open,
+          }}
+        />
       ) : (
         <form onSubmit={(event) => void create(event)}>
           <p className="hint">{w.help}</p>

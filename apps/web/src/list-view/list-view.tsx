@@ -7,7 +7,6 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { firstLine } from '@atelier/board-schema';
 import { readBoard, type BoardRecord } from '@atelier/export';
 import type { PublicSessionState, PublicVote } from '@atelier/protocol';
-import { isPrivateStepNow } from '@atelier/session';
 import { toRichText, useEditor, useValue, type TLShapeId } from 'tldraw';
 import { useBoard } from '../board/board-context';
 import { openCardForm, useOpenCardForm } from '../cards/card-form-host';
@@ -24,7 +23,7 @@ import { ZoneVoteList } from '../facilitation/zone-vote-list';
 import { noteTargets, placeNote } from '../live/add-note';
 import { placeOf } from '../live/step-camera';
 import { currentStep, placeFrameIds } from '../live/step-place';
-import { showAddNote, voteUi } from '../live/step-ui';
+import { showAddNote, voteUi, writesPrivately } from '../live/step-ui';
 import { PrivateNotesPanel } from '../room/private-notes-panel';
 import { useI18n } from '../shared/i18n';
 import { announce } from '../a11y/announcer';
@@ -183,10 +182,8 @@ function BoardSections({ session, atStep }: { session: PublicSessionState | null
   );
   const roots = useMemo(() => (joinedRoots === null ? null : joinedRoots.split('\n')), [joinedRoots]);
   const sections = useSections(roots, targets);
-  // S-PRIV-7: during a private step a participant's new ideas go to the private list above, not on the
-  // board (the facilitator still writes there).
-  const writesPrivately = role === 'participant' && session !== null && isPrivateStepNow(session);
-  const adding = canWrite && (!session || showAddNote(session)) && !writesPrivately;
+  // S-PRIV-7: a participant's new ideas at a private step go to the private list above, not on the board.
+  const adding = canWrite && (!session || (showAddNote(session) && !writesPrivately(session, role)));
   const vote = session?.vote ?? null;
   const noteVote = vote && vote.status === 'open' && vote.itemKind !== 'zone' && canWrite ? vote : null;
   const voteItems = useVoteItems(noteVote);

@@ -14,9 +14,8 @@ import { useI18n } from '../shared/i18n';
 import { useMediaQuery } from '../shared/use-media-query';
 import { addNote, noteTargets, targetInView, type NoteTarget } from './add-note';
 import { placeOf } from './step-camera';
-import { isPrivateStepNow } from '@atelier/session';
 import { composePrivateNote } from '../room/private-composer';
-import { showAddNote, voteUi } from './step-ui';
+import { showAddNote, voteUi, writesPrivately } from './step-ui';
 import './live.css';
 
 /** tldraw's toolbar slot: the step's actions above tldraw's own toolbar. */
@@ -63,8 +62,7 @@ function AddNoteButton() {
     if (choices) firstChoice.current?.focus();
   }, [choices]);
 
-  // The facilitator writes on the board at any step (W-PRIVATE binds participants only).
-  const privateNow = role === 'participant' && session !== null && isPrivateStepNow(session);
+  const privateNow = session !== null && writesPrivately(session, role);
   const add = (containerId: string | null) => {
     setChoices(null);
     addNote(editor, containerId);

@@ -1,6 +1,6 @@
 import type { PublicVote, Step } from '@atelier/protocol';
 import { describe, expect, it } from 'vitest';
-import { showAddNote, voteUi } from './step-ui';
+import { showAddNote, voteUi, writesPrivately } from './step-ui';
 
 const step = (id: string, kind: Step['kind'], frameId?: string): Step => ({
   id,
@@ -65,5 +65,16 @@ describe('showAddNote', () => {
     expect(showAddNote(at('break', null))).toBe(false);
     expect(showAddNote(at('theme-vote', vote()))).toBe(false);
     expect(showAddNote(at('theme-vote', vote({ status: 'closed' })))).toBe(true);
+  });
+});
+
+describe('writesPrivately', () => {
+  it('S-PRIV-7: a participant at a private step, never the facilitator, nor at a shared step', () => {
+    const privately = [{ ...steps[0]!, private: true }, ...steps.slice(1)];
+    const session = { steps: privately, currentStepId: 'themes' };
+    expect(writesPrivately(session, 'participant')).toBe(true);
+    expect(writesPrivately(session, 'facilitator')).toBe(false);
+    expect(writesPrivately(session, null)).toBe(false);
+    expect(writesPrivately({ steps: privately, currentStepId: 'theme-vote' }, 'participant')).toBe(false);
   });
 });

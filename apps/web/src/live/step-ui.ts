@@ -1,6 +1,7 @@
 // Which step-specific controls belong on screen now: the vote's belong to the step it was opened
 // in (or to any step while it is open). Elsewhere they would only crowd the header.
-import type { PublicSessionState } from '@atelier/protocol';
+import type { BoardRole, PublicSessionState } from '@atelier/protocol';
+import { isPrivateStepNow } from '@atelier/session';
 
 type Session = Pick<PublicSessionState, 'currentStepId' | 'steps' | 'vote'>;
 
@@ -32,4 +33,15 @@ export function voteUi(session: Session, canVote: boolean): VoteUi {
 export function showAddNote(session: Session): boolean {
   const step = session.steps.find((s) => s.id === session.currentStepId);
   return step !== undefined && step.kind !== 'break' && session.vote?.status !== 'open';
+}
+
+/**
+ * S-PRIV-7: a participant's new idea goes to their private list now ("Ajouter un post-it", the note tool
+ * and the list view write there); the facilitator writes on the board at any step.
+ */
+export function writesPrivately(
+  session: Pick<Session, 'currentStepId' | 'steps'>,
+  role: BoardRole | null,
+): boolean {
+  return role === 'participant' && isPrivateStepNow(session);
 }

@@ -9,17 +9,15 @@ export const reactionIcons: readonly ReactionIcon[] = [
   ReactionIcon.question,
 ];
 
+const labelKeys = {
+  [ReactionIcon.thumbsUp]: 'reactThumbsUp',
+  [ReactionIcon.heart]: 'reactHeart',
+  [ReactionIcon.idea]: 'reactIdea',
+  [ReactionIcon.question]: 'reactQuestion',
+} as const satisfies Record<ReactionIcon, keyof RoomMessages>;
+
 export function reactionLabel(icon: ReactionIcon, m: RoomMessages): string {
-  switch (icon) {
-    case ReactionIcon.thumbsUp:
-      return m.reactThumbsUp;
-    case ReactionIcon.heart:
-      return m.reactHeart;
-    case ReactionIcon.idea:
-      return m.reactIdea;
-    case ReactionIcon.question:
-      return m.reactQuestion;
-  }
+  return m[labelKeys[icon]];
 }
 
 export function ReactionGlyph({ icon, size = 24 }: { icon: ReactionIcon; size?: number }) {

@@ -14,7 +14,7 @@ import { useBoard } from '../board/board-context';
 import { bringTo } from '../live/step-camera';
 import { fill } from '../facilitation/format';
 import { useCommand, useFacilitation } from '../facilitation/use-facilitation';
-import { isPrivateStepNow } from '@atelier/session';
+import { writesPrivately } from '../live/step-ui';
 import { useListViewOpen } from '../list-view/list-view-state';
 import { composePrivateNote } from './private-composer';
 import { PrivateNotesPanel } from './private-notes-panel';
@@ -33,7 +33,7 @@ export function RoomLayer() {
       <FloatingReactions session={session} />
       {takesPart && <RoomDock session={session} />}
       {isFacilitator && <HelpAlerts session={session} />}
-      {role === 'participant' && <NoteToolToPrivateList privateNow={isPrivateStepNow(session)} />}
+      <NoteToolToPrivateList privateNow={writesPrivately(session, role)} />
       {role === 'participant' && !listView && <PrivateNotesPanel session={session} />}
     </>
   );
